@@ -1,0 +1,45 @@
+// A loaded AnomalyCLIP model: weights, normal centroid, class names and the class
+// directions computed once. Immutable after load; shared by inference sessions.
+#pragma once
+
+#include "model/LabelSet.h"
+#include "model/ModelConfig.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace vigil {
+
+struct ModelLoadOptions {
+    std::string checkpointPath; // last.ckpt
+    std::string centroidPath;   // ncentroid.pt (or .npy)
+    std::string vocabularyPath; // CLIP's bpe_simple_vocab_16e6.txt.gz; empty: end tokens from the checkpoint
+};
+
+/// Load on any thread; afterwards const and safe to share between threads.
+class AnomalyClipModel {
+public:
+    /// Throws vigil::Error naming the file and the key at fault.
+    static std::shared_ptr<const AnomalyClipModel> load(const ModelLoadOptions& options, const LabelSet& labels);
+    ~AnomalyClipModel();
+
+    const ModelConfig& config() const;
+    const LabelSet& labels() const;
+    /// Things the user should know that did not stop the load (e.g. labels whose
+    /// prompts do not match the checkpoint's).
+    const std::vector<std::string>& warnings() const;
+    /// [C, D] row-major, model class order.
+    std::vector<float> textFeatures() const;
+    /// Token ids of each class prompt when a vocabulary was given, else empty.
+    const std::vector<std::vector<int64_t>>& promptTokens() const;
+
+    struct Impl; // model-layer internals (torch); see model/nn/AnomalyClipModelImpl.h
+    const Impl& impl() const { return *m_impl; }
+
+private:
+    AnomalyClipModel();
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace vigil

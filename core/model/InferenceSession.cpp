@@ -1,0 +1,155 @@
+// Inference. The head runs over the video in chunks of sub-sequences so that memory
+// stays bounded for videos of any length.
+#include "model/InferenceSession.h"
+
+#include "model/Error.h"
+#include "model/nn/AnomalyClipModelImpl.h"
+
+#include <ATen/Parallel.h>
+
+#include <thread>
+
+namespace vigil {
+
+struct InferenceSession::State {
+    torch::Device device{torch::kCPU};
+    torch::ScalarType dtype = torch::kFloat32;
+    int threads = 1;
+    int64_t sequencesPerChunk = 16;
+    AnomalyClipNet net{nullptr}; // the model's own on CPU fp32, else a copy on the device
+    torch::Tensor centroid, textFeatures;
+};
+
+bool InferenceSession::cudaAvailable() { return torch::cuda::is_available(); }
+
+InferenceSession::InferenceSession(std::shared_ptr<const AnomalyClipModel> model, const SessionOptions& options)
+    : m_model(std::move(model))
+    , m_state(std::make_unique<State>())
+{
+    State& s = *m_state;
+    const bool cuda = options.device == ComputeDevice::Cuda ||
+                      (options.device == ComputeDevice::Auto && torch::cuda::is_available());
+    if (cuda && !torch::cuda::is_available())
+        throw Error("CUDA was requested but no CUDA device is available (or LibTorch was built without CUDA)");
+    if (options.precision == Precision::Float16 && !cuda)
+        throw Error("fp16 inference needs a CUDA device");
+    s.device = cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    s.dtype = options.precision == Precision::Float16 ? torch::kHalf : torch::kFloat32;
+    s.threads = options.threads > 0 ? options.threads : int(std::max(1u, std::thread::hardware_concurrency()));
+    s.sequencesPerChunk = std::max<int64_t>(1, options.sequencesPerChunk);
+    if (!cuda)
+        at::set_num_threads(s.threads);
+
+    const AnomalyClipModel::Impl& impl = m_model->impl();
+    if (cuda) {
+        torch::NoGradGuard noGrad;
+        s.net = AnomalyClipNet(impl.config);
+        auto source = impl.net->named_parameters();
+        for (auto& p : s.net->named_parameters())
+            p.value().copy_(source[p.key()]);
+        auto sourceBuffers = impl.net->named_buffers();
+        for (auto& b : s.net->named_buffers())
+            b.value().copy_(sourceBuffers[b.key()]);
+        s.net->eval();
+        s.net->to(s.device);
+        s.net->temporal_model->to(s.dtype);
+        if (s.net->image_encoder)
+            s.net->image_encoder->to(s.dtype);
+    } else {
+        s.net = impl.net;
+    }
+    s.centroid = impl.centroid.to(s.device);
+    s.textFeatures = impl.textFeatures.to(s.device);
+}
+
+InferenceSession::~InferenceSession() = default;
+
+std::string InferenceSession::deviceDescription() const
+{
+    State& s = *m_state;
+    if (s.device.is_cuda())
+        return std::string("cuda:0 ") + (s.dtype == torch::kHalf ? "fp16" : "fp32");
+    return "cpu fp32 (" + std::to_string(s.threads) + " threads)";
+}
+
+VideoScores InferenceSession::scoreFeatures(const float* features, int64_t frames, int64_t dim,
+                                            const ProgressCallback& progress) const
+{
+    State& s = *m_state;
+    const ModelConfig& config = m_model->config();
+    if (frames < 1)
+        throw Error("no frames to score");
+    if (dim != config.embedDim)
+        throw Error("the features have " + std::to_string(dim) + " dimensions, the model expects " +
+                    std::to_string(config.embedDim));
+    c10::InferenceMode guard;
+    if (!s.device.is_cuda())
+        at::set_num_threads(s.threads);
+    const int normalId = m_model->labels().normalId();
+    const int64_t window = config.windowFrames(), n = config.segments, l = config.framesPerSegment;
+
+    const torch::Tensor input = torch::from_blob(const_cast<float*>(features), {frames, dim}, torch::kFloat32);
+    const torch::Tensor x = input.to(s.device);
+
+    // Section 3: selector logits per frame, no windowing.
+    const torch::Tensor logits = s.net->selector_model->forward(x, s.textFeatures, s.centroid, normalId);
+
+    // Section 5: pad by wrapping, view as [N, S, L], run the S sub-sequences as batches.
+    const int64_t padded = (frames + window - 1) / window * window;
+    const int64_t sequences = padded / window;
+    const torch::Tensor temporalInput = s.net->temporalInput(x, logits, s.centroid).to(s.dtype);
+    torch::Tensor scores = torch::empty({frames}, torch::TensorOptions().dtype(torch::kFloat32).device(s.device));
+    const auto longOptions = torch::TensorOptions().dtype(torch::kLong).device(s.device);
+    const torch::Tensor segmentIndex = torch::arange(n, longOptions).view({1, n, 1});
+    const torch::Tensor frameIndex = torch::arange(l, longOptions).view({1, 1, l});
+    for (int64_t first = 0; first < sequences; first += s.sequencesPerChunk) {
+        const int64_t count = std::min(s.sequencesPerChunk, sequences - first);
+        const torch::Tensor sequence = torch::arange(first, first + count, longOptions).view({count, 1, 1});
+        const torch::Tensor position = ((segmentIndex * sequences + sequence) * l + frameIndex).view({-1}); // [count*N*L]
+        const torch::Tensor batch = temporalInput.index_select(0, position.remainder(frames)).view({count, n * l, -1});
+        const torch::Tensor out = s.net->temporal_model->forward(batch).to(torch::kFloat32).view({-1});
+        const torch::Tensor keep = position < frames;
+        scores.index_put_({position.masked_select(keep)}, out.masked_select(keep));
+        if (progress && !progress(first + count, sequences))
+            throw Cancelled();
+    }
+
+    // p(c | abnormal) and p(c) with the normal column inserted at normal_id.
+    const torch::Tensor softmax = torch::softmax(logits, -1);
+    const torch::Tensor a = scores.unsqueeze(1);
+    const torch::Tensor abnormal = softmax * a;
+    const torch::Tensor classProbs = torch::cat(
+        {abnormal.slice(1, 0, normalId), 1 - a, abnormal.slice(1, normalId, abnormal.size(1))}, 1);
+
+    auto toVector = [](const torch::Tensor& t) {
+        const torch::Tensor c = t.to(torch::kCPU, torch::kFloat32).contiguous();
+        return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+    };
+    VideoScores result;
+    result.frames = frames;
+    result.classes = config.classes;
+    result.normalId = normalId;
+    result.scores = toVector(scores);
+    result.logits = toVector(logits);
+    result.softmax = toVector(softmax);
+    result.classProbs = toVector(classProbs);
+    return result;
+}
+
+std::vector<float> InferenceSession::encodeImages(const float* pixels, int64_t count) const
+{
+    State& s = *m_state;
+    const ModelConfig& config = m_model->config();
+    if (!s.net->image_encoder)
+        throw Error("this checkpoint has no image encoder");
+    c10::InferenceMode guard;
+    if (!s.device.is_cuda())
+        at::set_num_threads(s.threads);
+    const int64_t r = config.imageResolution;
+    const torch::Tensor input =
+        torch::from_blob(const_cast<float*>(pixels), {count, 3, r, r}, torch::kFloat32).to(s.device, s.dtype);
+    const torch::Tensor out = s.net->image_encoder->forward(input).to(torch::kCPU, torch::kFloat32).contiguous();
+    return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
+}
+
+} // namespace vigil

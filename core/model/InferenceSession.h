@@ -1,0 +1,63 @@
+// Runs a loaded model on one device: frame features to per-frame scores and class
+// probabilities with the test-mode windowing (anomalyclip-model.md section 5), and
+// preprocessed frames to CLIP features.
+#pragma once
+
+#include "model/AnomalyClipModel.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace vigil {
+
+enum class ComputeDevice { Auto, Cpu, Cuda };
+enum class Precision { Float32, Float16 }; // Float16 on CUDA only
+
+struct SessionOptions {
+    ComputeDevice device = ComputeDevice::Auto;
+    Precision precision = Precision::Float32;
+    int threads = 0;                // intra-op threads on CPU; 0: one per core
+    int64_t sequencesPerChunk = 16; // temporal-model batch; bounds memory
+};
+
+/// Per-frame outputs, row-major, classes in model order (sorted names).
+struct VideoScores {
+    int64_t frames = 0;
+    int classes = 0; // C; the selector has C - 1 columns
+    int normalId = 0;
+    std::vector<float> scores;     // [T] anomaly score a
+    std::vector<float> logits;     // [T, C-1] batch-normed selector logits
+    std::vector<float> softmax;    // [T, C-1] p(c | abnormal)
+    std::vector<float> classProbs; // [T, C] p(c), normal column 1 - a
+};
+
+/// Reports work done; returns false to cancel (the call then throws vigil::Cancelled).
+using ProgressCallback = std::function<bool(int64_t done, int64_t total)>;
+
+/// Create and use on one worker thread (the inference-mode guard is thread-local).
+class InferenceSession {
+public:
+    InferenceSession(std::shared_ptr<const AnomalyClipModel> model, const SessionOptions& options = {});
+    ~InferenceSession();
+
+    static bool cudaAvailable();
+    /// "cpu (2 threads)", "cuda:0 fp16", ...
+    std::string deviceDescription() const;
+    const AnomalyClipModel& model() const { return *m_model; }
+
+    /// features: [frames, D] row-major. Any frames >= 1.
+    VideoScores scoreFeatures(const float* features, int64_t frames, int64_t dim,
+                              const ProgressCallback& progress = {}) const;
+    /// pixels: [count, 3, R, R] normalised, row-major -> [count, D].
+    std::vector<float> encodeImages(const float* pixels, int64_t count) const;
+
+private:
+    struct State;
+    std::shared_ptr<const AnomalyClipModel> m_model;
+    std::unique_ptr<State> m_state;
+};
+
+} // namespace vigil

@@ -1,0 +1,151 @@
+// CLIP encoders. Attention is written out with matmuls (not at::_native_multi_head_attention)
+// so the same code runs, and trains, on LibTorch 1.13 and 2.x.
+#include "model/nn/ClipEncoders.h"
+
+#include <cmath>
+
+namespace F = torch::nn::functional;
+
+namespace vigil {
+
+namespace {
+
+struct QuickGeluImpl : torch::nn::Module {
+    torch::Tensor forward(const torch::Tensor& x) { return x * torch::sigmoid(1.702 * x); }
+};
+TORCH_MODULE(QuickGelu);
+
+torch::nn::LayerNorm makeLayerNorm(int64_t width)
+{
+    return torch::nn::LayerNorm(torch::nn::LayerNormOptions({width}).eps(1e-5));
+}
+
+} // namespace
+
+torch::Tensor layerNormFp32(const torch::Tensor& x, torch::nn::LayerNorm norm)
+{
+    if (x.scalar_type() == torch::kFloat32)
+        return norm(x);
+    return F::layer_norm(x.to(torch::kFloat32), F::LayerNormFuncOptions({x.size(-1)})
+                                                     .weight(norm->weight.to(torch::kFloat32))
+                                                     .bias(norm->bias.to(torch::kFloat32))
+                                                     .eps(1e-5))
+        .to(x.scalar_type());
+}
+
+MultiheadAttentionImpl::MultiheadAttentionImpl(int64_t width_, int64_t heads_)
+    : width(width_)
+    , heads(heads_)
+{
+    in_proj_weight = register_parameter("in_proj_weight", torch::empty({3 * width, width}));
+    in_proj_bias = register_parameter("in_proj_bias", torch::zeros({3 * width}));
+    out_proj = register_module("out_proj", torch::nn::Linear(width, width));
+}
+
+torch::Tensor MultiheadAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& mask)
+{
+    const int64_t batch = x.size(0), tokens = x.size(1), headDim = width / heads;
+    auto qkv = F::linear(x, in_proj_weight, in_proj_bias).view({batch, tokens, 3, heads, headDim});
+    qkv = qkv.permute({2, 0, 3, 1, 4}); // [3, B, h, T, d]
+    const torch::Tensor q = qkv[0] * (1.0 / std::sqrt(double(headDim)));
+    torch::Tensor scores = torch::matmul(q, qkv[1].transpose(-2, -1));
+    if (mask.defined())
+        scores = scores + mask;
+    const torch::Tensor out = torch::matmul(torch::softmax(scores, -1), qkv[2]); // [B, h, T, d]
+    return out_proj(out.transpose(1, 2).reshape({batch, tokens, width}));
+}
+
+ResidualAttentionBlockImpl::ResidualAttentionBlockImpl(int64_t width, int64_t heads)
+{
+    attn = register_module("attn", MultiheadAttention(width, heads));
+    ln_1 = register_module("ln_1", makeLayerNorm(width));
+    ln_2 = register_module("ln_2", makeLayerNorm(width));
+    mlp = torch::nn::Sequential();
+    mlp->push_back("c_fc", torch::nn::Linear(width, 4 * width));
+    mlp->push_back("gelu", QuickGelu());
+    mlp->push_back("c_proj", torch::nn::Linear(4 * width, width));
+    register_module("mlp", mlp);
+}
+
+torch::Tensor ResidualAttentionBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& mask)
+{
+    torch::Tensor y = x + attn(layerNormFp32(x, ln_1), mask);
+    return y + mlp->forward(layerNormFp32(y, ln_2));
+}
+
+ClipTransformerImpl::ClipTransformerImpl(int64_t width, int64_t layers, int64_t heads)
+{
+    resblocks = register_module("resblocks", torch::nn::ModuleList());
+    for (int64_t i = 0; i < layers; ++i)
+        resblocks->push_back(ResidualAttentionBlock(width, heads));
+}
+
+torch::Tensor ClipTransformerImpl::forward(torch::Tensor x, const torch::Tensor& mask)
+{
+    for (const auto& block : *resblocks)
+        x = block->as<ResidualAttentionBlockImpl>()->forward(x, mask);
+    return x;
+}
+
+VisionTransformerImpl::VisionTransformerImpl(const VisionTransformerOptions& o)
+    : options(o)
+{
+    conv1 = register_module(
+        "conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, o.width, o.patch).stride(o.patch).bias(false)));
+    class_embedding = register_parameter("class_embedding", torch::zeros({o.width}));
+    positional_embedding = register_parameter("positional_embedding", torch::zeros({o.grid * o.grid + 1, o.width}));
+    ln_pre = register_module("ln_pre", makeLayerNorm(o.width));
+    transformer = register_module("transformer", ClipTransformer(o.width, o.layers, o.width / 64));
+    ln_post = register_module("ln_post", makeLayerNorm(o.width));
+    proj = register_parameter("proj", torch::zeros({o.width, o.outputDim}));
+}
+
+torch::Tensor VisionTransformerImpl::forward(const torch::Tensor& pixels)
+{
+    torch::Tensor x = conv1(pixels.to(conv1->weight.scalar_type())); // [B, W, G, G]
+    x = x.flatten(2).transpose(1, 2);                                  // [B, G*G, W]
+    const torch::Tensor cls = class_embedding.to(x.scalar_type()).expand({x.size(0), 1, x.size(2)});
+    x = torch::cat({cls, x}, 1) + positional_embedding.to(x.scalar_type());
+    x = layerNormFp32(x, ln_pre);
+    x = transformer(x);
+    x = layerNormFp32(x.select(1, 0), ln_post);
+    return torch::matmul(x, proj);
+}
+
+TextEncoderImpl::TextEncoderImpl(const TextEncoderOptions& o)
+    : options(o)
+{
+    positional_embedding = register_parameter("positional_embedding", torch::zeros({o.contextLength, o.width}));
+    transformer = register_module("transformer", ClipTransformer(o.width, o.layers, o.width / 64));
+    ln_final = register_module("ln_final", makeLayerNorm(o.width));
+    text_projection = register_parameter("text_projection", torch::zeros({o.width, o.outputDim}));
+    causalMask = torch::full({o.contextLength, o.contextLength}, -std::numeric_limits<float>::infinity()).triu(1);
+}
+
+torch::Tensor TextEncoderImpl::forward(const torch::Tensor& prompts, const torch::Tensor& endPositions)
+{
+    torch::Tensor x = prompts + positional_embedding;
+    x = transformer(x, causalMask.to(x.device(), x.scalar_type()));
+    x = layerNormFp32(x, ln_final);
+    const torch::Tensor rows = torch::arange(x.size(0), torch::TensorOptions().dtype(torch::kLong).device(x.device()));
+    x = x.index({rows, endPositions.to(x.device())});
+    return torch::matmul(x, text_projection);
+}
+
+PromptLearnerImpl::PromptLearnerImpl(int64_t classes, int64_t contextTokens, int64_t width, int64_t contextLength,
+                                     bool classSpecific)
+{
+    ctx = register_parameter("ctx", classSpecific ? torch::zeros({classes, contextTokens, width})
+                                                  : torch::zeros({contextTokens, width}));
+    // Fixed embeddings of the start token and of the class names: buffers, not trained.
+    token_prefix = register_buffer("token_prefix", torch::zeros({classes, 1, width}));
+    token_suffix = register_buffer("token_suffix", torch::zeros({classes, contextLength - 1 - contextTokens, width}));
+}
+
+torch::Tensor PromptLearnerImpl::forward()
+{
+    torch::Tensor context = ctx.dim() == 2 ? ctx.unsqueeze(0).expand({token_prefix.size(0), -1, -1}) : ctx;
+    return torch::cat({token_prefix, context, token_suffix}, 1);
+}
+
+} // namespace vigil

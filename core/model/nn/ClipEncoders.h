@@ -1,0 +1,82 @@
+// CLIP's transformer, vision encoder and text encoder as LibTorch modules whose
+// submodule names are the checkpoint's (anomalyclip-model.md sections 1 and 2).
+// Internal to the model layer: includes LibTorch.
+#pragma once
+
+#include <torch/torch.h>
+
+namespace vigil {
+
+/// LayerNorm computed in fp32 whatever the input type, as CLIP does.
+torch::Tensor layerNormFp32(const torch::Tensor& x, torch::nn::LayerNorm norm);
+
+/// Packed multi-head attention with CLIP's `attn.in_proj_*` / `attn.out_proj` names.
+struct MultiheadAttentionImpl : torch::nn::Module {
+    MultiheadAttentionImpl(int64_t width, int64_t heads);
+    /// x: [B, T, W]; mask: additive [T, T] or undefined.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask = {});
+    int64_t width, heads;
+    torch::Tensor in_proj_weight, in_proj_bias;
+    torch::nn::Linear out_proj{nullptr};
+};
+TORCH_MODULE(MultiheadAttention);
+
+struct ResidualAttentionBlockImpl : torch::nn::Module {
+    ResidualAttentionBlockImpl(int64_t width, int64_t heads);
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask = {});
+    MultiheadAttention attn{nullptr};
+    torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
+    torch::nn::Sequential mlp{nullptr}; // c_fc, QuickGELU, c_proj
+};
+TORCH_MODULE(ResidualAttentionBlock);
+
+struct ClipTransformerImpl : torch::nn::Module {
+    ClipTransformerImpl(int64_t width, int64_t layers, int64_t heads);
+    torch::Tensor forward(torch::Tensor x, const torch::Tensor& mask = {});
+    torch::nn::ModuleList resblocks{nullptr};
+};
+TORCH_MODULE(ClipTransformer);
+
+struct VisionTransformerOptions {
+    int64_t width = 768, patch = 16, grid = 14, layers = 12, outputDim = 512;
+};
+
+/// Section 1: [B, 3, R, R] normalised pixels -> [B, D] frame features.
+struct VisionTransformerImpl : torch::nn::Module {
+    explicit VisionTransformerImpl(const VisionTransformerOptions& options);
+    torch::Tensor forward(const torch::Tensor& pixels);
+    VisionTransformerOptions options;
+    torch::nn::Conv2d conv1{nullptr};
+    torch::Tensor class_embedding, positional_embedding, proj;
+    torch::nn::LayerNorm ln_pre{nullptr}, ln_post{nullptr};
+    ClipTransformer transformer{nullptr};
+};
+TORCH_MODULE(VisionTransformer);
+
+struct TextEncoderOptions {
+    int64_t width = 512, layers = 12, contextLength = 77, outputDim = 512;
+};
+
+/// Section 2: prompt embeddings [C, 77, Wt] and end-token positions [C] -> [C, D].
+struct TextEncoderImpl : torch::nn::Module {
+    explicit TextEncoderImpl(const TextEncoderOptions& options);
+    torch::Tensor forward(const torch::Tensor& prompts, const torch::Tensor& endPositions);
+    TextEncoderOptions options;
+    torch::Tensor positional_embedding, text_projection;
+    ClipTransformer transformer{nullptr};
+    torch::nn::LayerNorm ln_final{nullptr};
+    torch::Tensor causalMask; // not a buffer: not in checkpoints
+};
+TORCH_MODULE(TextEncoder);
+
+/// Section 2: learned context between fixed prefix and suffix embeddings.
+struct PromptLearnerImpl : torch::nn::Module {
+    PromptLearnerImpl(int64_t classes, int64_t contextTokens, int64_t width, int64_t contextLength,
+                      bool classSpecific);
+    /// [C, 77, Wt]
+    torch::Tensor forward();
+    torch::Tensor ctx, token_prefix, token_suffix;
+};
+TORCH_MODULE(PromptLearner);
+
+} // namespace vigil
