@@ -9,6 +9,7 @@
 #include <fstream>
 #include <limits>
 #include <sstream>
+#include <type_traits>
 
 namespace vigil {
 
@@ -92,6 +93,22 @@ uint32_t readU32(const unsigned char* p)
     return uint32_t(p[0]) | (uint32_t(p[1]) << 8) | (uint32_t(p[2]) << 16) | (uint32_t(p[3]) << 24);
 }
 
+// Converting NaN or an out-of-range float to an integer is undefined behaviour, and a file
+// may hold anything: saturate instead, NaN becoming 0.
+template <typename T, typename F>
+T fromFloating(F v)
+{
+    if constexpr (std::is_integral_v<T>) {
+        if (v != v)
+            return 0;
+        if (v >= F(std::numeric_limits<T>::max()))
+            return std::numeric_limits<T>::max();
+        if (v <= F(std::numeric_limits<T>::lowest()))
+            return std::numeric_limits<T>::lowest();
+    }
+    return T(v);
+}
+
 template <typename T>
 std::vector<T> convertAll(const NpyArray& a)
 {
@@ -101,10 +118,10 @@ std::vector<T> convertAll(const NpyArray& a)
     for (int64_t i = 0; i < n; ++i) {
         const unsigned char* e = p + i * dtypeSize(a.dtype);
         switch (a.dtype) {
-        case DType::Float16: { uint16_t v; std::memcpy(&v, e, 2); out[i] = T(halfToFloat(v)); break; }
-        case DType::BFloat16: { uint16_t v; std::memcpy(&v, e, 2); out[i] = T(bfloat16ToFloat(v)); break; }
-        case DType::Float32: { float v; std::memcpy(&v, e, 4); out[i] = T(v); break; }
-        case DType::Float64: { double v; std::memcpy(&v, e, 8); out[i] = T(v); break; }
+        case DType::Float16: { uint16_t v; std::memcpy(&v, e, 2); out[i] = fromFloating<T>(halfToFloat(v)); break; }
+        case DType::BFloat16: { uint16_t v; std::memcpy(&v, e, 2); out[i] = fromFloating<T>(bfloat16ToFloat(v)); break; }
+        case DType::Float32: { float v; std::memcpy(&v, e, 4); out[i] = fromFloating<T>(v); break; }
+        case DType::Float64: { double v; std::memcpy(&v, e, 8); out[i] = fromFloating<T>(v); break; }
         case DType::Int8: { int8_t v; std::memcpy(&v, e, 1); out[i] = T(v); break; }
         case DType::Int16: { int16_t v; std::memcpy(&v, e, 2); out[i] = T(v); break; }
         case DType::Int32: { int32_t v; std::memcpy(&v, e, 4); out[i] = T(v); break; }
