@@ -43,6 +43,10 @@ struct FeedForwardUnitImpl : torch::nn::Module {
 };
 TORCH_MODULE(FeedForwardUnit);
 
+/// Conv2d(kernel 3, stride 1, padding 1) by Winograd F(4x4, 3x3); falls back to
+/// torch::conv2d for sizes not divisible by 4 or non-fp32 input. Used at inference.
+torch::Tensor winogradConv3x3(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias);
+
 /// One reversible block: y1 = x1 + f(x2); y2 = x2 + g(y1).
 struct ReversibleBlockImpl : torch::nn::Module {
     ReversibleBlockImpl(torch::nn::AnyModule f, torch::nn::AnyModule g);

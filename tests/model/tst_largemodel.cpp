@@ -1,0 +1,72 @@
+// A ViT-B/16-size model with random weights, written as a real checkpoint, loads through
+// the same path as the published ones and scores 10,000 frames of features.
+#include "ModelTest.h"
+#include "RandomCheckpoint.h"
+
+#include "model/InferenceSession.h"
+
+#include <filesystem>
+
+using namespace vigil;
+using namespace vigil::test;
+namespace fs = std::filesystem;
+
+VIGIL_TEST(vitB16SizeModelLoadsAndScoresTenThousandFrames)
+{
+    const fs::path dir = fs::temp_directory_path() / ("vigil-large-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    struct Cleanup {
+        fs::path p;
+        ~Cleanup() { fs::remove_all(p); }
+    } cleanup{dir};
+
+    writeRandomCheckpoint(dir.string(), vitB16Config());
+    ModelLoadOptions options;
+    options.checkpointPath = (dir / "last.ckpt").string();
+    options.centroidPath = (dir / "ncentroid.pt").string();
+    const auto model = AnomalyClipModel::load(options, LabelSet::resolve("ucf"));
+    const ModelConfig& c = model->config();
+    VIGIL_CHECK_EQ(c.visionWidth, 768);
+    VIGIL_CHECK_EQ(c.visionLayers, 12);
+    VIGIL_CHECK_EQ(c.imageResolution, 224);
+    VIGIL_CHECK_EQ(c.textLayers, 12);
+    VIGIL_CHECK_EQ(c.embedDim, 512);
+    VIGIL_CHECK_EQ(c.temporalWidth, 256);
+    VIGIL_CHECK(!c.concatFeatures);
+
+    InferenceSession session(model, {ComputeDevice::Cpu});
+    constexpr int64_t frames = 10000;
+    torch::manual_seed(1);
+    const torch::Tensor features = torch::randn({frames, 512}).contiguous();
+    const VideoScores scores = session.scoreFeatures(features.data_ptr<float>(), frames, 512);
+    VIGIL_CHECK_EQ(scores.frames, frames);
+    VIGIL_CHECK_EQ(scores.scores.size(), size_t(frames));
+    VIGIL_CHECK_EQ(scores.classProbs.size(), size_t(frames * 14));
+    const int normal = model->labels().normalId();
+    for (int64_t t = 0; t < frames; ++t) {
+        const float a = scores.scores[size_t(t)];
+        if (!(a > 0.f && a < 1.f))
+            VIGIL_FAIL("score " << a << " at frame " << t);
+        double sum = 0;
+        for (int k = 0; k < 14; ++k)
+            sum += scores.classProbs[size_t(t * 14 + k)];
+        if (std::fabs(sum - 1.0) > 1e-4 || std::fabs(scores.classProbs[size_t(t * 14 + normal)] - (1 - a)) > 1e-6)
+            VIGIL_FAIL("class probabilities of frame " << t << " sum to " << sum);
+    }
+    // Chunking the sub-sequences (memory bound) does not change the result.
+    SessionOptions oneChunk{ComputeDevice::Cpu};
+    oneChunk.sequencesPerChunk = 1000;
+    const VideoScores whole = InferenceSession(model, oneChunk).scoreFeatures(features.data_ptr<float>(), frames, 512);
+    for (int64_t t = 0; t < frames; ++t)
+        if (std::fabs(whole.scores[size_t(t)] - scores.scores[size_t(t)]) > 1e-5)
+            VIGIL_FAIL("frame " << t << " differs between chunk sizes");
+
+    // The image encoder runs at 224 px.
+    const torch::Tensor pixels = torch::randn({2, 3, 224, 224}).contiguous();
+    const std::vector<float> encoded = session.encodeImages(pixels.data_ptr<float>(), 2);
+    VIGIL_CHECK_EQ(encoded.size(), size_t(2 * 512));
+    for (float v : encoded)
+        VIGIL_CHECK(std::isfinite(v));
+}
+
+VIGIL_TEST_MAIN()
