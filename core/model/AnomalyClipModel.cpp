@@ -6,6 +6,10 @@
 #include "model/NpyArray.h"
 #include "model/nn/CheckpointReader.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace vigil {
 
 namespace {
@@ -92,6 +96,10 @@ std::shared_ptr<const AnomalyClipModel> AnomalyClipModel::load(const ModelLoadOp
         d.endPositions = endPositionsFromEmbeddings(*d.net, path);
     }
     d.textFeatures = d.net->textFeatures(d.endPositions).contiguous();
+#ifdef __GLIBC__
+    // Loading frees as much as the model keeps (the archive's storages): give it back.
+    malloc_trim(0);
+#endif
     return model;
 }
 

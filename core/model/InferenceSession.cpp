@@ -91,13 +91,20 @@ VideoScores InferenceSession::scoreFeatures(const float* features, int64_t frame
     const torch::Tensor input = torch::from_blob(const_cast<float*>(features), {frames, dim}, torch::kFloat32);
     const torch::Tensor x = input.to(s.device);
 
-    // Section 3: selector logits per frame, no windowing.
-    const torch::Tensor logits = s.net->selector_model->forward(x, s.textFeatures, s.centroid, normalId);
+    // Section 3: selector logits per frame, no windowing. Evaluated in slices of frames
+    // (exact in eval mode) so that no full-length copy of the features is made.
+    constexpr int64_t kSelectorSlice = 32768;
+    std::vector<torch::Tensor> logitSlices;
+    for (int64_t first = 0; first < frames; first += kSelectorSlice) {
+        const torch::Tensor slice = x.slice(0, first, std::min(frames, first + kSelectorSlice));
+        logitSlices.push_back(s.net->selector_model->forward(slice, s.textFeatures, s.centroid, normalId));
+    }
+    const torch::Tensor logits = torch::cat(logitSlices, 0);
+    logitSlices.clear();
 
     // Section 5: pad by wrapping, view as [N, S, L], run the S sub-sequences as batches.
     const int64_t padded = (frames + window - 1) / window * window;
     const int64_t sequences = padded / window;
-    const torch::Tensor temporalInput = s.net->temporalInput(x, logits, s.centroid).to(s.dtype);
     torch::Tensor scores = torch::empty({frames}, torch::TensorOptions().dtype(torch::kFloat32).device(s.device));
     const auto longOptions = torch::TensorOptions().dtype(torch::kLong).device(s.device);
     const torch::Tensor segmentIndex = torch::arange(n, longOptions).view({1, n, 1});
@@ -106,8 +113,11 @@ VideoScores InferenceSession::scoreFeatures(const float* features, int64_t frame
         const int64_t count = std::min(s.sequencesPerChunk, sequences - first);
         const torch::Tensor sequence = torch::arange(first, first + count, longOptions).view({count, 1, 1});
         const torch::Tensor position = ((segmentIndex * sequences + sequence) * l + frameIndex).view({-1}); // [count*N*L]
-        const torch::Tensor batch = temporalInput.index_select(0, position.remainder(frames)).view({count, n * l, -1});
-        const torch::Tensor out = s.net->temporal_model->forward(batch).to(torch::kFloat32).view({-1});
+        const torch::Tensor source = position.remainder(frames);
+        const torch::Tensor input =
+            s.net->temporalInput(x.index_select(0, source), logits.index_select(0, source), s.centroid);
+        const torch::Tensor out =
+            s.net->temporal_model->forward(input.to(s.dtype).view({count, n * l, -1})).to(torch::kFloat32).view({-1});
         const torch::Tensor keep = position < frames;
         scores.index_put_({position.masked_select(keep)}, out.masked_select(keep));
         if (progress && !progress(first + count, sequences))
