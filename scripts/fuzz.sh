@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (pickle and .npy parsers) in build-fuzz/ with clang, seeds
-# their corpora from ../shared/golden and runs each for SECONDS; non-zero on a finding.
+# Builds and runs the libFuzzer targets (pickle, .npy) in build-fuzz/, seeded from ../shared/golden.
 #   scripts/fuzz.sh            120 s per fuzzer
 #   scripts/fuzz.sh 600        10 min per fuzzer
+# Exits non-zero on a finding (a crash, a sanitizer report, a leak, a hang or an exception
+# other than vigil::Error).
 # Findings are written to build-fuzz/artifacts-<name>/; replay one with
 #   build-fuzz/tests/fuzz/fuzz_<name> build-fuzz/artifacts-<name>/crash-...
 set -euo pipefail

@@ -13,6 +13,9 @@ namespace vigil {
 namespace {
 
 constexpr size_t kMaxValues = size_t(20) * 1000 * 1000;
+// Values built from memoised ones copy their strings and item lists; BINGET lets a few bytes
+// repeat such a copy, so without this bound a 1 MB pickle could ask for hundreds of GB.
+constexpr size_t kMaxCopiedBytes = size_t(256) << 20;
 constexpr size_t kMaxDims = 64;
 
 bool mulOverflows(int64_t a, int64_t b, int64_t* out) { return __builtin_mul_overflow(a, b, out); }
@@ -82,6 +85,14 @@ private:
     [[noreturn]] void fail(const std::string& why) const
     {
         throw Error(m_what + ": corrupt pickle at byte " + std::to_string(m_opcodeOffset) + ": " + why);
+    }
+
+    // Accounts for `bytes` copied out of existing values (see kMaxCopiedBytes).
+    void charge(size_t bytes)
+    {
+        m_copiedBytes += bytes;
+        if (m_copiedBytes > kMaxCopiedBytes)
+            fail("too many objects");
     }
 
     PyValue* make(PyKind kind)
@@ -243,6 +254,7 @@ private:
     std::vector<PyValue*> m_stack;
     std::vector<size_t> m_marks;
     std::unordered_map<uint64_t, PyValue*> m_memo;
+    size_t m_copiedBytes = 0;
 };
 
 PyValue* Unpickler::persistentLoad(PyValue* pid)
@@ -262,6 +274,7 @@ PyValue* Unpickler::persistentLoad(PyValue* pid)
             found = &t;
     if (!found)
         fail("unsupported storage type " + type->text + "." + type->name);
+    charge(key->text.size() + (location->kind == PyKind::String ? location->text.size() : 0));
     PyValue* storage = make(PyKind::Storage);
     storage->tensor.storageKey = key->text;
     storage->tensor.dtype = found->dtype;
@@ -281,6 +294,7 @@ PyValue* Unpickler::rebuildTensor(PyValue* args)
     const PyValue* storage = args->items[0];
     if (storage->kind != PyKind::Storage)
         fail("tensor data is not a storage reference");
+    charge(storage->tensor.storageKey.size());
     PyValue* tensor = make(PyKind::Tensor);
     TensorRef& ref = tensor->tensor;
     ref = storage->tensor;
@@ -324,8 +338,11 @@ PyValue* Unpickler::newObject(PyValue* cls, PyValue* args)
         object->text = cls->text + "." + cls->name;
     else
         object->text = "<" + cls->describe() + ">";
-    if (args->kind == PyKind::Tuple)
+    charge(object->text.size());
+    if (args->kind == PyKind::Tuple) {
+        charge(args->items.size() * sizeof(PyValue*));
         object->items = args->items;
+    }
     return object;
 }
 
@@ -558,6 +575,7 @@ std::shared_ptr<const PickleResult> Unpickler::run()
             PyValue* module = pop();
             if (module->kind != PyKind::String || name->kind != PyKind::String)
                 fail("STACK_GLOBAL expects two strings");
+            charge(module->text.size() + name->text.size());
             push(makeGlobal(module->text, name->text));
             break;
         }

@@ -73,7 +73,13 @@ int main(int argc, char** argv)
     InferenceSession inference(model, session);
     torch::manual_seed(0);
     const torch::Tensor features = torch::randn({frames, 512}).contiguous();
+    const long loadPeak = statusKb("VmHWM:");
     const long rssBefore = statusKb("VmRSS:");
+    {
+        // Reset the peak-RSS counter so that VmHWM below is the scoring's own peak.
+        std::ofstream clear("/proc/self/clear_refs");
+        clear << "5";
+    }
 
     // Warm-up on one window, then the timed run.
     inference.scoreFeatures(features.data_ptr<float>(), std::min<int64_t>(frames, 512), 512);
@@ -87,9 +93,10 @@ int main(int argc, char** argv)
                 model->config().temporalWidth, model->config().temporalDepth, model->config().classes);
     std::printf("chunk           %lld sub-sequences of 512 frames\n", (long long)chunk);
     std::printf("head time       %.2f s (%.0f frames/s)\n", seconds, double(frames) / seconds);
-    std::printf("rss before      %.0f MiB (model, features)\n", rssBefore / 1024.0);
-    std::printf("peak rss        %.0f MiB (whole process)\n", peak / 1024.0);
-    std::printf("peak - before   %.0f MiB (scoring)\n", (peak - rssBefore) / 1024.0);
+    std::printf("peak rss, load  %.0f MiB (writing and loading the random checkpoint)\n", loadPeak / 1024.0);
+    std::printf("rss before      %.0f MiB (model with its text encoder, 108k x 512 features)\n", rssBefore / 1024.0);
+    std::printf("peak rss, score %.0f MiB (whole process while scoring)\n", peak / 1024.0);
+    std::printf("peak - before   %.0f MiB (scoring's working memory)\n", (peak - rssBefore) / 1024.0);
     std::printf("check           mean score %.4f\n",
                 double(std::accumulate(scores.scores.begin(), scores.scores.end(), 0.0)) / double(frames));
     return 0;
