@@ -68,6 +68,7 @@ std::shared_ptr<const AnomalyClipModel> AnomalyClipModel::load(const ModelLoadOp
     loadWeights(*d.net, tensors, path);
     tensors.clear();
     d.net->eval();
+    d.net->temporal_model->prepareInference();
     d.centroid = loadCentroid(options.centroidPath, d.config.embedDim);
 
     if (!options.vocabularyPath.empty()) {
@@ -96,6 +97,12 @@ std::shared_ptr<const AnomalyClipModel> AnomalyClipModel::load(const ModelLoadOp
         d.endPositions = endPositionsFromEmbeddings(*d.net, path);
     }
     d.textFeatures = d.net->textFeatures(d.endPositions).contiguous();
+    if (!options.keepTextEncoder) {
+        for (auto& p : d.net->text_encoder->parameters())
+            p.set_data(torch::empty({0}));
+        d.net->token_embedding.set_data(torch::empty({0}));
+        d.textEncoderReleased = true;
+    }
 #ifdef __GLIBC__
     // Loading frees as much as the model keeps (the archive's storages): give it back.
     malloc_trim(0);

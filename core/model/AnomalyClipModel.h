@@ -15,6 +15,9 @@ struct ModelLoadOptions {
     std::string checkpointPath; // last.ckpt
     std::string centroidPath;   // ncentroid.pt (or .npy)
     std::string vocabularyPath; // CLIP's bpe_simple_vocab_16e6.txt.gz; empty: end tokens from the checkpoint
+    /// Keep the text encoder and token embedding after the class directions are computed
+    /// (fine-tuning needs them; inference does not: ~250 MB for ViT-B/16).
+    bool keepTextEncoder = false;
 };
 
 /// Load on any thread; afterwards const and safe to share between threads.

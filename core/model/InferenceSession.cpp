@@ -45,8 +45,13 @@ InferenceSession::InferenceSession(std::shared_ptr<const AnomalyClipModel> model
         torch::NoGradGuard noGrad;
         s.net = AnomalyClipNet(impl.config);
         auto source = impl.net->named_parameters();
-        for (auto& p : s.net->named_parameters())
-            p.value().copy_(source[p.key()]);
+        for (auto& p : s.net->named_parameters()) {
+            const torch::Tensor& from = source[p.key()];
+            if (from.numel() == 0 && p.value().numel() != 0)
+                p.value().set_data(torch::empty({0})); // released after load (text encoder)
+            else
+                p.value().copy_(from);
+        }
         auto sourceBuffers = impl.net->named_buffers();
         for (auto& b : s.net->named_buffers())
             b.value().copy_(sourceBuffers[b.key()]);

@@ -20,7 +20,7 @@ struct SessionOptions {
     ComputeDevice device = ComputeDevice::Auto;
     Precision precision = Precision::Float32;
     int threads = 0;                // intra-op threads on CPU; 0: one per core
-    int64_t sequencesPerChunk = 16; // temporal-model batch; bounds memory
+    int64_t sequencesPerChunk = 8; // temporal-model batch of 512-frame sequences; bounds memory
 };
 
 /// Per-frame outputs, row-major, classes in model order (sorted names).

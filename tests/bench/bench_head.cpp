@@ -34,7 +34,7 @@ int main(int argc, char** argv)
 {
     int threads = 2;
     int64_t frames = 108000;
-    int64_t chunk = 16;
+    int64_t chunk = 8;
     ComputeDevice device = ComputeDevice::Cpu;
     Precision precision = Precision::Float32;
     for (int i = 1; i < argc; ++i) {
@@ -94,7 +94,7 @@ int main(int argc, char** argv)
     std::printf("chunk           %lld sub-sequences of 512 frames\n", (long long)chunk);
     std::printf("head time       %.2f s (%.0f frames/s)\n", seconds, double(frames) / seconds);
     std::printf("peak rss, load  %.0f MiB (writing and loading the random checkpoint)\n", loadPeak / 1024.0);
-    std::printf("rss before      %.0f MiB (model with its text encoder, 108k x 512 features)\n", rssBefore / 1024.0);
+    std::printf("rss before      %.0f MiB (model, 108k x 512 features)\n", rssBefore / 1024.0);
     std::printf("peak rss, score %.0f MiB (whole process while scoring)\n", peak / 1024.0);
     std::printf("peak - before   %.0f MiB (scoring's working memory)\n", (peak - rssBefore) / 1024.0);
     std::printf("check           mean score %.4f\n",

@@ -2,6 +2,8 @@
 // inference that is what the reversible trick computes, and it trains with autograd.
 #include "model/nn/TemporalModel.h"
 
+#include "model/nn/WinogradConv.h"
+
 #include <cmath>
 
 namespace vigil {
@@ -64,75 +66,25 @@ FeedForwardUnitImpl::FeedForwardUnitImpl(int64_t width)
     contract = register_module("3", torch::nn::Conv2d(torch::nn::Conv2dOptions(4 * width, width, 3).padding(1)));
 }
 
-namespace {
-
-// Winograd F(4x4, 3x3) transforms (Lavin & Gray 2016, interpolation points 0, +-1, +-2),
-// as Kronecker products so that each transform is one matrix product over all tiles.
-constexpr int64_t kTile = 6, kOut = 4;
-
-torch::Tensor kroneckerProduct(const torch::Tensor& a, const torch::Tensor& b)
+void FeedForwardUnitImpl::prepareInference()
 {
-    return (a.unsqueeze(1).unsqueeze(3) * b.unsqueeze(0).unsqueeze(2)).reshape({a.size(0) * b.size(0), a.size(1) * b.size(1)});
-}
-
-struct WinogradMatrices {
-    torch::Tensor inputTransform;  // [36, 36] = B^T (x) B^T
-    torch::Tensor filterTransform; // [36, 9]  = G (x) G
-    torch::Tensor outputTransform; // [16, 36] = A^T (x) A^T
-};
-
-const WinogradMatrices& winogradMatrices()
-{
-    static const WinogradMatrices m = [] {
-        const torch::Tensor bt = torch::tensor({4., 0., -5., 0., 1., 0.,  0., -4., -4., 1., 1., 0.,
-                                                0., 4., -4., -1., 1., 0., 0., -2., -1., 2., 1., 0.,
-                                                0., 2., -1., -2., 1., 0., 0., 4., 0., -5., 0., 1.}, torch::kFloat64).view({6, 6});
-        const torch::Tensor g = torch::tensor({1. / 4, 0., 0., -1. / 6, -1. / 6, -1. / 6, -1. / 6, 1. / 6, -1. / 6,
-                                               1. / 24, 1. / 12, 1. / 6, 1. / 24, -1. / 12, 1. / 6, 0., 0., 1.}, torch::kFloat64).view({6, 3});
-        const torch::Tensor at = torch::tensor({1., 1., 1., 1., 1., 0., 0., 1., -1., 2., -2., 0.,
-                                                0., 1., 1., 4., 4., 0., 0., 1., -1., 8., -8., 1.}, torch::kFloat64).view({4, 6});
-        return WinogradMatrices{kroneckerProduct(bt, bt).to(torch::kFloat32), kroneckerProduct(g, g),
-                                kroneckerProduct(at, at).to(torch::kFloat32)};
-    }();
-    return m;
-}
-
-} // namespace
-
-torch::Tensor winogradConv3x3(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias)
-{
-    // 3x3, stride 1, zero padding 1, as Conv2d(..., 3, padding=1) but with 4x fewer
-    // multiplies than im2col: these convolutions are ~90% of the head's work.
-    const int64_t batch = x.size(0), in = x.size(1), h = x.size(2), w = x.size(3), out = weight.size(0);
-    if (h % kOut || w % kOut || x.scalar_type() != torch::kFloat32)
-        return torch::conv2d(x, weight, bias, 1, 1);
-    const WinogradMatrices& m = winogradMatrices();
-    const int64_t th = h / kOut, tw = w / kOut, tiles = batch * th * tw;
-    // Filters, transformed in double precision: U[36, out, in].
-    const torch::Tensor u = torch::matmul(m.filterTransform.to(weight.device()),
-                                          weight.to(torch::kFloat64).reshape({out * in, 9}).t())
-                                .to(torch::kFloat32)
-                                .view({kTile * kTile, out, in});
-    // Input tiles 6x6 with stride 4 -> [36, in * tiles] -> V = (B^T (x) B^T) d.
-    const torch::Tensor padded = torch::constant_pad_nd(x, {1, 1, 1, 1});
-    const torch::Tensor d = padded.unfold(2, kTile, kOut).unfold(3, kTile, kOut) // [B, in, th, tw, 6, 6]
-                                .permute({4, 5, 1, 0, 2, 3})
-                                .reshape({kTile * kTile, in * tiles});
-    const torch::Tensor v = torch::matmul(m.inputTransform.to(x.device()), d).view({kTile * kTile, in, tiles});
-    // 36 independent products: M[36, out, tiles].
-    const torch::Tensor product = torch::bmm(u, v).view({kTile * kTile, out * tiles});
-    // Y = (A^T (x) A^T) M -> [4, 4, out, B, th, tw] -> [B, out, H, W].
-    torch::Tensor y = torch::matmul(m.outputTransform.to(x.device()), product).view({kOut, kOut, out, batch, th, tw});
-    y = y.permute({3, 2, 4, 0, 5, 1}).reshape({batch, out, h, w});
-    return bias.defined() ? y + bias.view({1, out, 1, 1}) : y;
+    expandFilters = WinogradFilters(expand->weight);
+    contractFilters = WinogradFilters(contract->weight);
 }
 
 torch::Tensor FeedForwardUnitImpl::forward(const torch::Tensor& x)
 {
-    if (is_training() || torch::GradMode::is_enabled())
+    // Training (and anything needing gradients) takes LibTorch's convolution; inference
+    // the Winograd one, which needs 4x fewer multiplies for the head's dominant cost.
+    if (is_training() || torch::GradMode::is_enabled() || !expandFilters.matches(expand->weight) ||
+        !contractFilters.matches(contract->weight))
         return contract(torch::leaky_relu(expand(norm(x)), 0.01));
-    const torch::Tensor hidden = winogradConv3x3(norm(x), expand->weight, expand->bias);
-    return winogradConv3x3(torch::leaky_relu(hidden, 0.01), contract->weight, contract->bias);
+    const torch::Tensor normed = norm(x);
+    torch::Tensor hidden = winogradConv3x3(normed, expandFilters, expand->bias);
+    if (!hidden.defined()) // sizes Winograd does not tile
+        return contract(torch::leaky_relu(expand(normed), 0.01));
+    hidden = torch::leaky_relu(hidden, 0.01);
+    return winogradConv3x3(hidden, contractFilters, contract->bias);
 }
 
 ReversibleBlockImpl::ReversibleBlockImpl(torch::nn::AnyModule f_, torch::nn::AnyModule g_)
@@ -171,6 +123,16 @@ TemporalModelImpl::TemporalModelImpl(const TemporalModelOptions& o)
     auto classifier = register_module("classifier", std::make_shared<torch::nn::Module>());
     classifierNorm = classifier->register_module("layer_norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.width})));
     classifierLinear = classifier->register_module("linear", torch::nn::Linear(o.width, 1));
+}
+
+void TemporalModelImpl::prepareInference()
+{
+    for (const auto& block : *blocks) {
+        auto* reversible = block->as<ReversibleBlockImpl>();
+        for (auto* unit : {&reversible->f, &reversible->g})
+            if (auto feedForward = std::dynamic_pointer_cast<FeedForwardUnitImpl>(unit->ptr()))
+                feedForward->prepareInference();
+    }
 }
 
 torch::Tensor TemporalModelImpl::forward(const torch::Tensor& frames)

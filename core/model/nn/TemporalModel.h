@@ -3,6 +3,8 @@
 // checkpoint's module names. Internal to the model layer: includes LibTorch.
 #pragma once
 
+#include "model/nn/WinogradConv.h"
+
 #include <torch/torch.h>
 
 namespace vigil {
@@ -38,14 +40,13 @@ TORCH_MODULE(AxialAttentionUnit);
 struct FeedForwardUnitImpl : torch::nn::Module {
     explicit FeedForwardUnitImpl(int64_t width);
     torch::Tensor forward(const torch::Tensor& x);
+    /// Transforms the filters once for Winograd inference; call after loading weights.
+    void prepareInference();
     ChanLayerNorm norm{nullptr};
     torch::nn::Conv2d expand{nullptr}, contract{nullptr};
+    WinogradFilters expandFilters, contractFilters;
 };
 TORCH_MODULE(FeedForwardUnit);
-
-/// Conv2d(kernel 3, stride 1, padding 1) by Winograd F(4x4, 3x3); falls back to
-/// torch::conv2d for sizes not divisible by 4 or non-fp32 input. Used at inference.
-torch::Tensor winogradConv3x3(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias);
 
 /// One reversible block: y1 = x1 + f(x2); y2 = x2 + g(y1).
 struct ReversibleBlockImpl : torch::nn::Module {
@@ -63,6 +64,8 @@ struct TemporalModelOptions {
 struct TemporalModelImpl : torch::nn::Module {
     explicit TemporalModelImpl(const TemporalModelOptions& options);
     torch::Tensor forward(const torch::Tensor& frames);
+    /// Precomputes what inference reuses (Winograd filters); call after loading weights.
+    void prepareInference();
     TemporalModelOptions options;
     torch::nn::Linear projection{nullptr};
     torch::Tensor posEmb0, posEmb1; // axial_attn.pos_emb.param_{0,1}
