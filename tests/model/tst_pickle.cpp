@@ -43,7 +43,12 @@ Bytes fromHex(const char* hex)
 // Assembles protocol-2 programs for the variants of the literal ones below, using only the
 // opcodes torch.save emits.
 struct Assembler {
-    Bytes out{0x80, 0x02}; // PROTO 2
+    Bytes out;
+    Assembler() // PROTO 2 (push_back: an initializer list here trips a GCC 12 false warning)
+    {
+        out.push_back(0x80);
+        out.push_back(0x02);
+    }
 
     Assembler& op(std::initializer_list<unsigned char> bytes)
     {
