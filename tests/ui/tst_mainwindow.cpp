@@ -22,6 +22,10 @@ private slots:
         auto* placeholder = window.findChild<QLabel*>(QStringLiteral("placeholder"));
         QVERIFY(placeholder);
         QVERIFY(placeholder->isVisible());
+        // For looking at it: VIGIL_SCREENSHOT_DIR=/tmp ctest -R mainwindow
+        const QString dir = qEnvironmentVariable("VIGIL_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(window.grab().save(dir + QStringLiteral("/mainwindow.png")));
     }
 };
 
