@@ -12,6 +12,7 @@ packages=(
     libtorch-dev libopenblas0-pthread
     libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
     libqcustomplot-dev libsqlite3-dev
+    ffmpeg
     xvfb xauth
 )
 

@@ -6,6 +6,9 @@
 #include "model/NpyArray.h"
 #include "model/nn/CheckpointReader.h"
 
+#include <cstdio>
+#include <cstring>
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -36,6 +39,63 @@ torch::Tensor loadCentroid(const std::string& path, int64_t dim)
     if (!torch::isfinite(centroid).all().item<bool>())
         throw Error(path + ": the normal centroid holds NaN or infinite values");
     return centroid;
+}
+
+// A fast non-cryptographic digest (two multiply-xorshift lanes): it tells encoders apart
+// for the feature cache, it does not defend against forgery.
+class Digest {
+public:
+    void add(const void* data, size_t size)
+    {
+        const auto* bytes = static_cast<const unsigned char*>(data);
+        size_t i = 0;
+        for (; i + 8 <= size; i += 8) {
+            uint64_t word;
+            std::memcpy(&word, bytes + i, 8);
+            mix(word);
+        }
+        uint64_t tail = size;
+        for (; i < size; ++i)
+            tail = (tail << 8) | bytes[i];
+        mix(tail);
+    }
+    std::string hex() const
+    {
+        char text[33];
+        std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(finish(m_a)),
+                      static_cast<unsigned long long>(finish(m_b)));
+        return text;
+    }
+
+private:
+    void mix(uint64_t word)
+    {
+        m_a = (m_a ^ word) * 0x9E3779B97F4A7C15ull;
+        m_a ^= m_a >> 29;
+        m_b = (m_b + word) * 0xC2B2AE3D27D4EB4Full;
+        m_b ^= m_b >> 31;
+    }
+    static uint64_t finish(uint64_t h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDull;
+        h ^= h >> 33;
+        return h;
+    }
+    uint64_t m_a = 0x243F6A8885A308D3ull, m_b = 0x13198A2E03707344ull;
+};
+
+std::string fingerprintModule(torch::nn::Module& module)
+{
+    Digest digest;
+    for (const auto& item : module.named_parameters()) {
+        const torch::Tensor t = item.value().to(torch::kFloat32).contiguous();
+        digest.add(item.key().data(), item.key().size());
+        for (int64_t size : t.sizes())
+            digest.add(&size, sizeof size);
+        digest.add(t.data_ptr(), size_t(t.numel()) * sizeof(float));
+    }
+    return digest.hex();
 }
 
 } // namespace
@@ -69,6 +129,8 @@ std::shared_ptr<const AnomalyClipModel> AnomalyClipModel::load(const ModelLoadOp
     tensors.clear();
     d.net->eval();
     d.net->temporal_model->prepareInference();
+    if (d.net->image_encoder)
+        d.imageEncoderFingerprint = fingerprintModule(*d.net->image_encoder);
     d.centroid = loadCentroid(options.centroidPath, d.config.embedDim);
 
     if (!options.vocabularyPath.empty()) {
@@ -113,6 +175,7 @@ std::shared_ptr<const AnomalyClipModel> AnomalyClipModel::load(const ModelLoadOp
 const ModelConfig& AnomalyClipModel::config() const { return m_impl->config; }
 const LabelSet& AnomalyClipModel::labels() const { return m_impl->labels; }
 const std::vector<std::string>& AnomalyClipModel::warnings() const { return m_impl->warnings; }
+const std::string& AnomalyClipModel::imageEncoderFingerprint() const { return m_impl->imageEncoderFingerprint; }
 const std::vector<std::vector<int64_t>>& AnomalyClipModel::promptTokens() const { return m_impl->promptTokens; }
 
 std::vector<float> AnomalyClipModel::textFeatures() const

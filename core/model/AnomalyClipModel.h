@@ -34,6 +34,9 @@ public:
     const std::vector<std::string>& warnings() const;
     /// [C, D] row-major, model class order.
     std::vector<float> textFeatures() const;
+    /// Hex digest of the image encoder's weights (names, shapes and values): features made
+    /// with one encoder stay valid for any head that shares it. Empty without an encoder.
+    const std::string& imageEncoderFingerprint() const;
     /// Token ids of each class prompt when a vocabulary was given, else empty.
     const std::vector<std::vector<int64_t>>& promptTokens() const;
 

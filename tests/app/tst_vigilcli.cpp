@@ -99,6 +99,10 @@ private slots:
         QCOMPARE(command.exitCode, 0);
         for (const char* option : {"--checkpoint", "--centroid", "--classes", "--features", "--out", "--device"})
             QVERIFY2(command.out.contains(QLatin1String(option)), option);
+        const Run scoreHelp = runCli({QStringLiteral("score"), QStringLiteral("--help")});
+        QCOMPARE(scoreHelp.exitCode, 0);
+        for (const char* option : {"--checkpoint", "--batch", "--stride", "--cache", "--out-dir", "--threads", "VIDEO"})
+            QVERIFY2(scoreHelp.out.contains(QLatin1String(option)), option);
     }
 
     void badInputGivesOneLineAndNonZeroStatus_data()
@@ -114,6 +118,15 @@ private slots:
         };
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << "unknown command";
         QTest::newRow("missing option") << QStringList{QStringLiteral("score-features")} << "missing --checkpoint";
+        QTest::newRow("score without videos")
+            << (QStringList{QStringLiteral("score")} + modelArguments("ucf") +
+                QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--out-dir"), QStringLiteral("/tmp")})
+            << "no video given";
+        QTest::newRow("score with stride 0")
+            << (QStringList{QStringLiteral("score")} + modelArguments("ucf") +
+                QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--stride"), QStringLiteral("0"),
+                            QStringLiteral("--out-dir"), QStringLiteral("/tmp"), QStringLiteral("v.mp4")})
+            << "--stride";
         QTest::newRow("class count differs") << score("ucf", "xd", ucfFeatures) << "14 classes";
         QTest::newRow("features file missing") << score("ucf", "ucf", "/nonexistent/f.npy") << "/nonexistent/f.npy";
         QStringList notCheckpoint = score("ucf", "ucf", ucfFeatures);
@@ -134,6 +147,100 @@ private slots:
         QCOMPARE(run.err.count('\n'), 1);
         QVERIFY2(run.err.contains(expected), qPrintable(run.err));
         QVERIFY(!QFile::exists(QStringLiteral("/tmp/vigil-test-never-written.csv")));
+    }
+
+    void scoreWritesScoresEqualToScoreFeaturesOnItsOwnFeatures()
+    {
+        QTemporaryDir dir;
+        const QString video = kShared + QStringLiteral("/media/cctv_roadaccident.mp4");
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const QString cache = dir.filePath(QStringLiteral("cache"));
+        const QStringList arguments = QStringList{QStringLiteral("score")} + modelArguments(QStringLiteral("ucf")) +
+                                      QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--cache"),
+                                                  cache, QStringLiteral("--out-dir"), out, video};
+        const Run run = runCli(arguments);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        // One summary line: "<stem>: N frames in S s = F frames/s".
+        const QRegularExpression summary(QStringLiteral("^cctv_roadaccident: 243 frames in [0-9.]+ s = [0-9.]+ frames/s\n$"));
+        QVERIFY2(summary.match(run.out).hasMatch(), qPrintable(run.out));
+        const QString csv = out + QStringLiteral("/cctv_roadaccident.scores.csv");
+        const QString features = out + QStringLiteral("/cctv_roadaccident.features.npy");
+        QVERIFY(QFile::exists(out + QStringLiteral("/cctv_roadaccident.meta.json")));
+        const vigil::NpyArray array = vigil::readNpy(features.toStdString());
+        QCOMPARE(array.shape, (std::vector<int64_t>{243, 128}));
+
+        // score-features on the written features gives the same file, byte for byte.
+        const QString again = dir.filePath(QStringLiteral("again.csv"));
+        const Run check = runCli(QStringList{QStringLiteral("score-features")} + modelArguments(QStringLiteral("ucf")) +
+                                 QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--features"),
+                                             features, QStringLiteral("--out"), again});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.err));
+        QFile a(csv), b(again);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray scored = a.readAll();
+        QCOMPARE(scored.count('\n'), 244);
+        QCOMPARE(scored, b.readAll());
+
+        // A second run reads the cache and writes the same scores.
+        const Run cached = runCli(arguments);
+        QVERIFY2(cached.exitCode == 0, qPrintable(cached.err));
+        QVERIFY2(cached.out.contains(QLatin1String("(cached features)")), qPrintable(cached.out));
+        QFile c(csv);
+        QVERIFY(c.open(QIODevice::ReadOnly));
+        QCOMPARE(c.readAll(), scored);
+    }
+
+    void scoreReportsEachBadVideoAndGoesOn()
+    {
+        QTemporaryDir dir;
+        const QString notVideo = dir.filePath(QStringLiteral("notes.mp4"));
+        QFile text(notVideo);
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("plain text\n");
+        text.close();
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const Run run = runCli(QStringList{QStringLiteral("score")} + modelArguments(QStringLiteral("ucf")) +
+                               QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--no-cache"),
+                                           QStringLiteral("--stride"), QStringLiteral("4"), QStringLiteral("--out-dir"), out,
+                                           notVideo, kShared + QStringLiteral("/media/cctv_roadaccident.mp4")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.startsWith(QLatin1String("notes: failed: ")) && run.err.contains(notVideo), qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("cctv_roadaccident: 243 frames")) && run.out.contains(QLatin1String("stride 4")),
+                 qPrintable(run.out));
+        QFile meta(out + QStringLiteral("/cctv_roadaccident.meta.json"));
+        QVERIFY(meta.open(QIODevice::ReadOnly));
+        const QByteArray json = meta.readAll();
+        QVERIFY2(json.contains("\"stride\": 4") && json.contains("coarse"), json.constData());
+        QVERIFY(!QFile::exists(out + QStringLiteral("/notes.scores.csv")));
+    }
+
+    void importedFeaturesAreUsedForTheirVideo()
+    {
+        QTemporaryDir dir;
+        const QString cache = dir.filePath(QStringLiteral("cache"));
+        const QString features = kShared + QStringLiteral("/golden/ucf/video300_features.npy");
+        const Run imported = runCli(QStringList{QStringLiteral("import-features")} + modelArguments(QStringLiteral("ucf")) +
+                                    QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--cache"), cache,
+                                                QStringLiteral("--name"), QStringLiteral("cctv_roadaccident"), features});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.contains(QLatin1String("cctv_roadaccident: 300 frames imported")), qPrintable(imported.out));
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const Run run = runCli(QStringList{QStringLiteral("score")} + modelArguments(QStringLiteral("ucf")) +
+                               QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--cache"), cache,
+                                           QStringLiteral("--out-dir"), out, kShared + QStringLiteral("/media/cctv_roadaccident.mp4")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("300 frames")) && run.out.contains(QLatin1String("(imported features)")),
+                 qPrintable(run.out));
+        // Scores from imported features equal the golden scores of those features.
+        const std::vector<float> golden = vigil::readNpy((kShared + QStringLiteral("/golden/ucf/video300_scores.npy")).toStdString()).toFloat();
+        QFile csv(out + QStringLiteral("/cctv_roadaccident.scores.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 301);
+        double worst = 0;
+        for (int t = 0; t < 300; ++t)
+            worst = std::max(worst, std::abs(lines[t + 1].split(',')[1].toDouble() - double(golden[size_t(t)])));
+        QVERIFY2(worst <= 1e-4, qPrintable(QString::number(worst)));
     }
 
     void wrongFeatureWidthIsRejected()

@@ -15,6 +15,7 @@ struct AnomalyClipModel::Impl {
     torch::Tensor centroid;      // [D]
     torch::Tensor endPositions;  // [C] int64
     torch::Tensor textFeatures;  // [C, D], computed once at load
+    std::string imageEncoderFingerprint;
     bool textEncoderReleased = false; // weights dropped after use (ModelLoadOptions)
 };
 

@@ -15,6 +15,10 @@ struct MultiheadAttentionImpl : torch::nn::Module {
     MultiheadAttentionImpl(int64_t width, int64_t heads);
     /// x: [B, T, W]; mask: additive [T, T] or undefined.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask = {});
+    /// forward() without autograd (inference mode or no-grad): same result, less memory traffic.
+    torch::Tensor forwardInference(const torch::Tensor& x, const torch::Tensor& mask);
+    /// forward()'s output row of the first token only, [B, 1, W] (no mask).
+    torch::Tensor forwardFirstToken(const torch::Tensor& x);
     int64_t width, heads;
     torch::Tensor in_proj_weight, in_proj_bias;
     torch::nn::Linear out_proj{nullptr};
@@ -24,6 +28,7 @@ TORCH_MODULE(MultiheadAttention);
 struct ResidualAttentionBlockImpl : torch::nn::Module {
     ResidualAttentionBlockImpl(int64_t width, int64_t heads);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask = {});
+    torch::Tensor forwardFirstToken(const torch::Tensor& x);
     MultiheadAttention attn{nullptr};
     torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
     torch::nn::Sequential mlp{nullptr}; // c_fc, QuickGELU, c_proj
@@ -33,6 +38,9 @@ TORCH_MODULE(ResidualAttentionBlock);
 struct ClipTransformerImpl : torch::nn::Module {
     ClipTransformerImpl(int64_t width, int64_t layers, int64_t heads);
     torch::Tensor forward(torch::Tensor x, const torch::Tensor& mask = {});
+    /// The output row of the first token only, [B, 1, W] (no mask): the last block then
+    /// needs keys and values of every token but queries and the MLP for one.
+    torch::Tensor forwardFirstToken(torch::Tensor x);
     torch::nn::ModuleList resblocks{nullptr};
 };
 TORCH_MODULE(ClipTransformer);

@@ -1,0 +1,45 @@
+// What the vigil-cli commands share: messages, exit codes and the model options.
+#pragma once
+
+#include "model/AnomalyClipModel.h"
+#include "model/InferenceSession.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QString>
+
+namespace vigil::cli {
+
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+
+inline QString tr(const char* text) { return QCoreApplication::translate("vigil-cli", text); }
+
+/// Prints "vigil-cli: <message>" on one line and exits.
+[[noreturn]] void die(const QString& message, int status = kExitError);
+
+/// The options that choose and run a model, shared by the scoring commands.
+struct ModelOptions {
+    QCommandLineOption checkpoint, centroid, classes, vocab, normal, device, fp16, threads;
+    ModelOptions();
+    void addTo(QCommandLineParser& parser) const;
+    /// Exits with a usage error when a required option is missing or a value is bad.
+    void check(const QCommandLineParser& parser, const QString& command) const;
+    ModelLoadOptions loadOptions(const QCommandLineParser& parser) const;
+    LabelSet labels(const QCommandLineParser& parser) const; // throws vigil::Error
+    SessionOptions sessionOptions(const QCommandLineParser& parser) const;
+};
+
+/// Parses, handles --help (naming the command in the usage line) and stray arguments.
+void parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const QString& command,
+                 bool positionalAllowed = false);
+
+/// A non-negative integer option, or a usage error naming it.
+int intOption(const QCommandLineParser& parser, const QCommandLineOption& option, int minimum);
+
+int scoreFeatures(const QStringList& arguments);
+int score(const QStringList& arguments);
+int importFeatures(const QStringList& arguments);
+
+} // namespace vigil::cli

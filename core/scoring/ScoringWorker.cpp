@@ -1,0 +1,217 @@
+// The scoring worker. One video per processNext() call, re-posted through the event
+// loop so that enqueue() and quit() are served between videos.
+#include "scoring/ScoringWorker.h"
+
+#include "model/Error.h"
+#include "scoring/FeatureCache.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace vigil {
+
+namespace {
+
+// Provisional scores use the head on the most recent window only: one window costs a few
+// milliseconds, where re-scoring the whole prefix would grow with the video.
+constexpr int64_t kProvisionalFrames = kWindowFrames;
+constexpr qint64 kProgressIntervalMs = 100;
+
+QString decodeWarningOf(const DecodeStatus& status)
+{
+    if (!status.damaged && !status.stoppedEarly)
+        return {};
+    return QString::fromStdString(status.message);
+}
+
+QJsonObject metaOf(const QString& path, const ExtractedFeatures& features, const AnomalyClipModel& model)
+{
+    QJsonObject meta;
+    meta[QStringLiteral("video")] = QFileInfo(path).absoluteFilePath();
+    meta[QStringLiteral("frames")] = double(features.frames);
+    meta[QStringLiteral("dim")] = features.dim;
+    meta[QStringLiteral("stride")] = features.stride;
+    meta[QStringLiteral("mode")] = features.stride == 1 ? QStringLiteral("every frame")
+                                                         : QStringLiteral("every %1th frame, held between (coarse)").arg(features.stride);
+    meta[QStringLiteral("framesEncoded")] = double(features.framesEncoded);
+    meta[QStringLiteral("frameRate")] = features.video.frameRate;
+    meta[QStringLiteral("encoder")] = QString::fromStdString(model.imageEncoderFingerprint());
+    meta[QStringLiteral("decodeWarning")] = decodeWarningOf(features.decode);
+    meta[QStringLiteral("created")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    return meta;
+}
+
+} // namespace
+
+ScoringWorker::ScoringWorker(const ScoringSettings& settings, QObject* parent)
+    : QObject(parent)
+    , m_settings(settings)
+{
+}
+
+ScoringWorker::~ScoringWorker() = default;
+
+void ScoringWorker::cancelCurrent() { m_control.cancel(); }
+
+void ScoringWorker::cancelAll()
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_queue.clear();
+    }
+    m_control.cancel();
+}
+
+void ScoringWorker::setPaused(bool paused) { m_control.setPaused(paused); }
+bool ScoringWorker::isPaused() const { return m_control.isPaused(); }
+
+int ScoringWorker::queuedCount() const
+{
+    std::lock_guard lock(m_queueMutex);
+    return int(m_queue.size());
+}
+
+void ScoringWorker::enqueue(const QStringList& videoPaths)
+{
+    std::lock_guard lock(m_queueMutex);
+    for (const QString& path : videoPaths)
+        m_queue.push_back(path);
+    if (!m_scheduled && !m_queue.empty()) {
+        m_scheduled = true;
+        QMetaObject::invokeMethod(this, &ScoringWorker::processNext, Qt::QueuedConnection);
+    }
+}
+
+bool ScoringWorker::ensureModel(QString* error)
+{
+    if (m_session)
+        return true;
+    if (!m_modelError.isEmpty()) {
+        *error = m_modelError;
+        return false;
+    }
+    try {
+        m_model = AnomalyClipModel::load(m_settings.model, m_settings.labels);
+        // Created here: the session's inference-mode guard belongs to this thread.
+        m_session = std::make_unique<InferenceSession>(m_model, m_settings.session);
+        emit modelReady(QString::fromStdString(m_session->deviceDescription()));
+        return true;
+    } catch (const std::exception& e) {
+        m_modelError = QString::fromStdString(e.what());
+        *error = m_modelError;
+        return false;
+    }
+}
+
+void ScoringWorker::processNext()
+{
+    // Waits here while paused; a cancellation releases it.
+    m_control.proceed();
+    QString path;
+    {
+        std::lock_guard lock(m_queueMutex);
+        if (m_queue.empty()) {
+            m_scheduled = false;
+            emit idle();
+            return;
+        }
+        path = m_queue.front();
+        m_queue.pop_front();
+    }
+    m_control.reset();
+    QString error;
+    if (!ensureModel(&error)) {
+        emit videoFailed(path, error);
+    } else {
+        try {
+            emit videoFinished(scoreVideo(path));
+        } catch (const Cancelled&) {
+            emit videoCancelled(path);
+        } catch (const std::exception& e) {
+            emit videoFailed(path, QString::fromStdString(e.what()));
+        }
+    }
+    QMetaObject::invokeMethod(this, &ScoringWorker::processNext, Qt::QueuedConnection);
+}
+
+ScoringResult ScoringWorker::scoreVideo(const QString& path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const ModelConfig& config = m_model->config();
+    const int stride = std::max(1, m_settings.extraction.stride);
+    const QString encoder = QString::fromStdString(m_model->imageEncoderFingerprint());
+    ScoringResult result;
+    result.videoPath = path;
+    result.stride = stride;
+    result.dim = config.embedDim;
+
+    std::optional<FeatureCache> cache;
+    QString fingerprint;
+    if (!m_settings.cacheDirectory.isEmpty() && !encoder.isEmpty()) {
+        cache.emplace(m_settings.cacheDirectory);
+        fingerprint = FeatureCache::videoFingerprint(path);
+        if (std::optional<CachedFeatures> hit = cache->find(path, fingerprint, encoder, stride, config.embedDim)) {
+            result.fromCache = true;
+            result.cacheByName = hit->byName;
+            result.cachePath = hit->path;
+            result.decodeWarning = hit->meta.value(QStringLiteral("decodeWarning")).toString();
+            const std::vector<float> values = hit->features.toFloat();
+            result.features = std::make_shared<const std::vector<float>>(values);
+            const int64_t frames = hit->features.shape[0];
+            emit videoStarted(path, frames);
+            result.scores = std::make_shared<const VideoScores>(
+                m_session->scoreFeatures(result.features->data(), frames, config.embedDim));
+            result.seconds = double(timer.nsecsElapsed()) / 1e9;
+            return result;
+        }
+    }
+
+    FeatureExtractor extractor(*m_session, m_settings.extraction);
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    bool started = false;
+    ExtractedFeatures features = extractor.extract(
+        QFile::encodeName(path).toStdString(), &m_control,
+        [&](const FeatureChunk& chunk, const ExtractionProgress& p) {
+            if (!started) {
+                started = true;
+                emit videoStarted(path, p.framesTotal);
+            }
+            if (m_settings.provisionalScores && chunk.frames > 0) {
+                const int64_t end = chunk.firstFrame + chunk.frames;
+                const int64_t begin = std::max<int64_t>(0, end - kProvisionalFrames);
+                const VideoScores window =
+                    m_session->scoreFeatures(chunk.values - (chunk.firstFrame - begin) * chunk.dim, end - begin, chunk.dim);
+                emit partialScores(path, chunk.firstFrame,
+                                   QVector<float>(window.scores.end() - chunk.frames, window.scores.end()));
+            }
+            if (sinceProgress.elapsed() >= kProgressIntervalMs || p.framesDone >= p.framesTotal) {
+                sinceProgress.restart();
+                emit progress(ScoringProgress{path, p.framesDone, p.framesTotal, p.framesPerSecond, p.secondsLeft});
+            }
+        });
+    if (!started)
+        emit videoStarted(path, features.frames);
+    result.video = features.video;
+    result.framesEncoded = features.framesEncoded;
+    result.decodeWarning = decodeWarningOf(features.decode);
+    if (!m_control.proceed())
+        throw Cancelled();
+    result.scores = std::make_shared<const VideoScores>(
+        m_session->scoreFeatures(features.values.data(), features.frames, features.dim));
+    // Stored last, after everything else succeeded: a cancelled or failed video leaves no entry.
+    if (cache)
+        result.cachePath = cache->store(fingerprint, encoder, stride, features.values.data(), features.frames,
+                                        features.dim, metaOf(path, features, *m_model));
+    result.features = std::make_shared<const std::vector<float>>(std::move(features.values));
+    result.seconds = double(timer.nsecsElapsed()) / 1e9;
+    emit progress(ScoringProgress{path, result.scores->frames, result.scores->frames, result.framesPerSecond(), 0});
+    return result;
+}
+
+} // namespace vigil

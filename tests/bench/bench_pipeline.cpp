@@ -1,0 +1,151 @@
+// Benchmark: video -> CLIP features on this machine, stage by stage and end to end, for a
+// ViT-B/16-size model with random weights (the real checkpoint format), with one large
+// fp32 matrix product on the same threads for scale. Prints figures; not a test.
+//   bench_pipeline [--threads N] [--batch B] [--frames F] [--stride K] VIDEO...
+#include "../model/RandomCheckpoint.h"
+
+#include "model/ClipPreprocessor.h"
+#include "model/InferenceSession.h"
+#include "scoring/FeatureExtractor.h"
+#include "video/FrameDecoder.h"
+
+#include <ATen/Parallel.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+using namespace vigil;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr double kGflopPerFrame = 35.2; // ViT-B/16 at 224 px, multiply-adds counted twice
+
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+long statusKb(const char* field)
+{
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(field, 0) == 0)
+            return std::stol(line.substr(std::strlen(field)));
+    return -1;
+}
+
+void resetPeak() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    int threads = 2, batch = 16, stride = 1;
+    int64_t frames = 96;
+    std::vector<std::string> videos;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--threads" && i + 1 < argc)
+            threads = std::stoi(argv[++i]);
+        else if (a == "--batch" && i + 1 < argc)
+            batch = std::stoi(argv[++i]);
+        else if (a == "--frames" && i + 1 < argc)
+            frames = std::stoll(argv[++i]);
+        else if (a == "--stride" && i + 1 < argc)
+            stride = std::stoi(argv[++i]);
+        else
+            videos.push_back(a);
+    }
+    if (videos.empty()) {
+        std::fprintf(stderr, "usage: bench_pipeline [--threads N] [--batch B] [--frames F] [--stride K] VIDEO...\n");
+        return 2;
+    }
+    at::set_num_threads(threads);
+    {
+        c10::InferenceMode guard;
+        const torch::Tensor a = torch::randn({4096, 4096}), b = torch::randn({4096, 4096});
+        torch::mm(a, b);
+        const auto start = Clock::now();
+        for (int i = 0; i < 3; ++i)
+            torch::mm(a, b);
+        std::printf("matmul 4096^3     %.1f GFLOP/s (%d threads)\n", 3 * 2.0 * 4096.0 * 4096 * 4096 / secondsSince(start) / 1e9,
+                    threads);
+    }
+
+    const fs::path dir = fs::temp_directory_path() / ("vigil-bench-pipeline-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    test::writeRandomCheckpoint(dir.string(), test::vitB16Config());
+    ModelLoadOptions options;
+    options.checkpointPath = (dir / "last.ckpt").string();
+    options.centroidPath = (dir / "ncentroid.pt").string();
+    const auto model = AnomalyClipModel::load(options, LabelSet::resolve("ucf"));
+    fs::remove_all(dir);
+    SessionOptions sessionOptions{ComputeDevice::Cpu};
+    sessionOptions.threads = threads;
+    const InferenceSession session(model, sessionOptions);
+    std::printf("model             ViT-B/16 (random weights), %s, batch %d\n", session.deviceDescription().c_str(), batch);
+
+    for (const std::string& path : videos) {
+        std::printf("\n%s\n", path.c_str());
+        // Decoding alone, the whole file.
+        std::vector<VideoFrame> sample;
+        int64_t decoded = 0;
+        auto start = Clock::now();
+        {
+            FrameDecoder decoder(path);
+            std::printf("video             %dx%d, %lld frames, %.2f fps, %s\n", decoder.info().width, decoder.info().height,
+                        static_cast<long long>(decoder.info().frameCount), decoder.info().frameRate,
+                        decoder.info().codec.c_str());
+            VideoFrame frame;
+            while (decoder.read(frame)) {
+                ++decoded;
+                if (sample.size() < 32)
+                    sample.push_back(frame);
+            }
+        }
+        const double decodeSeconds = secondsSince(start);
+        std::printf("decode            %.0f frames/s (%lld frames, RGB24)\n", double(decoded) / decodeSeconds,
+                    static_cast<long long>(decoded));
+        // Preprocessing alone.
+        ClipPreprocessor preprocessor(224);
+        std::vector<float> pixels(size_t(3) * 224 * 224);
+        start = Clock::now();
+        int preprocessed = 0;
+        for (int repeat = 0; repeat < 8; ++repeat)
+            for (const VideoFrame& f : sample) {
+                preprocessor.process(f.rgb.data(), f.width, f.height, f.width * 3, pixels.data());
+                ++preprocessed;
+            }
+        std::printf("preprocess        %.0f frames/s (one thread)\n", preprocessed / secondsSince(start));
+        // Encoding alone.
+        std::vector<float> batchPixels(size_t(batch) * pixels.size(), 0.1f);
+        session.encodeImages(batchPixels.data(), batch); // warm-up
+        start = Clock::now();
+        int encoded = 0;
+        while (encoded < frames) {
+            session.encodeImages(batchPixels.data(), batch);
+            encoded += batch;
+        }
+        const double encodeRate = encoded / secondsSince(start);
+        std::printf("encode            %.2f frames/s = %.1f GFLOP/s effective\n", encodeRate, encodeRate * kGflopPerFrame);
+        // End to end through the pipeline.
+        ExtractionOptions extraction;
+        extraction.batchSize = batch;
+        extraction.stride = stride;
+        extraction.maxFrames = frames;
+        const FeatureExtractor extractor(session, extraction);
+        resetPeak();
+        const ExtractedFeatures result = extractor.extract(path);
+        std::printf("end to end        %.2f frames/s (%lld frames, stride %d, %.1f s; busy: decode %.1f s, preprocess %.1f s, encode %.1f s)\n",
+                    double(result.frames) / result.seconds, static_cast<long long>(result.frames), stride, result.seconds,
+                    result.decodeSeconds, result.preprocessSeconds, result.encodeSeconds);
+        std::printf("peak rss          %.0f MiB\n", statusKb("VmHWM:") / 1024.0);
+    }
+    return 0;
+}
