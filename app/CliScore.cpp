@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSet>
 #include <QTextStream>
 #include <QTimer>
 
@@ -129,6 +130,13 @@ int score(const QStringList& arguments)
     const QStringList videos = parser.positionalArguments();
     if (videos.isEmpty())
         die(tr("no video given (see 'vigil-cli score --help')"), kExitUsage);
+    QSet<QString> stems;
+    for (const QString& video : videos) {
+        const QString stem = QFileInfo(video).completeBaseName();
+        if (stems.contains(stem))
+            die(tr("two videos are named '%1': their outputs would overwrite each other").arg(stem), kExitUsage);
+        stems.insert(stem);
+    }
 
     ScoringSettings settings;
     settings.extraction.batchSize = intOption(parser, batch, 1);
@@ -165,18 +173,23 @@ int score(const QStringList& arguments)
             QTextStream(stderr) << name(r.videoPath) << ": failed: " << QString::fromStdString(e.what()) << Qt::endl;
             return;
         }
-        QString line = tr("%1: %2 frames in %3 s = %4 frames/s")
-                           .arg(name(r.videoPath))
-                           .arg(r.scores->frames)
-                           .arg(r.seconds, 0, 'f', 2)
-                           .arg(r.framesPerSecond(), 0, 'f', 2);
+        // The summary line keeps one fixed form; how the figures came about goes to stderr.
+        stdoutStream << tr("%1: %2 frames in %3 s = %4 frames/s")
+                            .arg(name(r.videoPath))
+                            .arg(r.scores->frames)
+                            .arg(r.seconds, 0, 'f', 2)
+                            .arg(r.framesPerSecond(), 0, 'f', 2)
+                     << Qt::endl;
+        QTextStream err(stderr);
         if (r.fromCache)
-            line += r.cacheByName ? tr(" (imported features)") : tr(" (cached features)");
+            err << name(r.videoPath) << ": note: " << (r.cacheByName ? tr("imported features") : tr("cached features"))
+                << " (" << r.cachePath << ")" << Qt::endl;
         if (r.stride > 1)
-            line += tr(" (stride %1: coarse)").arg(r.stride);
-        stdoutStream << line << Qt::endl;
+            err << name(r.videoPath) << ": note: " << tr("stride %1: every %1th frame encoded, coarse").arg(r.stride) << Qt::endl;
+        for (const QString& note : r.notes)
+            err << name(r.videoPath) << ": note: " << note.simplified() << Qt::endl;
         if (!r.decodeWarning.isEmpty())
-            QTextStream(stderr) << name(r.videoPath) << ": warning: " << r.decodeWarning.simplified() << Qt::endl;
+            err << name(r.videoPath) << ": warning: " << r.decodeWarning.simplified() << Qt::endl;
     });
     QObject::connect(worker, &ScoringWorker::videoFailed, qApp, [&](const QString& path, const QString& message) {
         bar.clear();

@@ -4,12 +4,15 @@
 #include "Error.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <limits>
 #include <sstream>
 #include <type_traits>
+
+#include <unistd.h>
 
 namespace vigil {
 
@@ -416,10 +419,16 @@ std::vector<unsigned char> serializeNpy(const NpyArray& array)
     return out;
 }
 
+std::string temporaryPathFor(const std::string& path)
+{
+    static std::atomic<unsigned> counter{0};
+    return path + "." + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".partial";
+}
+
 void writeNpy(const std::string& path, const NpyArray& array)
 {
     const std::vector<unsigned char> bytes = serializeNpy(array);
-    const std::string temporary = path + ".partial";
+    const std::string temporary = temporaryPathFor(path);
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out)

@@ -38,6 +38,9 @@ NpyArray parseNpy(const unsigned char* bytes, size_t size, const std::string& wh
 NpyArray readNpy(const std::string& path);
 /// Serialises to .npy (format 1.0, little endian, C order).
 std::vector<unsigned char> serializeNpy(const NpyArray& array);
+/// A temporary file name beside `path`, unique to this process and call, ending in
+/// ".partial": concurrent writers of one path never share a temporary file.
+std::string temporaryPathFor(const std::string& path);
 /// Writes atomically (temporary file then rename); throws vigil::Error naming the path.
 void writeNpy(const std::string& path, const NpyArray& array);
 

@@ -1,6 +1,8 @@
 // CSV output of scores. A failed write (full disk) leaves any earlier file untouched.
 #include "model/ScoresCsv.h"
 
+#include "model/NpyArray.h"
+
 #include "model/Error.h"
 
 #include <cstdio>
@@ -34,7 +36,7 @@ void writeScoresCsv(std::ostream& out, const VideoScores& scores, const LabelSet
 
 void writeScoresCsvFile(const std::string& path, const VideoScores& scores, const LabelSet& labels)
 {
-    const std::string temporary = path + ".partial";
+    const std::string temporary = temporaryPathFor(path);
     {
         std::ofstream out(temporary, std::ios::trunc);
         if (!out)

@@ -63,13 +63,20 @@ QString FeatureCache::namedEntryPath(const QString& videoStem, const QString& en
 }
 
 std::optional<CachedFeatures> FeatureCache::find(const QString& videoPath, const QString& videoFingerprint,
-                                                 const QString& encoderFingerprint, int stride, int dim) const
+                                                 const QString& encoderFingerprint, int stride, int dim,
+                                                 QString* problem) const
 {
     auto load = [&](const QString& path, bool byName) -> std::optional<CachedFeatures> {
         if (!QFileInfo::exists(path))
             return std::nullopt;
         CachedFeatures entry;
-        entry.features = readNpy(local(path));
+        try {
+            entry.features = readNpy(local(path));
+        } catch (const Error& e) {
+            if (problem)
+                *problem = QString::fromStdString(e.what());
+            return std::nullopt;
+        }
         if (entry.features.shape.size() != 2 || entry.features.shape[1] != dim || entry.features.shape[0] < 1)
             return std::nullopt;
         if (entry.features.dtype != DType::Float32) {

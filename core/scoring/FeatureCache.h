@@ -36,10 +36,12 @@ public:
     QString namedEntryPath(const QString& videoStem, const QString& encoderFingerprint) const;
 
     /// Looks up by content, then (stride 1 only) by the video's file name among imported
-    /// features. Entries whose width is not `dim` are ignored. Throws vigil::Error on a
-    /// damaged entry file.
+    /// features. Entries whose width is not `dim` are ignored; an entry that cannot be read
+    /// is a miss (the video is scored again and its entry replaced), with the reason in
+    /// `problem` when given.
     std::optional<CachedFeatures> find(const QString& videoPath, const QString& videoFingerprint,
-                                       const QString& encoderFingerprint, int stride, int dim) const;
+                                       const QString& encoderFingerprint, int stride, int dim,
+                                       QString* problem = nullptr) const;
     /// Stores features [frames, dim] with their metadata. Throws vigil::Error (disk full,
     /// no permission) leaving no partial file behind.
     QString store(const QString& videoFingerprint, const QString& encoderFingerprint, int stride,

@@ -8,6 +8,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <memory>
@@ -40,6 +41,7 @@ struct ScoringResult {
     bool cacheByName = false;    // ... from features imported under the video's name
     QString cachePath;           // the cache entry used or written; empty without a cache
     QString decodeWarning;       // damage found while decoding; empty when clean
+    QStringList notes;           // other things the user should know (a cache entry skipped...)
     qint64 framesEncoded = 0;
     double seconds = 0;          // whole video: decode, encode, score
     std::shared_ptr<const std::vector<float>> features; // [frames, dim]

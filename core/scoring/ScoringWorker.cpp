@@ -4,6 +4,7 @@
 
 #include "model/Error.h"
 #include "scoring/FeatureCache.h"
+#include "video/FrameDecoder.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -150,23 +151,44 @@ ScoringResult ScoringWorker::scoreVideo(const QString& path)
     result.stride = stride;
     result.dim = config.embedDim;
 
+    // Cancel and pause reach the head too (an hour of video takes it seconds).
+    const ProgressCallback headProgress = [this](int64_t, int64_t) { return m_control.proceed(); };
+
     std::optional<FeatureCache> cache;
     QString fingerprint;
     if (!m_settings.cacheDirectory.isEmpty() && !encoder.isEmpty()) {
         cache.emplace(m_settings.cacheDirectory);
         fingerprint = FeatureCache::videoFingerprint(path);
-        if (std::optional<CachedFeatures> hit = cache->find(path, fingerprint, encoder, stride, config.embedDim)) {
+        QString problem;
+        std::optional<CachedFeatures> hit = cache->find(path, fingerprint, encoder, stride, config.embedDim, &problem);
+        if (!problem.isEmpty())
+            result.notes << tr("the cached features could not be read and were computed again: %1").arg(problem);
+        if (hit && hit->byName) {
+            // Imported features must have one row per frame of this video, or the scores
+            // would not line up with its frames.
+            const int64_t frames = FrameDecoder(QFile::encodeName(path).toStdString()).info().frameCount;
+            if (hit->features.shape[0] != frames) {
+                result.notes << tr("imported features %1 ignored: %2 rows for %3 frames")
+                                    .arg(hit->path)
+                                    .arg(hit->features.shape[0])
+                                    .arg(frames);
+                hit.reset();
+            }
+        }
+        if (hit) {
             result.fromCache = true;
             result.cacheByName = hit->byName;
             result.cachePath = hit->path;
             result.decodeWarning = hit->meta.value(QStringLiteral("decodeWarning")).toString();
-            const std::vector<float> values = hit->features.toFloat();
-            result.features = std::make_shared<const std::vector<float>>(values);
             const int64_t frames = hit->features.shape[0];
             emit videoStarted(path, frames);
+            std::vector<float> values = hit->features.toFloat();
+            hit.reset(); // the file's bytes are no longer needed
+            result.features = std::make_shared<const std::vector<float>>(std::move(values));
             result.scores = std::make_shared<const VideoScores>(
-                m_session->scoreFeatures(result.features->data(), frames, config.embedDim));
+                m_session->scoreFeatures(result.features->data(), frames, config.embedDim, headProgress));
             result.seconds = double(timer.nsecsElapsed()) / 1e9;
+            emit progress(ScoringProgress{path, frames, frames, result.framesPerSecond(), 0});
             return result;
         }
     }
@@ -183,8 +205,9 @@ ScoringResult ScoringWorker::scoreVideo(const QString& path)
                 emit videoStarted(path, p.framesTotal);
             }
             if (m_settings.provisionalScores && chunk.frames > 0) {
+                // At least the chunk itself (strides and damage gaps can make it long).
                 const int64_t end = chunk.firstFrame + chunk.frames;
-                const int64_t begin = std::max<int64_t>(0, end - kProvisionalFrames);
+                const int64_t begin = std::max<int64_t>(0, end - std::max(kProvisionalFrames, chunk.frames));
                 const VideoScores window =
                     m_session->scoreFeatures(chunk.values - (chunk.firstFrame - begin) * chunk.dim, end - begin, chunk.dim);
                 emit partialScores(path, chunk.firstFrame,
@@ -203,7 +226,7 @@ ScoringResult ScoringWorker::scoreVideo(const QString& path)
     if (!m_control.proceed())
         throw Cancelled();
     result.scores = std::make_shared<const VideoScores>(
-        m_session->scoreFeatures(features.values.data(), features.frames, features.dim));
+        m_session->scoreFeatures(features.values.data(), features.frames, features.dim, headProgress));
     // Stored last, after everything else succeeded: a cancelled or failed video leaves no entry.
     if (cache)
         result.cachePath = cache->store(fingerprint, encoder, stride, features.values.data(), features.frames,

@@ -167,6 +167,9 @@ ModelConfig inferModelConfig(const TensorMap& tensors, const std::string& what)
     const torch::Tensor& ctx = require(tensors, "prompt_learner.ctx", what);
     const torch::Tensor& prefix = requireDim(tensors, "prompt_learner.token_prefix", 3, what);
     c.classes = int(prefix.size(0));
+    if (ctx.dim() != 2 && ctx.dim() != 3)
+        throw Error(what + ": prompt_learner.ctx has " + std::to_string(ctx.dim()) +
+                    " dimensions, expected [n_ctx, width] or [classes, n_ctx, width]");
     c.classSpecificContext = ctx.dim() == 3;
     c.contextTokens = int(ctx.size(ctx.dim() - 2));
     if (c.classes < 2)
@@ -178,6 +181,9 @@ ModelConfig inferModelConfig(const TensorMap& tensors, const std::string& what)
     c.temporalWidth = int(projection.size(0));
     c.segments = int(pos0.size(2));
     c.framesPerSegment = int(pos1.size(3));
+    if (c.segments < 1 || c.framesPerSegment < 1 || c.temporalWidth < 1)
+        throw Error(what + ": temporal_model.axial_attn.pos_emb gives an empty window (N " + std::to_string(c.segments) +
+                    ", L " + std::to_string(c.framesPerSegment) + ")");
     // Blocks alternate attention (even) and feed-forward (odd); depth counts the pairs.
     int blocks = 0;
     while (tensors.count(std::string(kPrefix) + "temporal_model.axial_attn.layers.blocks." + std::to_string(2 * blocks) +

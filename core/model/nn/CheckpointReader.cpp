@@ -79,8 +79,13 @@ CheckpointReader::~CheckpointReader() = default;
 torch::Tensor CheckpointReader::storage(const TensorRef& ref, const std::string& key) const
 {
     auto cached = m_storages.find(ref.storageKey);
-    if (cached != m_storages.end())
+    if (cached != m_storages.end()) {
+        // A storage shared by several tensors must be read with one element type.
+        if (cached->second.scalar_type() != scalarType(ref.dtype) || cached->second.numel() != ref.storageNumel)
+            throw Error(m_path + ": tensor '" + key + "' reads storage " + ref.storageKey +
+                        " with another element type or size than an earlier tensor");
         return cached->second;
+    }
     const std::string record = "data/" + ref.storageKey;
     at::DataPtr data;
     size_t size = 0;
@@ -94,7 +99,7 @@ torch::Tensor CheckpointReader::storage(const TensorRef& ref, const std::string&
         throw Error(m_path + ": cannot read record " + record + " of tensor '" + key + "': " + firstLine(e.what()));
     }
     const int elementSize = dtypeSize(ref.dtype);
-    if (uint64_t(size) < uint64_t(ref.storageNumel) * uint64_t(elementSize))
+    if (ref.storageNumel < 0 || uint64_t(ref.storageNumel) > uint64_t(size) / uint64_t(elementSize))
         throw Error(m_path + ": record " + record + " of tensor '" + key + "' holds " + std::to_string(size) +
                     " bytes, the pickle says " + std::to_string(ref.storageNumel * elementSize));
     auto owner = std::make_shared<at::DataPtr>(std::move(data));

@@ -9,6 +9,8 @@
 #include "scoring/ScoringController.h"
 #include "video/FrameDecoder.h"
 
+#include "SyntheticVideo.h"
+
 #include <QDirIterator>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -275,6 +277,34 @@ private slots:
         }
         // Encoded frames differ from one another (real features, not one row repeated).
         QVERIFY(!std::equal(f.begin(), f.begin() + dim, f.begin() + 5 * dim));
+    }
+
+    void damagedVideoIsScoredAsFarAsItDecodes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cut.mkv"));
+        test::SyntheticSpec spec;
+        spec.frames = 300;
+        const std::string why = test::writeSyntheticVideo(path.toStdString(), spec);
+        QVERIFY2(why.empty(), why.c_str());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(file.size() * 6 / 10));
+        file.close();
+
+        ScoringSettings settings = goldenSettings();
+        settings.cacheDirectory = dir.filePath(QStringLiteral("cache"));
+        ScoringController controller(settings);
+        Recorder rec;
+        rec.attach(controller.worker(), this);
+        controller.enqueue({path});
+        QTRY_VERIFY_WITH_TIMEOUT(rec.idle, 120000);
+        QCOMPARE(rec.finished.size(), 1);
+        const ScoringResult& r = rec.finished[0];
+        QVERIFY2(r.decodeWarning.contains(path), qPrintable(r.decodeWarning));
+        QVERIFY2(r.scores->frames > 30 && r.scores->frames < 300, qPrintable(QString::number(r.scores->frames)));
+        QCOMPARE(qint64(r.features->size()), r.scores->frames * r.dim);
+        QCOMPARE(qint64(rec.partial[path].size()), r.scores->frames);
     }
 
     void brokenCheckpointFailsEveryVideoWithItsReason()
