@@ -1,0 +1,171 @@
+// Playback: the wall clock decides which frame is due; the decoder reads forward to it
+// (frames in between are decoded but not shown) or seeks when it is behind or far ahead.
+#include "playback/PlaybackWorker.h"
+
+#include "model/Error.h"
+#include "video/FrameDecoder.h"
+
+#include <QFile>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil {
+
+namespace {
+
+// Reading forward is cheaper than a seek for short distances (a seek decodes from the
+// previous keyframe anyway).
+constexpr int64_t kMaxReadAhead = 48;
+constexpr int kTickMs = 5;
+
+} // namespace
+
+PlaybackWorker::PlaybackWorker(QObject* parent)
+    : QObject(parent)
+    , m_timer(this)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(kTickMs);
+    connect(&m_timer, &QTimer::timeout, this, &PlaybackWorker::tick);
+}
+
+PlaybackWorker::~PlaybackWorker() = default;
+
+void PlaybackWorker::openVideo(const QString& path)
+{
+    pause();
+    m_decoder.reset();
+    m_shown = m_decoderNext = -1;
+    try {
+        m_decoder = std::make_unique<FrameDecoder>(QFile::encodeName(path).toStdString());
+    } catch (const std::exception& e) {
+        emit failed(path, QString::fromStdString(e.what()));
+        return;
+    }
+    m_decoderNext = 0;
+    const VideoInfo& info = m_decoder->info();
+    m_video = PlaybackVideo{path, info.frameCount, info.frameRate, info.width, info.height, info.durationSeconds,
+                            std::make_shared<const std::vector<double>>(m_decoder->timestamps())};
+    emit opened(m_video);
+    showFrame(0);
+}
+
+void PlaybackWorker::closeVideo()
+{
+    pause();
+    m_decoder.reset();
+    m_video = PlaybackVideo();
+    m_shown = m_decoderNext = -1;
+}
+
+void PlaybackWorker::requestSeek(int64_t index)
+{
+    m_pendingSeek.store(index);
+    if (!m_seekPosted.exchange(true))
+        QMetaObject::invokeMethod(this, &PlaybackWorker::serveSeek, Qt::QueuedConnection);
+}
+
+void PlaybackWorker::serveSeek()
+{
+    m_seekPosted.store(false);
+    const int64_t index = m_pendingSeek.exchange(-1);
+    if (index < 0 || !m_decoder)
+        return;
+    const bool wasPlaying = m_rate != 0;
+    showFrame(index);
+    if (wasPlaying) {
+        // Playback goes on from the new position.
+        m_startTimestamp = m_decoder->timestampOf(m_shown);
+        m_clock.restart();
+    }
+}
+
+void PlaybackWorker::play(double rate)
+{
+    if (!m_decoder || rate == 0) {
+        pause();
+        return;
+    }
+    m_rate = std::clamp(rate, -16.0, 16.0);
+    m_startTimestamp = m_shown >= 0 ? m_decoder->timestampOf(m_shown) : 0;
+    m_clock.start();
+    m_timer.start();
+    emit playingChanged(true, m_rate);
+}
+
+void PlaybackWorker::pause()
+{
+    if (m_rate == 0)
+        return;
+    m_rate = 0;
+    m_timer.stop();
+    emit playingChanged(false, 0);
+}
+
+void PlaybackWorker::step(int64_t frames)
+{
+    if (!m_decoder)
+        return;
+    pause();
+    showFrame(std::clamp<int64_t>(m_shown + frames, 0, m_video.frameCount - 1));
+}
+
+void PlaybackWorker::tick()
+{
+    if (!m_decoder || m_rate == 0)
+        return;
+    const double due = m_startTimestamp + double(m_clock.nsecsElapsed()) / 1e9 * m_rate;
+    const int64_t last = m_video.frameCount - 1;
+    int64_t target = m_decoder->frameAt(std::max(0.0, due));
+    if (due > m_decoder->timestampOf(last) + 1.0 / std::max(1.0, m_video.frameRate) || (m_rate < 0 && due <= 0)) {
+        showFrame(m_rate > 0 ? last : 0);
+        pause();
+        return;
+    }
+    target = std::clamp<int64_t>(target, 0, last);
+    if (target != m_shown)
+        showFrame(target);
+}
+
+bool PlaybackWorker::showFrame(int64_t index)
+{
+    if (!m_decoder || m_video.frameCount == 0)
+        return false;
+    index = std::clamp<int64_t>(index, 0, m_video.frameCount - 1);
+    try {
+        if (m_decoderNext < 0 || index < m_decoderNext || index - m_decoderNext > kMaxReadAhead) {
+            m_decoder->seek(index);
+            m_decoderNext = index;
+        }
+        VideoFrame frame;
+        while (m_decoder->read(frame)) {
+            m_decoderNext = frame.index + 1;
+            if (frame.index >= index) {
+                m_shown = frame.index;
+                emit frameReady(imageOf(frame));
+                return true;
+            }
+        }
+        m_decoderNext = -1; // the decoder stopped before the frame (damaged file)
+        emit failed(m_video.path, QString::fromStdString(m_decoder->status().message));
+    } catch (const std::exception& e) {
+        m_decoderNext = -1;
+        emit failed(m_video.path, QString::fromStdString(e.what()));
+    }
+    pause();
+    return false;
+}
+
+FrameImage PlaybackWorker::imageOf(VideoFrame& frame) const
+{
+    FrameImage image;
+    image.index = frame.index;
+    image.timestampSeconds = frame.timestampSeconds;
+    image.width = frame.width;
+    image.height = frame.height;
+    image.rgb = std::make_shared<const std::vector<uint8_t>>(std::move(frame.rgb));
+    return image;
+}
+
+} // namespace vigil

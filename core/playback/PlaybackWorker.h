@@ -1,0 +1,65 @@
+// Frame-accurate playback on its own thread: opens a video, shows any frame by index,
+// steps, and plays at a rate against the wall clock, dropping frames when decoding is
+// late so playback never drifts. Scrubbing requests are coalesced: only the latest
+// pending seek is decoded.
+#pragma once
+
+#include "playback/FrameImage.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace vigil {
+
+class FrameDecoder;
+struct VideoFrame;
+
+/// Lives on the playback thread (see PlaybackController); its slots run there.
+/// requestSeek() is a direct call from any thread.
+class PlaybackWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit PlaybackWorker(QObject* parent = nullptr);
+    ~PlaybackWorker() override;
+
+    /// Any thread: asks for frame `index`; earlier pending requests are dropped.
+    void requestSeek(int64_t index);
+
+public slots:
+    void openVideo(const QString& path);
+    void closeVideo();
+    /// rate: 1 native speed, 0.25 ... 16; negative plays backwards.
+    void play(double rate);
+    void pause();
+    /// Moves by `frames` from the frame shown (pauses first).
+    void step(int64_t frames);
+
+signals:
+    void opened(const vigil::PlaybackVideo& video);
+    void failed(const QString& path, const QString& message);
+    void frameReady(const vigil::FrameImage& frame);
+    void playingChanged(bool playing, double rate);
+
+private:
+    void serveSeek();
+    void tick();
+    bool showFrame(int64_t index);
+    FrameImage imageOf(VideoFrame& frame) const;
+
+    std::unique_ptr<FrameDecoder> m_decoder;
+    PlaybackVideo m_video;
+    int64_t m_shown = -1;       // index of the frame last emitted
+    int64_t m_decoderNext = -1; // index the decoder's next read() returns, -1 unknown
+    std::atomic<int64_t> m_pendingSeek{-1};
+    std::atomic<bool> m_seekPosted{false};
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    double m_rate = 0;          // 0: paused
+    double m_startTimestamp = 0;
+};
+
+} // namespace vigil

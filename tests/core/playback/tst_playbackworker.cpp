@@ -1,0 +1,156 @@
+// Playback on its thread with the real decoder and a real video: exact frames on seek and
+// step, scrubbing coalesced to the latest request, real-time play that keeps pace.
+#include "playback/PlaybackController.h"
+#include "video/FrameDecoder.h"
+
+#include <QtTest>
+
+using namespace vigil;
+
+namespace {
+
+const QString kVideo = QStringLiteral(VIGIL_SHARED_DIR "/media/cctv_roadaccident.mp4"); // 243 frames, 30 fps
+
+std::vector<uint8_t> sequentialFrame(int64_t index)
+{
+    FrameDecoder decoder(kVideo.toStdString());
+    VideoFrame frame;
+    while (decoder.read(frame))
+        if (frame.index == index)
+            return frame.rgb;
+    return {};
+}
+
+struct Seen {
+    QList<FrameImage> frames;
+    QList<PlaybackVideo> opened;
+    QStringList failures;
+    void attach(PlaybackWorker* w, QObject* context)
+    {
+        QObject::connect(w, &PlaybackWorker::frameReady, context, [this](const FrameImage& f) { frames << f; });
+        QObject::connect(w, &PlaybackWorker::opened, context, [this](const PlaybackVideo& v) { opened << v; });
+        QObject::connect(w, &PlaybackWorker::failed, context, [this](const QString&, const QString& m) { failures << m; });
+    }
+};
+
+} // namespace
+
+class TestPlaybackWorker : public QObject {
+    Q_OBJECT
+private slots:
+    void opensAndShowsTheFirstFrame()
+    {
+        PlaybackController player;
+        Seen seen;
+        seen.attach(player.worker(), this);
+        player.openVideo(kVideo);
+        QTRY_COMPARE(seen.frames.size(), 1);
+        QCOMPARE(seen.opened.size(), 1);
+        QCOMPARE(seen.opened[0].frameCount, int64_t(243));
+        QCOMPARE(seen.opened[0].timestamps->size(), size_t(243));
+        QCOMPARE(seen.frames[0].index, int64_t(0));
+        QCOMPARE(*seen.frames[0].rgb, sequentialFrame(0));
+    }
+
+    void seekAndStepShowExactFrames()
+    {
+        PlaybackController player;
+        Seen seen;
+        seen.attach(player.worker(), this);
+        player.openVideo(kVideo);
+        QTRY_COMPARE(seen.frames.size(), 1);
+        for (int64_t target : {200, 37, 38, 242, 0, 121}) {
+            seen.frames.clear();
+            player.seek(target);
+            QTRY_COMPARE(seen.frames.size(), 1);
+            QCOMPARE(seen.frames[0].index, target);
+            QCOMPARE(*seen.frames[0].rgb, sequentialFrame(target));
+            QVERIFY(qAbs(seen.frames[0].timestampSeconds - double(target) / 30.0) < 1e-3);
+        }
+        seen.frames.clear();
+        player.step(1);
+        QTRY_COMPARE(seen.frames.size(), 1);
+        QCOMPARE(seen.frames[0].index, int64_t(122));
+        player.step(-30);
+        QTRY_COMPARE(seen.frames.size(), 2);
+        QCOMPARE(seen.frames[1].index, int64_t(92));
+        QCOMPARE(*seen.frames[1].rgb, sequentialFrame(92));
+    }
+
+    void scrubbingServesOnlyTheLatestRequest()
+    {
+        PlaybackController player;
+        Seen seen;
+        seen.attach(player.worker(), this);
+        player.openVideo(kVideo);
+        QTRY_COMPARE(seen.frames.size(), 1);
+        seen.frames.clear();
+        for (int64_t i = 10; i <= 230; i += 10)
+            player.seek(i);
+        QTRY_VERIFY(!seen.frames.isEmpty() && seen.frames.last().index == 230);
+        QTest::qWait(200);
+        QVERIFY2(seen.frames.size() < 23, qPrintable(QString::number(seen.frames.size())));
+        QCOMPARE(seen.frames.last().index, int64_t(230));
+    }
+
+    void playKeepsPaceWithTheClock()
+    {
+        PlaybackController player;
+        Seen seen;
+        seen.attach(player.worker(), this);
+        player.openVideo(kVideo);
+        QTRY_COMPARE(seen.frames.size(), 1);
+        seen.frames.clear();
+        QElapsedTimer clock;
+        clock.start();
+        player.play(1.0);
+        QTest::qWait(1000);
+        player.pause();
+        const double seconds = double(clock.elapsed()) / 1000.0;
+        QVERIFY(!seen.frames.isEmpty());
+        // Frames rise, and the last one shown is the one due at that time (within 5 frames).
+        for (qsizetype i = 1; i < seen.frames.size(); ++i)
+            QVERIFY(seen.frames[i].index > seen.frames[i - 1].index);
+        const double due = seconds * 30.0;
+        QVERIFY2(qAbs(double(seen.frames.last().index) - due) <= 5,
+                 qPrintable(QStringLiteral("frame %1, due %2").arg(seen.frames.last().index).arg(due)));
+        // Double speed covers twice the frames.
+        const int64_t from = seen.frames.last().index;
+        seen.frames.clear();
+        player.play(2.0);
+        QTest::qWait(500);
+        player.pause();
+        QTRY_VERIFY(!seen.frames.isEmpty());
+        const double covered = double(seen.frames.last().index - from);
+        QVERIFY2(covered >= 20 && covered <= 45, qPrintable(QString::number(covered)));
+    }
+
+    void playStopsAtTheEnd()
+    {
+        PlaybackController player;
+        Seen seen;
+        seen.attach(player.worker(), this);
+        bool playing = true;
+        connect(player.worker(), &PlaybackWorker::playingChanged, this, [&](bool p, double) { playing = p; });
+        player.openVideo(kVideo);
+        QTRY_COMPARE(seen.frames.size(), 1);
+        player.seek(230);
+        QTRY_COMPARE(seen.frames.size(), 2);
+        player.play(4.0);
+        QTRY_VERIFY_WITH_TIMEOUT(!playing && seen.frames.last().index == 242, 5000);
+    }
+
+    void unreadableFileIsReported()
+    {
+        PlaybackController player;
+        Seen seen;
+        seen.attach(player.worker(), this);
+        player.openVideo(QStringLiteral("/nonexistent/clip.mp4"));
+        QTRY_COMPARE(seen.failures.size(), 1);
+        QVERIFY2(seen.failures[0].contains(QLatin1String("/nonexistent/clip.mp4")), qPrintable(seen.failures[0]));
+        QVERIFY(seen.frames.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlaybackWorker)
+#include "tst_playbackworker.moc"
