@@ -41,5 +41,6 @@ int intOption(const QCommandLineParser& parser, const QCommandLineOption& option
 int scoreFeatures(const QStringList& arguments);
 int score(const QStringList& arguments);
 int importFeatures(const QStringList& arguments);
+int project(const QStringList& arguments);
 
 } // namespace vigil::cli

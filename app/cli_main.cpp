@@ -21,6 +21,7 @@ QString generalHelp()
               "                   one CSV row per frame (anomaly score and p(class)).\n"
               "  import-features  Put pre-extracted per-video .npy features into the feature cache,\n"
               "                   under the name of their video.\n"
+              "  project          create|add|info|score: a Vigil project file, headless.\n"
               "\n"
               "Options:\n"
               "  -h, --help       Show this help; 'vigil-cli <command> --help' for a command.\n"
@@ -52,5 +53,7 @@ int main(int argc, char** argv)
         return vigil::cli::score(rest);
     if (command == QLatin1String("import-features"))
         return vigil::cli::importFeatures(rest);
+    if (command == QLatin1String("project"))
+        return vigil::cli::project(rest);
     vigil::cli::die(tr("unknown command '%1' (see 'vigil-cli --help')").arg(command), vigil::cli::kExitUsage);
 }

@@ -1,37 +1,436 @@
-// Main window assembly. The review workstation's views arrive in later milestones.
+// Main window assembly: widgets, menus, shortcuts and the wiring to the controller.
 #include "MainWindow.h"
+
+#include "WorkstationController.h"
+#include "player/VideoView.h"
+#include "project/ProjectStore.h"
+#include "timeline/ScoreTimeline.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace vigil {
 
+namespace {
+
+constexpr int kRecentProjects = 8;
+const double kSpeeds[] = {0.25, 0.5, 1, 2, 4, 8, 16};
+
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_controller(new WorkstationController(this))
 {
     setWindowTitle(tr("Vigil"));
-    auto* placeholder = new QLabel(tr("No project open.\nVideo review arrives in a later version; "
-                                      "use vigil-cli to score features."),
-                                   this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setObjectName(QStringLiteral("placeholder"));
-    setCentralWidget(placeholder);
+    setAcceptDrops(true);
+
+    m_view = new VideoView(this);
+    m_timeline = new ScoreTimeline(this);
+    m_frameLabel = new QLabel(tr("No video"), this);
+    m_frameLabel->setObjectName(QStringLiteral("frameLabel"));
+    m_playButton = new QPushButton(tr("Play"), this);
+    m_playButton->setFocusPolicy(Qt::NoFocus);
+    m_jumpEdit = new QLineEdit(this);
+    m_jumpEdit->setPlaceholderText(tr("Go to frame or mm:ss"));
+    m_jumpEdit->setMaximumWidth(160);
+    m_detectionsLabel = new QLabel(this);
+    m_detectionsLabel->setObjectName(QStringLiteral("detectionsLabel"));
+
+    auto* transport = new QHBoxLayout;
+    transport->addWidget(m_playButton);
+    transport->addWidget(m_frameLabel, 1);
+    transport->addWidget(m_detectionsLabel);
+    transport->addWidget(m_jumpEdit);
+    auto* top = new QWidget(this);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_view, 1);
+    topLayout->addLayout(transport);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(top);
+    splitter->addWidget(m_timeline);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+
+    m_videos = new QListWidget(this);
+    m_videos->setObjectName(QStringLiteral("videoList"));
+    m_videos->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    auto* library = new QDockWidget(tr("Videos"), this);
+    library->setObjectName(QStringLiteral("libraryDock"));
+    library->setWidget(m_videos);
+    addDockWidget(Qt::LeftDockWidgetArea, library);
+
+    auto* jobs = new QWidget(this);
+    auto* jobsLayout = new QHBoxLayout(jobs);
+    m_jobLabel = new QLabel(tr("No scoring job"), jobs);
+    m_jobProgress = new QProgressBar(jobs);
+    m_jobProgress->setObjectName(QStringLiteral("jobProgress"));
+    m_pauseJob = new QPushButton(tr("Pause"), jobs);
+    m_pauseJob->setCheckable(true);
+    auto* cancelJob = new QPushButton(tr("Cancel"), jobs);
+    jobsLayout->addWidget(m_jobLabel, 1);
+    jobsLayout->addWidget(m_jobProgress, 1);
+    jobsLayout->addWidget(m_pauseJob);
+    jobsLayout->addWidget(cancelJob);
+    auto* jobsDock = new QDockWidget(tr("Jobs"), this);
+    jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    jobsDock->setWidget(jobs);
+    addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
+
     createMenus();
+    createShortcuts();
     statusBar()->showMessage(tr("Ready"));
-    resize(1280, 800);
+    resize(1400, 900);
+
+    WorkstationController* c = m_controller;
+    PlaybackWorker* player = c->player().worker();
+    connect(player, &PlaybackWorker::frameReady, this, &MainWindow::showFrame);
+    connect(player, &PlaybackWorker::failed, this, [this](const QString&, const QString& message) { showError(message); });
+    connect(player, &PlaybackWorker::playingChanged, this, [this](bool playing, double rate) {
+        m_playing = playing;
+        m_playButton->setText(playing ? tr("Pause") : tr("Play"));
+        if (playing)
+            statusBar()->showMessage(tr("Playing at %1x").arg(rate));
+    });
+    connect(m_playButton, &QPushButton::clicked, this, &MainWindow::togglePlay);
+    connect(m_jumpEdit, &QLineEdit::returnPressed, this, &MainWindow::jumpTo);
+    connect(m_timeline, &ScoreTimeline::seekRequested, this, [c](qint64 frame) { c->player().seek(frame); });
+    connect(m_timeline, &ScoreTimeline::thresholdDragged, this, [this, c](double t, bool final) {
+        c->setThreshold(t, final);
+        m_view->setThreshold(float(t));
+    });
+    connect(c, &WorkstationController::projectOpened, this, [this](const QString& path) {
+        setWindowTitle(tr("%1 - Vigil").arg(QFileInfo(path).fileName()));
+        rememberRecent(path);
+    });
+    connect(c, &WorkstationController::videosChanged, this, &MainWindow::refreshVideos);
+    connect(c, &WorkstationController::videoOpened, this, [this](qint64, const QString& path, qint64 frames, double fps) {
+        m_frames = frames;
+        m_fps = fps;
+        m_shownFrame = -1;
+        m_timeline->setVideo(frames, fps);
+        m_timeline->setThreshold(m_controller->threshold());
+        m_view->setThreshold(float(m_controller->threshold()));
+        statusBar()->showMessage(path);
+    });
+    connect(c, &WorkstationController::scoresChanged, m_timeline, &ScoreTimeline::setScores);
+    connect(c, &WorkstationController::scoresAppended, m_timeline, &ScoreTimeline::appendScores);
+    connect(c, &WorkstationController::detectionsChanged, this, [this](int count, double perHour) {
+        m_detectionsLabel->setText(tr("%n detection(s), %1 alarms/h", nullptr, count).arg(perHour, 0, 'f', 1));
+        QVector<TimelineEvent> events;
+        for (const DetectionRecord& d : m_controller->currentDetections())
+            events << TimelineEvent{d.startFrame, d.endFrame, d.state != ReviewState::Unreviewed, d.state == ReviewState::Rejected};
+        m_timeline->setEvents(events);
+    });
+    connect(c, &WorkstationController::scoringProgress, this,
+            [this](const QString& name, qint64 done, qint64 total, double fps, double left) {
+                m_jobLabel->setText(tr("Scoring %1: %2 frames/s, %3 s left").arg(name).arg(fps, 0, 'f', 1).arg(left, 0, 'f', 0));
+                m_jobProgress->setMaximum(int(std::max<qint64>(1, total)));
+                m_jobProgress->setValue(int(done));
+            });
+    connect(c, &WorkstationController::scoringFinished, this, [this](const QString& message) { m_jobLabel->setText(message); });
+    connect(c, &WorkstationController::errorOccurred, this, &MainWindow::showError);
+    connect(m_pauseJob, &QPushButton::toggled, this, [this](bool paused) {
+        m_controller->setScoringPaused(paused);
+        m_pauseJob->setText(paused ? tr("Resume") : tr("Pause"));
+    });
+    connect(cancelJob, &QPushButton::clicked, c, &WorkstationController::cancelScoring);
+    connect(m_videos, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        if (item)
+            m_controller->selectVideo(item->data(Qt::UserRole).toLongLong());
+    });
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::openProject(const QString& path, const QStringList& videos)
+{
+    try {
+        m_controller->openProject(path, true);
+    } catch (const std::exception& e) {
+        showError(QString::fromStdString(e.what()));
+        return false;
+    }
+    if (!videos.isEmpty()) {
+        QStringList problems;
+        m_controller->addVideos(videos, &problems);
+        for (const QString& p : problems)
+            showError(p);
+    }
+    return true;
 }
 
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New Project..."), QKeySequence::New, this, &MainWindow::newProject);
+    file->addAction(tr("&Open Project..."), QKeySequence::Open, this, &MainWindow::openProjectDialog);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, [this] {
+        m_recentMenu->clear();
+        for (const QString& path : QSettings().value(QStringLiteral("recentProjects")).toStringList())
+            m_recentMenu->addAction(path, this, [this, path] { openProject(path); });
+    });
+    file->addSeparator();
+    file->addAction(tr("&Add Videos..."), this, &MainWindow::addVideosDialog);
+    file->addAction(tr("Add &Folder..."), this, &MainWindow::addFolderDialog);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* score = menuBar()->addMenu(tr("&Score"));
+    score->addAction(tr("Choose &Model..."), this, &MainWindow::chooseModel);
+    score->addAction(tr("Score &Selected Videos"), this, [this] {
+        QList<qint64> ids;
+        for (QListWidgetItem* item : m_videos->selectedItems())
+            ids << item->data(Qt::UserRole).toLongLong();
+        if (!ids.isEmpty())
+            m_controller->scoreVideos(ids);
+    });
+    score->addAction(tr("Score &Everything Unscored"), this, [this] { m_controller->scoreVideos({}); });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* overlay = view->addAction(tr("Score &Overlay"));
+    overlay->setCheckable(true);
+    overlay->setChecked(true);
+    overlay->setShortcut(QKeySequence(Qt::Key_O));
+    connect(overlay, &QAction::toggled, m_view, &VideoView::setOverlayVisible);
+    view->addAction(tr("&Whole Video"), QKeySequence(Qt::Key_Z), m_timeline, &ScoreTimeline::showWholeVideo);
+    view->addAction(tr("&Fullscreen"), QKeySequence::FullScreen, this,
+                    [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Vigil"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createShortcuts()
+{
+    auto add = [this](const QKeySequence& key, auto function) {
+        auto* shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, function);
+    };
+    PlaybackController& player = m_controller->player();
+    add(QKeySequence(Qt::Key_Space), [this] { togglePlay(); });
+    add(QKeySequence(Qt::Key_K), [&player] { player.pause(); });
+    add(QKeySequence(Qt::Key_L), [this] { shuttle(1); });
+    add(QKeySequence(Qt::Key_J), [this] { shuttle(-1); });
+    add(QKeySequence(Qt::Key_BracketRight), [this] { changeSpeed(2); });
+    add(QKeySequence(Qt::Key_BracketLeft), [this] { changeSpeed(0.5); });
+    for (const auto& [key, frames] : std::initializer_list<std::pair<QKeySequence, int>>{
+             {QKeySequence(Qt::Key_Right), 1}, {QKeySequence(Qt::Key_Period), 1},
+             {QKeySequence(Qt::Key_Left), -1}, {QKeySequence(Qt::Key_Comma), -1}})
+        add(key, [&player, frames] { player.step(frames); });
+    add(QKeySequence(Qt::SHIFT | Qt::Key_Right), [this, &player] { player.step(std::max(1, int(std::lround(m_fps)))); });
+    add(QKeySequence(Qt::SHIFT | Qt::Key_Left), [this, &player] { player.step(-std::max(1, int(std::lround(m_fps)))); });
+    add(QKeySequence(Qt::Key_Home), [&player] { player.seek(0); });
+    add(QKeySequence(Qt::Key_End), [this, &player] { player.seek(std::max<qint64>(0, m_frames - 1)); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_G), [this] { m_jumpEdit->setFocus(); m_jumpEdit->selectAll(); });
+}
+
+void MainWindow::togglePlay()
+{
+    if (m_playing)
+        m_controller->player().pause();
+    else
+        m_controller->player().play(m_rate);
+}
+
+void MainWindow::shuttle(int direction)
+{
+    // Repeated J or L speeds up in that direction (x1, x2, x4 ... x16), as in video editors.
+    const bool sameDirection = m_playing && ((m_rate > 0) == (direction > 0));
+    m_rate = sameDirection ? std::clamp(m_rate * 2, -16.0, 16.0) : double(direction);
+    m_controller->player().play(m_rate);
+}
+
+void MainWindow::changeSpeed(double factor)
+{
+    const double magnitude = std::clamp(std::abs(m_rate) * factor, kSpeeds[0], kSpeeds[std::size(kSpeeds) - 1]);
+    m_rate = m_rate < 0 ? -magnitude : magnitude;
+    statusBar()->showMessage(tr("Speed %1x").arg(m_rate));
+    if (m_playing)
+        m_controller->player().play(m_rate);
+}
+
+void MainWindow::jumpTo()
+{
+    const QString text = m_jumpEdit->text().trimmed();
+    qint64 frame = -1;
+    if (text.contains(QLatin1Char(':'))) {
+        double seconds = 0;
+        for (const QString& part : text.split(QLatin1Char(':')))
+            seconds = seconds * 60 + part.toDouble();
+        frame = qint64(std::floor(seconds * m_fps));
+    } else {
+        bool ok = false;
+        frame = text.toLongLong(&ok);
+        if (!ok)
+            frame = -1;
+    }
+    if (frame < 0 || frame >= m_frames) {
+        statusBar()->showMessage(tr("No frame '%1' in this video").arg(text));
+        return;
+    }
+    m_controller->player().seek(frame);
+    m_view->setFocus();
+}
+
+void MainWindow::showFrame(const FrameImage& frame)
+{
+    m_view->setFrame(frame);
+    m_shownFrame = frame.index;
+    m_shownTime = frame.timestampSeconds;
+    float score = -1, probability = 0;
+    QString topClass;
+    if (!m_controller->frameScore(frame.index, &score, &topClass, &probability))
+        score = -1;
+    m_view->setFrameScore(score, topClass, probability);
+    m_timeline->setPlayhead(frame.index);
+    updateFrameLabel();
+}
+
+void MainWindow::updateFrameLabel()
+{
+    m_frameLabel->setText(tr("Frame %1 / %2   %3 s").arg(m_shownFrame).arg(m_frames).arg(m_shownTime, 0, 'f', 3));
+}
+
+void MainWindow::refreshVideos()
+{
+    const qint64 current = m_controller->currentVideo();
+    const QSignalBlocker blocker(m_videos);
+    m_videos->clear();
+    const qint64 model = m_controller->model() ? m_controller->model()->id : 0;
+    for (const VideoRecord& v : m_controller->videos()) {
+        QString text = QFileInfo(v.path).fileName();
+        if (v.missing)
+            text += tr(" (missing)");
+        else if (model && m_controller->store()->hasScores(v.id, model))
+            text += tr(" (scored)");
+        auto* item = new QListWidgetItem(text, m_videos);
+        item->setData(Qt::UserRole, v.id);
+        item->setToolTip(tr("%1\n%2x%3, %4 frames, %5 fps").arg(v.path).arg(v.width).arg(v.height).arg(v.frameCount).arg(v.frameRate, 0, 'f', 2));
+        if (v.missing)
+            item->setForeground(Qt::gray);
+        if (v.id == current)
+            m_videos->setCurrentItem(item);
+    }
+}
+
+void MainWindow::newProject()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QString(), tr("Vigil projects (*.vigil)"));
+    if (!path.isEmpty())
+        openProject(path.endsWith(QLatin1String(".vigil")) ? path : path + QStringLiteral(".vigil"));
+}
+
+void MainWindow::openProjectDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr("Vigil projects (*.vigil)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::addVideosDialog()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Videos"), QString(),
+                                                            tr("Videos (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;All files (*)"));
+    if (!files.isEmpty())
+        openProject(m_controller->projectPath(), files);
+}
+
+void MainWindow::addFolderDialog()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add Folder"));
+    if (!folder.isEmpty())
+        openProject(m_controller->projectPath(), {folder});
+}
+
+void MainWindow::chooseModel()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Choose Model"));
+    auto* form = new QFormLayout(&dialog);
+    const std::optional<ModelRecord> current = m_controller->model();
+    auto* checkpoint = new QLineEdit(current ? current->checkpointPath : QString(), &dialog);
+    auto* centroid = new QLineEdit(current ? current->centroidPath : QString(), &dialog);
+    auto* labels = new QLineEdit(current ? current->labels : QStringLiteral("ucf"), &dialog);
+    form->addRow(tr("Checkpoint (last.ckpt)"), checkpoint);
+    form->addRow(tr("Normal centroid (ncentroid.pt)"), centroid);
+    form->addRow(tr("Classes (ucf, xd, sht or a CSV file)"), labels);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    ModelRecord model;
+    model.name = QFileInfo(QFileInfo(checkpoint->text()).path()).fileName();
+    model.checkpointPath = checkpoint->text();
+    model.centroidPath = centroid->text();
+    model.labels = labels->text();
+    m_controller->setModel(model);
+    refreshVideos();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (!paths.isEmpty() && !m_controller->projectPath().isEmpty())
+        openProject(m_controller->projectPath(), paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_controller->cancelScoring();
+    event->accept();
+}
+
+void MainWindow::showError(const QString& message)
+{
+    statusBar()->showMessage(message, 15000);
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("recentProjects"), recent.mid(0, kRecentProjects));
 }
 
 void MainWindow::showAbout()

@@ -1,19 +1,78 @@
-// The main window: assembles the views; holds no logic of its own.
+// The main window: assembles the views (video library, player, timeline, jobs panel),
+// the menus and the keyboard; the logic is in WorkstationController.
 #pragma once
 
 #include <QMainWindow>
 
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QLineEdit;
+
 namespace vigil {
+
+class ScoreTimeline;
+class VideoView;
+class WorkstationController;
+struct FrameImage;
 
 /// GUI thread only.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    WorkstationController* controller() const { return m_controller; }
+    VideoView* videoView() const { return m_view; }
+    ScoreTimeline* timeline() const { return m_timeline; }
+    QListWidget* videoList() const { return m_videos; }
+    /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
+    bool openProject(const QString& path, const QStringList& videos = {});
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void createMenus();
+    void createShortcuts();
     void showAbout();
+    void newProject();
+    void openProjectDialog();
+    void addVideosDialog();
+    void addFolderDialog();
+    void chooseModel();
+    void refreshVideos();
+    void showFrame(const FrameImage& frame);
+    void updateFrameLabel();
+    void togglePlay();
+    void shuttle(int direction);
+    void changeSpeed(double factor);
+    void jumpTo();
+    void showError(const QString& message);
+    void rememberRecent(const QString& path);
+
+    WorkstationController* m_controller = nullptr;
+    VideoView* m_view = nullptr;
+    ScoreTimeline* m_timeline = nullptr;
+    QListWidget* m_videos = nullptr;
+    QLabel* m_frameLabel = nullptr;
+    QLabel* m_detectionsLabel = nullptr;
+    QLabel* m_jobLabel = nullptr;
+    QProgressBar* m_jobProgress = nullptr;
+    QPushButton* m_pauseJob = nullptr;
+    QPushButton* m_playButton = nullptr;
+    QLineEdit* m_jumpEdit = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    qint64 m_frames = 0;
+    double m_fps = 30;
+    qint64 m_shownFrame = -1;
+    double m_shownTime = 0;
+    bool m_playing = false;
+    double m_rate = 1.0;
 };
 
 } // namespace vigil

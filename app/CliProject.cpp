@@ -1,0 +1,193 @@
+// vigil-cli project create|add|info|score: a project file handled headless, as the
+// desktop application does it (same store, same scoring worker, same detections).
+#include "CliCommon.h"
+
+#include "model/Error.h"
+#include "project/ProjectStore.h"
+#include "scoring/FeatureCache.h"
+#include "scoring/ProjectScoring.h"
+#include "scoring/ScoringController.h"
+
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QTextStream>
+
+namespace vigil::cli {
+
+namespace {
+
+std::unique_ptr<ProjectStore> openStore(const QString& path, bool create)
+{
+    return ProjectStore::open(path, create ? ProjectStore::OpenMode::CreateIfMissing : ProjectStore::OpenMode::OpenExisting);
+}
+
+int projectScore(ProjectStore& store, const QCommandLineParser& parser, const ModelOptions& model, int batch, int stride)
+{
+    ScoringSettings settings;
+    settings.labels = model.labels(parser);
+    settings.model = model.loadOptions(parser);
+    settings.session = model.sessionOptions(parser);
+    settings.extraction.batchSize = batch;
+    settings.extraction.stride = stride;
+    settings.provisionalScores = false;
+    settings.cacheDirectory = FeatureCache::defaultDirectory();
+    ModelRecord record;
+    record.checkpointPath = QFileInfo(parser.value(model.checkpoint)).absoluteFilePath();
+    record.centroidPath = QFileInfo(parser.value(model.centroid)).absoluteFilePath();
+    record.labels = parser.value(model.classes);
+    record.name = QFileInfo(QFileInfo(record.checkpointPath).path()).fileName();
+    const qint64 modelId = store.ensureModel(record);
+    QStringList classNames;
+    for (const std::string& name : settings.labels.modelOrderNames())
+        classNames << QString::fromStdString(name);
+
+    QHash<QString, VideoRecord> byPath;
+    QStringList paths;
+    for (qint64 id : store.unscoredVideos(modelId)) {
+        const std::optional<VideoRecord> video = store.video(id);
+        if (!video)
+            continue;
+        if (video->missing) {
+            QTextStream(stderr) << QFileInfo(video->path).completeBaseName() << ": missing: " << video->path << Qt::endl;
+            continue;
+        }
+        byPath.insert(video->path, *video);
+        paths << video->path;
+    }
+    if (paths.isEmpty()) {
+        QTextStream(stdout) << tr("nothing to score: every video of the project has scores of this model") << Qt::endl;
+        return 0;
+    }
+    ScoringController controller(settings);
+    int failures = 0;
+    QTextStream out(stdout);
+    QObject::connect(controller.worker(), &ScoringWorker::videoFinished, qApp, [&](const ScoringResult& r) {
+        const VideoRecord& video = byPath[r.videoPath];
+        try {
+            const int detections = storeScoringResult(store, video.id, modelId, r, classNames, video.frameRate);
+            out << tr("%1: %2 frames in %3 s = %4 frames/s, %5 detections")
+                       .arg(QFileInfo(r.videoPath).completeBaseName())
+                       .arg(r.scores->frames)
+                       .arg(r.seconds, 0, 'f', 2)
+                       .arg(r.framesPerSecond(), 0, 'f', 2)
+                       .arg(detections)
+                << Qt::endl;
+        } catch (const std::exception& e) {
+            ++failures;
+            QTextStream(stderr) << QFileInfo(r.videoPath).completeBaseName() << ": failed: " << e.what() << Qt::endl;
+        }
+    });
+    QObject::connect(controller.worker(), &ScoringWorker::videoFailed, qApp, [&](const QString& path, const QString& message) {
+        ++failures;
+        QTextStream(stderr) << QFileInfo(path).completeBaseName() << ": failed: " << message.simplified() << Qt::endl;
+    });
+    QObject::connect(controller.worker(), &ScoringWorker::idle, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    controller.enqueue(paths);
+    QCoreApplication::exec();
+    return failures == 0 ? 0 : kExitError;
+}
+
+} // namespace
+
+int project(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Work on a Vigil project file without the desktop application.\n"
+           "  create   create an empty project\n"
+           "  add      add videos (folders are searched recursively)\n"
+           "  info     list the project's videos, models, scores and detections\n"
+           "  score    score the project's unscored videos with the given model (model options as 'score')"));
+    parser.addHelpOption();
+    const QCommandLineOption projectPath(QStringLiteral("project"), tr("The project file (*.vigil)."), tr("P.vigil"));
+    const ModelOptions model;
+    model.addTo(parser);
+    const QCommandLineOption batch(QStringLiteral("batch"), tr("Frames per encoder batch (default 16)."), tr("N"), QStringLiteral("16"));
+    const QCommandLineOption stride(QStringLiteral("stride"), tr("Encode every K-th frame (default 1)."), tr("K"), QStringLiteral("1"));
+    parser.addOptions({projectPath, batch, stride});
+    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("create, add, info or score"), QStringLiteral("create|add|info|score"));
+    parser.addPositionalArgument(QStringLiteral("VIDEO"), tr("Videos or folders (add)."), QStringLiteral("[VIDEO...]"));
+    parseOrExit(parser, arguments, QStringLiteral("project"), true);
+    QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        die(tr("missing action: create, add, info or score (see 'vigil-cli project --help')"), kExitUsage);
+    const QString action = positional.takeFirst();
+    if (!parser.isSet(projectPath))
+        die(tr("missing --project (see 'vigil-cli project --help')"), kExitUsage);
+    const QString path = parser.value(projectPath);
+    try {
+        if (action == QLatin1String("create")) {
+            if (QFileInfo::exists(path))
+                die(tr("%1 already exists").arg(path));
+            auto store = openStore(path, true);
+            QTextStream(stdout) << tr("created %1 (schema %2)").arg(store->path()).arg(store->schemaVersion()) << Qt::endl;
+        } else if (action == QLatin1String("add")) {
+            if (positional.isEmpty())
+                die(tr("no video given"), kExitUsage);
+            auto store = openStore(path, true);
+            QList<VideoRecord> records;
+            int failures = 0;
+            for (const QString& input : positional) {
+                QStringList files;
+                if (QFileInfo(input).isDir()) {
+                    QDirIterator it(input, QDir::Files, QDirIterator::Subdirectories);
+                    while (it.hasNext())
+                        files << it.next();
+                } else {
+                    files << input;
+                }
+                for (const QString& file : files) {
+                    try {
+                        records << probeVideo(file);
+                    } catch (const std::exception& e) {
+                        if (!QFileInfo(input).isDir()) // folders hold other files too
+                            ++failures;
+                        if (!QFileInfo(input).isDir())
+                            QTextStream(stderr) << "vigil-cli: " << QString::fromStdString(e.what()) << Qt::endl;
+                    }
+                }
+            }
+            const qsizetype before = store->videos().size();
+            store->addVideos(records);
+            QTextStream(stdout) << tr("%1 video(s) added, %2 in the project").arg(store->videos().size() - before).arg(store->videos().size())
+                                << Qt::endl;
+            return failures == 0 ? 0 : kExitError;
+        } else if (action == QLatin1String("info")) {
+            auto store = openStore(path, false);
+            QTextStream out(stdout);
+            const QList<ModelRecord> models = store->models();
+            out << tr("project %1, schema %2, %3 video(s), %4 model(s)")
+                       .arg(store->path())
+                       .arg(store->schemaVersion())
+                       .arg(store->videos().size())
+                       .arg(models.size())
+                << Qt::endl;
+            for (const VideoRecord& v : store->videos()) {
+                out << "  " << v.id << "  " << v.path << "  " << v.frameCount << " frames  " << QString::number(v.frameRate, 'f', 2)
+                    << " fps";
+                if (v.missing)
+                    out << "  " << tr("MISSING");
+                for (const ModelRecord& m : models) {
+                    if (!store->hasScores(v.id, m.id))
+                        continue;
+                    DetectionFilter filter;
+                    filter.videoId = v.id;
+                    filter.modelId = m.id;
+                    out << "  " << tr("scored by %1: %2 detection(s)").arg(m.name).arg(store->detections(filter).size());
+                }
+                out << Qt::endl;
+            }
+        } else if (action == QLatin1String("score")) {
+            model.check(parser, QStringLiteral("project score"));
+            auto store = openStore(path, false);
+            return projectScore(*store, parser, model, intOption(parser, batch, 1), intOption(parser, stride, 1));
+        } else {
+            die(tr("unknown action '%1': create, add, info or score").arg(action), kExitUsage);
+        }
+    } catch (const std::exception& e) {
+        die(QString::fromStdString(e.what()));
+    }
+    return 0;
+}
+
+} // namespace vigil::cli

@@ -1,0 +1,101 @@
+// A Vigil project: one SQLite file (*.vigil) holding the videos, the models used, score
+// tracks per (video, model), detections and their review, and the detection settings.
+// All of Vigil's SQL lives behind this class (house style rule 12).
+#pragma once
+
+#include "project/ProjectTypes.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace vigil {
+
+class SqlConnection;
+class ScoreTable;
+class DetectionTable;
+
+/// One instance per thread: call it only on the thread that opened it. Several instances
+/// (threads, processes) may open the same file; each write is one transaction and waits up
+/// to busy_timeout for another writer. Every failure throws Error naming the file.
+class ProjectStore {
+public:
+    enum class OpenMode { OpenExisting, CreateIfMissing };
+    /// PRAGMA application_id of every Vigil project: "VIGL".
+    static constexpr int kApplicationId = 0x5649474C;
+
+    /// Opens (or creates) the project at path: WAL journal, foreign keys, busy timeout,
+    /// then the migrations it lacks, one transaction each. Throws Error when the file is
+    /// not a Vigil project, its schema is newer than this build, or it is locked.
+    static std::unique_ptr<ProjectStore> open(const QString& path, OpenMode mode);
+    /// The per-user default project: <AppDataLocation>/default.vigil.
+    static QString defaultProjectPath();
+    /// The schema version this build writes (the highest migration compiled in).
+    static int currentSchemaVersion();
+
+    ~ProjectStore();
+    ProjectStore(const ProjectStore&) = delete;
+    ProjectStore& operator=(const ProjectStore&) = delete;
+
+    /// Absolute path of the project file.
+    QString path() const;
+    int schemaVersion() const;
+
+    // Videos. Paths are stored absolute and cleaned; `missing` is computed on each read.
+    QList<VideoRecord> videos() const; // by id
+    std::optional<VideoRecord> video(qint64 id) const;
+    /// One transaction: all are added or none. A path already in the project (or twice in
+    /// the list) gives the existing id instead of a duplicate. Ids in list order.
+    QList<qint64> addVideos(const QList<VideoRecord>& videos);
+    /// The first video (lowest id) with this content fingerprint; none for "".
+    std::optional<VideoRecord> findByFingerprint(const QString& fingerprint) const;
+    void relinkVideo(qint64 id, const QString& newPath);
+    /// One transaction; their score tracks and detections go with them.
+    void removeVideos(const QList<qint64>& ids);
+
+    // Models.
+    /// The id of the model with the same checkpoint path and head fingerprint, added if new.
+    qint64 ensureModel(const ModelRecord& model);
+    QList<ModelRecord> models() const; // by id
+
+    // Scores: one compact track (float32 blobs) per (video, model).
+    /// Replaces the (videoId, modelId) track; its detections stay until replaceDetections.
+    void saveScores(const ScoreTrack& track);
+    std::optional<ScoreTrack> scores(qint64 videoId, qint64 modelId) const;
+    /// Videos without a track of this model, by id (missing files included).
+    QList<qint64> unscoredVideos(qint64 modelId) const;
+    bool hasScores(qint64 videoId, qint64 modelId) const;
+
+    // Detections.
+    /// One transaction: replaces the track's detections with a new segmentation. A new
+    /// detection without a review of its own inherits the review (state, corrected class,
+    /// notes) of the old ones it overlaps; one with the same bounds as an old one keeps its
+    /// id. Fills in ids, videoId and modelId.
+    void replaceDetections(qint64 videoId, qint64 modelId, QList<DetectionRecord>& detections);
+    /// By peak score, highest first.
+    QList<DetectionRecord> detections(const DetectionFilter& filter) const;
+    /// One transaction; stamps reviewedAt. Throws (changing nothing) if an id is unknown.
+    void setReviewState(const QList<qint64>& ids, ReviewState state);
+    /// cls -1 clears the correction. Stamps reviewedAt.
+    void setCorrectedClass(qint64 id, int cls);
+    /// Stamps reviewedAt.
+    void setNote(qint64 id, const QString& note);
+
+    // Settings.
+    DetectionSettings detectionSettings() const;
+    void setDetectionSettings(const DetectionSettings& settings);
+
+private:
+    explicit ProjectStore(std::unique_ptr<SqlConnection> sql);
+    void checkIsProject(bool existedBefore, OpenMode mode);
+    void migrate();
+
+    std::unique_ptr<SqlConnection> m_sql;
+    std::unique_ptr<ScoreTable> m_scores;
+    std::unique_ptr<DetectionTable> m_detections;
+    int m_schemaVersion = 0;
+};
+
+} // namespace vigil

@@ -1,0 +1,95 @@
+// Plain values a project holds (videos, models, score tracks, detections, settings):
+// what ProjectStore reads and writes, and what crosses threads to the views.
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace vigil {
+
+/// Any thread (plain value).
+struct VideoRecord {
+    qint64 id = 0;
+    QString path;        // absolute, cleaned by ProjectStore
+    QString fingerprint; // content fingerprint (FeatureCache::fingerprint)
+    qint64 frameCount = 0;
+    double frameRate = 0;
+    int width = 0, height = 0;
+    double durationSeconds = 0;
+    qint64 fileSize = 0;
+    QDateTime added;      // set to now when left invalid on add
+    bool missing = false; // computed on read: no file at path
+};
+
+/// Any thread (plain value).
+struct ModelRecord {
+    qint64 id = 0;
+    QString name;
+    QString checkpointPath;
+    QString centroidPath;
+    QString labels; // "ucf" or a CSV path
+    QString encoderFingerprint;
+    QString headFingerprint;
+    QDateTime added;
+};
+
+/// Any thread (plain value). Stored as float32 blobs, not a row per frame.
+struct ScoreTrack {
+    qint64 videoId = 0, modelId = 0;
+    qint64 frames = 0;
+    int classes = 0;
+    int normalId = 0;
+    QStringList classNames; // model order, size() == classes
+    int stride = 1;
+    std::vector<float> scores;     // [frames]
+    std::vector<float> classProbs; // [frames, classes], row-major
+    QDateTime created;             // set to now when left invalid on save
+};
+
+enum class ReviewState { Unreviewed = 0, Accepted = 1, Rejected = 2 };
+
+/// Any thread (plain value).
+struct DetectionRecord {
+    qint64 id = 0, videoId = 0, modelId = 0;
+    qint64 startFrame = 0, endFrame = 0; // [startFrame, endFrame)
+    qint64 peakFrame = 0;
+    float peakScore = 0, meanScore = 0;
+    int topClass = -1;
+    float topClassProbability = 0;
+    ReviewState state = ReviewState::Unreviewed;
+    int correctedClass = -1; // -1: the analyst kept topClass
+    QString note;
+    QDateTime reviewedAt; // last review edit (state, class or note); invalid if none
+
+    /// True when an analyst has touched it: a state, a corrected class or a note.
+    bool hasReview() const
+    {
+        return state != ReviewState::Unreviewed || correctedClass >= 0 || !note.isEmpty();
+    }
+    /// The class the analyst sees: the corrected one if set, else the model's top class.
+    int effectiveClass() const { return correctedClass >= 0 ? correctedClass : topClass; }
+};
+
+/// Any thread (plain value). Per project.
+struct DetectionSettings {
+    double threshold = 0.5;
+    double hysteresis = 0.1;
+    double minDurationSeconds = 1.0;
+    double mergeGapSeconds = 2.0;
+};
+
+/// Any thread (plain value). Unset members do not filter.
+struct DetectionFilter {
+    std::optional<qint64> videoId, modelId;
+    QList<int> classes; // effective class (corrected, else top) is one of these
+    std::optional<float> minPeak, maxPeak; // inclusive
+    std::optional<ReviewState> state;
+    std::optional<QDateTime> addedAfter, addedBefore; // video's added date, [after, before)
+};
+
+} // namespace vigil

@@ -1,0 +1,71 @@
+// Probing and storing results.
+#include "scoring/ProjectScoring.h"
+
+#include "project/ProjectStore.h"
+#include "review/Segmenter.h"
+#include "scoring/FeatureCache.h"
+#include "video/FrameDecoder.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <cmath>
+
+namespace vigil {
+
+VideoRecord probeVideo(const QString& path)
+{
+    const FrameDecoder decoder(QFile::encodeName(path).toStdString());
+    const VideoInfo& info = decoder.info();
+    VideoRecord r;
+    r.path = QFileInfo(path).absoluteFilePath();
+    r.fingerprint = FeatureCache::videoFingerprint(path);
+    r.frameCount = info.frameCount;
+    r.frameRate = info.frameRate;
+    r.width = info.width;
+    r.height = info.height;
+    r.durationSeconds = info.durationSeconds;
+    r.fileSize = info.fileSizeBytes;
+    return r;
+}
+
+int storeScoringResult(ProjectStore& store, qint64 videoId, qint64 modelId, const ScoringResult& result,
+                       const QStringList& classNames, double framesPerSecond)
+{
+    ScoreTrack track;
+    track.videoId = videoId;
+    track.modelId = modelId;
+    track.frames = result.scores->frames;
+    track.classes = result.scores->classes;
+    track.normalId = result.scores->normalId;
+    track.classNames = classNames;
+    track.stride = result.stride;
+    track.scores = result.scores->scores;
+    track.classProbs = result.scores->classProbs;
+    store.saveScores(track);
+
+    const double fps = framesPerSecond > 0 ? framesPerSecond : 30;
+    const DetectionSettings settings = store.detectionSettings();
+    SegmentSettings s;
+    s.threshold = float(settings.threshold);
+    s.hysteresis = float(settings.hysteresis);
+    s.minFrames = std::max<int64_t>(1, int64_t(std::lround(settings.minDurationSeconds * fps)));
+    s.mergeGapFrames = int64_t(std::lround(settings.mergeGapSeconds * fps));
+    QList<DetectionRecord> detections;
+    for (const Segment& segment : segmentScores(track.scores.data(), track.frames, track.classProbs.data(), track.classes,
+                                                track.normalId, s)) {
+        DetectionRecord d;
+        d.startFrame = segment.startFrame;
+        d.endFrame = segment.endFrame;
+        d.peakFrame = segment.peakFrame;
+        d.peakScore = segment.peakScore;
+        d.meanScore = segment.meanScore;
+        d.topClass = segment.topClass;
+        d.topClassProbability = segment.topClassProbability;
+        detections << d;
+    }
+    store.replaceDetections(videoId, modelId, detections);
+    return int(detections.size());
+}
+
+} // namespace vigil

@@ -1,0 +1,302 @@
+// Workstation logic. Scores and detections go to the project as soon as they exist, so
+// nothing is lost when the application stops.
+#include "WorkstationController.h"
+
+#include "model/Error.h"
+#include "project/ProjectStore.h"
+#include "scoring/FeatureCache.h"
+#include "scoring/ProjectScoring.h"
+#include "scoring/ScoringController.h"
+
+#include <QDirIterator>
+#include <QFileInfo>
+
+#include <cmath>
+
+namespace vigil {
+
+namespace {
+
+const QStringList kVideoSuffixes{QStringLiteral("mp4"), QStringLiteral("mkv"), QStringLiteral("avi"), QStringLiteral("mov"),
+                                 QStringLiteral("ts"), QStringLiteral("m4v"), QStringLiteral("webm"), QStringLiteral("mpg"),
+                                 QStringLiteral("mpeg"), QStringLiteral("wmv"), QStringLiteral("flv")};
+
+} // namespace
+
+WorkstationController::WorkstationController(QObject* parent)
+    : QObject(parent)
+{
+}
+
+WorkstationController::~WorkstationController() = default;
+
+void WorkstationController::openProject(const QString& path, bool create)
+{
+    auto store = ProjectStore::open(path, create ? ProjectStore::OpenMode::CreateIfMissing : ProjectStore::OpenMode::OpenExisting);
+    m_scoring.reset();
+    m_store = std::move(store);
+    m_settings = m_store->detectionSettings();
+    m_videoId = 0;
+    m_track.reset();
+    m_detections.clear();
+    if (m_model)
+        m_model->id = m_store->ensureModel(*m_model);
+    emit projectOpened(m_store->path());
+    emit videosChanged();
+}
+
+QString WorkstationController::projectPath() const { return m_store ? m_store->path() : QString(); }
+
+int WorkstationController::addVideos(const QStringList& paths, QStringList* problems)
+{
+    if (!m_store)
+        return 0;
+    QStringList files;
+    for (const QString& path : paths) {
+        if (QFileInfo(path).isDir()) {
+            QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString file = it.next();
+                if (kVideoSuffixes.contains(QFileInfo(file).suffix().toLower()))
+                    files << file;
+            }
+        } else {
+            files << path;
+        }
+    }
+    QList<VideoRecord> records;
+    for (const QString& file : files) {
+        try {
+            records << probeVideo(file);
+        } catch (const std::exception& e) {
+            if (problems)
+                *problems << QString::fromStdString(e.what());
+        }
+    }
+    const qsizetype before = m_store->videos().size();
+    m_store->addVideos(records);
+    emit videosChanged();
+    return int(m_store->videos().size() - before);
+}
+
+QList<VideoRecord> WorkstationController::videos() const { return m_store ? m_store->videos() : QList<VideoRecord>(); }
+
+void WorkstationController::setModel(const ModelRecord& model)
+{
+    m_model = model;
+    m_scoring.reset(); // the next scoring run loads the new model
+    if (m_store)
+        m_model->id = m_store->ensureModel(*m_model);
+    if (m_videoId)
+        selectVideo(m_videoId);
+}
+
+void WorkstationController::selectVideo(qint64 videoId)
+{
+    if (!m_store)
+        return;
+    const std::optional<VideoRecord> video = m_store->video(videoId);
+    if (!video)
+        return;
+    m_videoId = videoId;
+    m_fps = video->frameRate > 0 ? video->frameRate : 30;
+    m_track.reset();
+    m_detections.clear();
+    if (m_model && m_model->id)
+        m_track = m_store->scores(videoId, m_model->id);
+    emit videoOpened(videoId, video->path, video->frameCount, m_fps);
+    if (video->missing)
+        emit errorOccurred(tr("%1 is missing: relink it or restore the file").arg(video->path));
+    else
+        m_player.openVideo(video->path);
+    emit scoresChanged(m_track ? QVector<float>(m_track->scores.begin(), m_track->scores.end()) : QVector<float>());
+    // The stored detections carry the analyst's review states (and ids).
+    if (m_track) {
+        DetectionFilter filter;
+        filter.videoId = videoId;
+        filter.modelId = m_track->modelId;
+        m_detections = m_store->detections(filter);
+        std::sort(m_detections.begin(), m_detections.end(),
+                  [](const DetectionRecord& a, const DetectionRecord& b) { return a.startFrame < b.startFrame; });
+    }
+    emit detectionsChanged(int(m_detections.size()),
+                           m_track ? alarmsPerHour(size_t(m_detections.size()), m_track->frames, m_fps) : 0.0);
+}
+
+SegmentSettings WorkstationController::segmentSettings(double fps) const
+{
+    SegmentSettings s;
+    s.threshold = float(m_settings.threshold);
+    s.hysteresis = float(m_settings.hysteresis);
+    s.minFrames = std::max<int64_t>(1, int64_t(std::lround(m_settings.minDurationSeconds * fps)));
+    s.mergeGapFrames = int64_t(std::lround(m_settings.mergeGapSeconds * fps));
+    return s;
+}
+
+std::vector<Segment> WorkstationController::segmentsOf(const ScoreTrack& track, double fps) const
+{
+    return segmentScores(track.scores.data(), track.frames, track.classProbs.empty() ? nullptr : track.classProbs.data(),
+                         track.classes, track.normalId, segmentSettings(fps));
+}
+
+void WorkstationController::resegment()
+{
+    m_detections.clear();
+    if (m_track) {
+        for (const Segment& s : segmentsOf(*m_track, m_fps)) {
+            DetectionRecord d;
+            d.videoId = m_videoId;
+            d.modelId = m_track->modelId;
+            d.startFrame = s.startFrame;
+            d.endFrame = s.endFrame;
+            d.peakFrame = s.peakFrame;
+            d.peakScore = s.peakScore;
+            d.meanScore = s.meanScore;
+            d.topClass = s.topClass;
+            d.topClassProbability = s.topClassProbability;
+            m_detections << d;
+        }
+    }
+    emit detectionsChanged(int(m_detections.size()),
+                           m_track ? alarmsPerHour(size_t(m_detections.size()), m_track->frames, m_fps) : 0.0);
+}
+
+void WorkstationController::setThreshold(double threshold, bool store)
+{
+    m_settings.threshold = std::clamp(threshold, 0.0, 1.0);
+    resegment();
+    if (!store || !m_store)
+        return;
+    try {
+        m_store->setDetectionSettings(m_settings);
+        if (m_track) {
+            m_store->replaceDetections(m_videoId, m_track->modelId, m_detections);
+            emit detectionsChanged(int(m_detections.size()), alarmsPerHour(size_t(m_detections.size()), m_track->frames, m_fps));
+        }
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+    }
+}
+
+void WorkstationController::setReviewState(const QList<qint64>& detectionIds, ReviewState state)
+{
+    if (!m_store)
+        return;
+    try {
+        m_store->setReviewState(detectionIds, state);
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+    }
+}
+
+bool WorkstationController::frameScore(qint64 frame, float* score, QString* topClass, float* probability) const
+{
+    if (!m_track || frame < 0 || frame >= m_track->frames)
+        return false;
+    *score = m_track->scores[size_t(frame)];
+    topClass->clear();
+    *probability = 0;
+    if (!m_track->classProbs.empty() && *score > 0) {
+        const float* row = m_track->classProbs.data() + frame * m_track->classes;
+        int best = -1;
+        for (int c = 0; c < m_track->classes; ++c)
+            if (c != m_track->normalId && (best < 0 || row[c] > row[best]))
+                best = c;
+        if (best >= 0) {
+            *topClass = m_track->classNames.value(best);
+            *probability = row[best] / *score; // p(c | abnormal)
+        }
+    }
+    return true;
+}
+
+void WorkstationController::scoreVideos(QList<qint64> videoIds)
+{
+    if (!m_store)
+        return;
+    if (!m_model) {
+        emit errorOccurred(tr("Choose a model first (Score > Choose Model)."));
+        return;
+    }
+    if (videoIds.isEmpty())
+        videoIds = m_store->unscoredVideos(m_model->id);
+    if (!m_scoring) {
+        ScoringSettings settings;
+        settings.model.checkpointPath = QFile::encodeName(m_model->checkpointPath).toStdString();
+        settings.model.centroidPath = QFile::encodeName(m_model->centroidPath).toStdString();
+        try {
+            settings.labels = LabelSet::resolve(m_model->labels.toStdString());
+        } catch (const std::exception& e) {
+            emit errorOccurred(QString::fromStdString(e.what()));
+            return;
+        }
+        settings.cacheDirectory = FeatureCache::defaultDirectory();
+        m_scoring = std::make_unique<ScoringController>(settings);
+        ScoringWorker* worker = m_scoring->worker();
+        connect(worker, &ScoringWorker::progress, this, [this](const ScoringProgress& p) {
+            emit scoringProgress(QFileInfo(p.videoPath).fileName(), p.framesDone, p.framesTotal, p.framesPerSecond, p.secondsLeft);
+        });
+        connect(worker, &ScoringWorker::partialScores, this, [this](const QString& path, qint64 first, const QVector<float>& s) {
+            if (m_scoringIds.value(path) == m_videoId && !m_track)
+                emit scoresAppended(first, s);
+        });
+        connect(worker, &ScoringWorker::videoFinished, this, &WorkstationController::onScored);
+        connect(worker, &ScoringWorker::videoFailed, this, [this](const QString& path, const QString& message) {
+            emit errorOccurred(tr("%1 could not be scored: %2").arg(QFileInfo(path).fileName(), message));
+        });
+        connect(worker, &ScoringWorker::videoCancelled, this, [this](const QString& path) {
+            emit scoringFinished(tr("Scoring of %1 cancelled").arg(QFileInfo(path).fileName()));
+        });
+        connect(worker, &ScoringWorker::idle, this, [this] { emit scoringFinished(tr("Scoring done")); });
+    }
+    QStringList paths;
+    for (qint64 id : videoIds) {
+        const std::optional<VideoRecord> video = m_store->video(id);
+        if (!video || video->missing)
+            continue;
+        m_scoringIds[video->path] = id;
+        paths << video->path;
+    }
+    if (paths.isEmpty()) {
+        emit scoringFinished(tr("Nothing to score"));
+        return;
+    }
+    m_scoring->enqueue(paths);
+}
+
+void WorkstationController::setScoringPaused(bool paused)
+{
+    if (m_scoring)
+        m_scoring->setPaused(paused);
+}
+
+void WorkstationController::cancelScoring()
+{
+    if (m_scoring)
+        m_scoring->cancelAll();
+}
+
+void WorkstationController::onScored(const ScoringResult& result)
+{
+    if (!m_store || !m_model)
+        return;
+    const qint64 videoId = m_scoringIds.value(result.videoPath);
+    if (!videoId)
+        return;
+    QStringList classNames;
+    try {
+        const LabelSet labels = LabelSet::resolve(m_model->labels.toStdString());
+        for (const std::string& name : labels.modelOrderNames())
+            classNames << QString::fromStdString(name);
+        const std::optional<VideoRecord> video = m_store->video(videoId);
+        storeScoringResult(*m_store, videoId, m_model->id, result, classNames, video ? video->frameRate : 30);
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+        return;
+    }
+    emit videosChanged();
+    if (videoId == m_videoId)
+        selectVideo(videoId);
+}
+
+} // namespace vigil

@@ -1,0 +1,91 @@
+// The review workstation's logic between the project store, the playback and scoring
+// workers and the views: which video is open, its scores and detections, the threshold.
+// Views stay dumb; MainWindow connects them to this.
+#pragma once
+
+#include "playback/PlaybackController.h"
+#include "project/ProjectTypes.h"
+#include "review/Segmenter.h"
+#include "scoring/ScoringTypes.h"
+
+#include <QObject>
+#include <QVector>
+
+#include <memory>
+#include <optional>
+
+namespace vigil {
+
+class ProjectStore;
+class ScoringController;
+
+/// GUI thread.
+class WorkstationController : public QObject {
+    Q_OBJECT
+public:
+    explicit WorkstationController(QObject* parent = nullptr);
+    ~WorkstationController() override;
+
+    /// Opens (creating when asked) a project; throws vigil::Error naming the file.
+    void openProject(const QString& path, bool create);
+    ProjectStore* store() const { return m_store.get(); }
+    QString projectPath() const;
+
+    /// Probes and adds video files (folders are searched recursively). Returns how many
+    /// were added; unreadable files are reported through `problems`.
+    int addVideos(const QStringList& paths, QStringList* problems = nullptr);
+    QList<VideoRecord> videos() const;
+
+    /// The model used for scoring and shown; registered in the project.
+    void setModel(const ModelRecord& model);
+    std::optional<ModelRecord> model() const { return m_model; }
+
+    void selectVideo(qint64 videoId);
+    qint64 currentVideo() const { return m_videoId; }
+    const std::optional<ScoreTrack>& currentTrack() const { return m_track; }
+    const QList<DetectionRecord>& currentDetections() const { return m_detections; }
+
+    /// Scores the given videos (or, when empty, every unscored one) in the background.
+    void scoreVideos(QList<qint64> videoIds);
+    void setScoringPaused(bool paused);
+    void cancelScoring();
+
+    /// Re-segments the open video at once; `store` also saves settings and detections.
+    void setThreshold(double threshold, bool store);
+    double threshold() const { return m_settings.threshold; }
+    void setReviewState(const QList<qint64>& detectionIds, ReviewState state);
+
+    PlaybackController& player() { return m_player; }
+    /// Score, top class name and its p(class | abnormal) at a frame of the open video.
+    bool frameScore(qint64 frame, float* score, QString* topClass, float* probability) const;
+
+signals:
+    void projectOpened(const QString& path);
+    void videosChanged();
+    void videoOpened(qint64 videoId, const QString& path, qint64 frames, double fps);
+    void scoresChanged(const QVector<float>& scores);
+    void scoresAppended(qint64 firstFrame, const QVector<float>& scores);
+    void detectionsChanged(int count, double alarmsPerHour);
+    void scoringProgress(const QString& videoName, qint64 done, qint64 total, double framesPerSecond, double secondsLeft);
+    void scoringFinished(const QString& message);
+    void errorOccurred(const QString& message);
+
+private:
+    void onScored(const ScoringResult& result);
+    void resegment();
+    std::vector<Segment> segmentsOf(const ScoreTrack& track, double fps) const;
+    SegmentSettings segmentSettings(double fps) const;
+
+    std::unique_ptr<ProjectStore> m_store;
+    PlaybackController m_player;
+    std::unique_ptr<ScoringController> m_scoring;
+    std::optional<ModelRecord> m_model;
+    QHash<QString, qint64> m_scoringIds; // video path -> id, for results
+    DetectionSettings m_settings;
+    qint64 m_videoId = 0;
+    double m_fps = 30;
+    std::optional<ScoreTrack> m_track;
+    QList<DetectionRecord> m_detections;
+};
+
+} // namespace vigil

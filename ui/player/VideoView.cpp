@@ -1,0 +1,143 @@
+// Frame display and overlay.
+#include "player/VideoView.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <algorithm>
+
+namespace vigil {
+
+VideoView::VideoView(QWidget* parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("videoView"));
+    setMinimumSize(320, 200);
+    setFocusPolicy(Qt::StrongFocus);
+    setAutoFillBackground(false);
+}
+
+void VideoView::setFrame(const FrameImage& frame)
+{
+    m_frame = frame;
+    m_image = frame.isNull() ? QImage()
+                             : QImage(frame.rgb->data(), frame.width, frame.height, frame.width * 3, QImage::Format_RGB888);
+    update();
+}
+
+void VideoView::setFrameScore(float score, const QString& topClass, float topClassProbability)
+{
+    m_score = score;
+    m_topClass = topClass;
+    m_topClassProbability = topClassProbability;
+    update();
+}
+
+void VideoView::setThreshold(float threshold)
+{
+    m_threshold = threshold;
+    update();
+}
+
+void VideoView::setOverlayVisible(bool visible)
+{
+    m_overlay = visible;
+    update();
+}
+
+void VideoView::resetZoom()
+{
+    m_zoom = 1.0;
+    m_pan = {};
+    emit zoomChanged(m_zoom);
+    update();
+}
+
+QRectF VideoView::imageRect() const
+{
+    if (m_image.isNull())
+        return {};
+    const QSizeF fitted = QSizeF(m_image.size()).scaled(QSizeF(size()), Qt::KeepAspectRatio) * m_zoom;
+    const QPointF topLeft = QPointF((width() - fitted.width()) / 2, (height() - fitted.height()) / 2) + m_pan;
+    return {topLeft, fitted};
+}
+
+void VideoView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), QColor(16, 16, 16));
+    if (m_image.isNull()) {
+        p.setPen(QColor(160, 160, 160));
+        p.drawText(rect(), Qt::AlignCenter, tr("No video"));
+        return;
+    }
+    p.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom < 2.0);
+    const QRectF target = imageRect();
+    p.drawImage(target, m_image);
+    if (!m_overlay)
+        return;
+    // Border coloured by the threshold, as in the paper's figures: red above, green below.
+    if (m_score >= 0) {
+        const QColor border = m_score >= m_threshold ? QColor(230, 40, 40) : QColor(40, 200, 90);
+        p.setPen(QPen(border, 6));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(target.adjusted(3, 3, -3, -3));
+    }
+    QStringList lines;
+    lines << tr("Frame %1   %2 s").arg(m_frame.index).arg(m_frame.timestampSeconds, 0, 'f', 3);
+    if (m_score >= 0) {
+        lines << tr("Score %1").arg(m_score, 0, 'f', 3);
+        if (!m_topClass.isEmpty())
+            lines << tr("%1 %2%").arg(m_topClass).arg(m_topClassProbability * 100, 0, 'f', 0);
+    }
+    QFont font = p.font();
+    font.setPointSizeF(std::max(9.0, font.pointSizeF()));
+    font.setBold(true);
+    p.setFont(font);
+    const QFontMetrics metrics(font);
+    const int lineHeight = metrics.height();
+    int widest = 0;
+    for (const QString& line : lines)
+        widest = std::max(widest, metrics.horizontalAdvance(line));
+    const QRect box(10, 10, widest + 16, lineHeight * int(lines.size()) + 10);
+    p.fillRect(box, QColor(0, 0, 0, 150));
+    p.setPen(Qt::white);
+    for (int i = 0; i < lines.size(); ++i)
+        p.drawText(box.left() + 8, box.top() + 5 + metrics.ascent() + i * lineHeight, lines[i]);
+}
+
+void VideoView::wheelEvent(QWheelEvent* event)
+{
+    const double factor = event->angleDelta().y() > 0 ? 1.25 : 0.8;
+    const double zoom = std::clamp(m_zoom * factor, 1.0, 16.0);
+    // Keep the point under the cursor where it is.
+    const QPointF cursor = event->position() - QPointF(width() / 2.0, height() / 2.0);
+    m_pan = cursor - (cursor - m_pan) * (zoom / m_zoom);
+    if (zoom == 1.0)
+        m_pan = {};
+    m_zoom = zoom;
+    emit zoomChanged(m_zoom);
+    update();
+}
+
+void VideoView::mousePressEvent(QMouseEvent* event)
+{
+    m_dragFrom = event->pos();
+}
+
+void VideoView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!(event->buttons() & Qt::LeftButton) || m_zoom <= 1.0)
+        return;
+    m_pan += QPointF(event->pos() - m_dragFrom);
+    m_dragFrom = event->pos();
+    update();
+}
+
+void VideoView::mouseDoubleClickEvent(QMouseEvent*)
+{
+    resetZoom();
+}
+
+} // namespace vigil

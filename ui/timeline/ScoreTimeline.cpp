@@ -1,0 +1,233 @@
+// Score timeline on QCustomPlot. Large curves stay fluid through QCPGraph's adaptive
+// sampling (per-pixel min/max of the visible data), and replots are coalesced to one per
+// event-loop turn.
+#include "timeline/ScoreTimeline.h"
+
+#include <qcustomplot.h>
+
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil {
+
+namespace {
+
+constexpr double kLaneTop = -0.04, kLaneBottom = -0.14; // detections lane under the curve
+constexpr double kYMin = -0.16, kYMax = 1.04;
+constexpr double kGrabPixels = 6;
+
+class TimeTicker : public QCPAxisTicker {
+public:
+    double fps = 30;
+
+protected:
+    QString getTickLabel(double tick, const QLocale&, QChar, int) override
+    {
+        const qint64 s = qint64(std::floor(tick / std::max(1e-9, fps)));
+        return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                         : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    }
+};
+
+} // namespace
+
+ScoreTimeline::ScoreTimeline(QWidget* parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this))
+{
+    setObjectName(QStringLiteral("scoreTimeline"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    setMinimumHeight(140);
+
+    m_plot->setInteractions(QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    m_plot->yAxis->setRange(kYMin, kYMax);
+    m_plot->yAxis->setTickLabels(true);
+    m_plot->yAxis->setLabel(tr("Score"));
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new TimeTicker));
+
+    m_curve = m_plot->addGraph();
+    m_curve->setPen(QPen(QColor(200, 60, 40), 1.2));
+    m_curve->setBrush(QColor(200, 60, 40, 40));
+    m_curve->setAdaptiveSampling(true);
+
+    m_thresholdLine = new QCPItemStraightLine(m_plot);
+    m_thresholdLine->setPen(QPen(QColor(30, 110, 220), 1.5, Qt::DashLine));
+    m_playheadLine = new QCPItemStraightLine(m_plot);
+    m_playheadLine->setPen(QPen(QColor(20, 20, 20), 1.5));
+
+    connect(m_plot, &QCustomPlot::mousePress, this, &ScoreTimeline::onPress);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &ScoreTimeline::onMove);
+    connect(m_plot, &QCustomPlot::mouseRelease, this, &ScoreTimeline::onRelease);
+    // Keep zooming inside the video.
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this](const QCPRange& r) {
+        if (m_frames <= 0)
+            return;
+        QCPRange bounded = r;
+        if (bounded.size() > double(m_frames))
+            bounded = QCPRange(0, double(m_frames));
+        if (bounded.size() < 10)
+            bounded = QCPRange(bounded.center() - 5, bounded.center() + 5);
+        if (bounded.lower < 0)
+            bounded = QCPRange(0, bounded.size());
+        if (bounded.upper > double(m_frames))
+            bounded = QCPRange(double(m_frames) - bounded.size(), double(m_frames));
+        if (bounded.lower != r.lower || bounded.upper != r.upper)
+            m_plot->xAxis->setRange(bounded);
+    });
+    setThreshold(m_threshold);
+    setPlayhead(0);
+}
+
+void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
+{
+    m_frames = std::max<qint64>(1, frames);
+    m_fps = framesPerSecond > 0 ? framesPerSecond : 30;
+    static_cast<TimeTicker*>(m_plot->xAxis->ticker().data())->fps = m_fps;
+    m_curve->data()->clear();
+    m_events.clear();
+    m_plot->clearItems();
+    m_thresholdLine = new QCPItemStraightLine(m_plot);
+    m_thresholdLine->setPen(QPen(QColor(30, 110, 220), 1.5, Qt::DashLine));
+    m_playheadLine = new QCPItemStraightLine(m_plot);
+    m_playheadLine->setPen(QPen(QColor(20, 20, 20), 1.5));
+    setThreshold(m_threshold);
+    setPlayhead(0);
+    showWholeVideo();
+}
+
+void ScoreTimeline::setScores(const QVector<float>& scores)
+{
+    m_curve->data()->clear();
+    appendScores(0, scores);
+}
+
+void ScoreTimeline::appendScores(qint64 firstFrame, const QVector<float>& scores)
+{
+    QVector<QCPGraphData> points(scores.size());
+    for (qsizetype i = 0; i < scores.size(); ++i)
+        points[i] = QCPGraphData(double(firstFrame + i), double(scores[i]));
+    m_curve->data()->add(points, true);
+    replotSoon();
+}
+
+void ScoreTimeline::setThreshold(double threshold)
+{
+    m_threshold = std::clamp(threshold, 0.0, 1.0);
+    m_thresholdLine->point1->setCoords(0, m_threshold);
+    m_thresholdLine->point2->setCoords(1, m_threshold);
+    replotSoon();
+}
+
+void ScoreTimeline::setEvents(const QVector<TimelineEvent>& events)
+{
+    // Lane rectangles are items; remove the old ones (the two lines stay).
+    for (int i = m_plot->itemCount() - 1; i >= 0; --i)
+        if (qobject_cast<QCPItemRect*>(m_plot->item(i)))
+            m_plot->removeItem(i);
+    m_events = events;
+    for (const TimelineEvent& e : events) {
+        auto* rect = new QCPItemRect(m_plot);
+        rect->topLeft->setCoords(double(e.startFrame), kLaneTop);
+        rect->bottomRight->setCoords(double(std::max(e.endFrame, e.startFrame + 1)), kLaneBottom);
+        const QColor color = e.rejected ? QColor(150, 150, 150) : e.reviewed ? QColor(40, 160, 80) : QColor(230, 120, 20);
+        rect->setPen(QPen(color.darker(130)));
+        rect->setBrush(color);
+    }
+    replotSoon();
+}
+
+void ScoreTimeline::setPlayhead(qint64 frame)
+{
+    m_playhead = frame;
+    m_playheadLine->point1->setCoords(double(frame), 0);
+    m_playheadLine->point2->setCoords(double(frame), 1);
+    // Follow playback: keep the playhead visible when zoomed in.
+    const QCPRange r = m_plot->xAxis->range();
+    if (m_drag == Drag::None && (double(frame) < r.lower || double(frame) > r.upper))
+        m_plot->xAxis->setRange(double(frame) - r.size() * 0.1, double(frame) + r.size() * 0.9);
+    replotSoon();
+}
+
+void ScoreTimeline::showWholeVideo()
+{
+    m_plot->xAxis->setRange(0, double(m_frames));
+    replotSoon();
+}
+
+qint64 ScoreTimeline::frameAtPixel(double x) const
+{
+    const double frame = m_plot->xAxis->pixelToCoord(x);
+    return std::clamp<qint64>(qint64(std::floor(frame)), 0, std::max<qint64>(0, m_frames - 1));
+}
+
+double ScoreTimeline::pixelOfFrame(qint64 frame) const { return m_plot->xAxis->coordToPixel(double(frame) + 0.5); }
+double ScoreTimeline::pixelOfScore(double score) const { return m_plot->yAxis->coordToPixel(score); }
+
+void ScoreTimeline::onPress(QMouseEvent* event)
+{
+    const QPointF pos = event->position();
+    if (event->button() == Qt::LeftButton) {
+        if (std::abs(pos.y() - pixelOfScore(m_threshold)) <= kGrabPixels) {
+            m_drag = Drag::Threshold;
+        } else {
+            m_drag = Drag::Seek;
+            emit seekRequested(frameAtPixel(pos.x()));
+        }
+    } else if (event->button() == Qt::RightButton || event->button() == Qt::MiddleButton) {
+        m_drag = Drag::Pan;
+        m_panFromPixel = pos.x();
+    }
+}
+
+void ScoreTimeline::onMove(QMouseEvent* event)
+{
+    const QPointF pos = event->position();
+    switch (m_drag) {
+    case Drag::Seek:
+        emit seekRequested(frameAtPixel(pos.x()));
+        break;
+    case Drag::Threshold:
+        setThreshold(m_plot->yAxis->pixelToCoord(pos.y()));
+        emit thresholdDragged(m_threshold, false);
+        break;
+    case Drag::Pan: {
+        const double delta = m_plot->xAxis->pixelToCoord(m_panFromPixel) - m_plot->xAxis->pixelToCoord(pos.x());
+        m_plot->xAxis->moveRange(delta);
+        m_panFromPixel = pos.x();
+        replotSoon();
+        break;
+    }
+    case Drag::None:
+        m_plot->setCursor(std::abs(pos.y() - pixelOfScore(m_threshold)) <= kGrabPixels ? Qt::SizeVerCursor : Qt::ArrowCursor);
+        break;
+    }
+}
+
+void ScoreTimeline::onRelease(QMouseEvent*)
+{
+    if (m_drag == Drag::Threshold)
+        emit thresholdDragged(m_threshold, true);
+    m_drag = Drag::None;
+}
+
+void ScoreTimeline::replotSoon()
+{
+    if (m_replotPending)
+        return;
+    m_replotPending = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_replotPending = false;
+            m_plot->replot(QCustomPlot::rpQueuedRefresh);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace vigil

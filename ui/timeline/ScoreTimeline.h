@@ -1,0 +1,74 @@
+// The score timeline: the anomaly score curve with its threshold line (drag it to change
+// the threshold), the detections lane below, and the playhead. Click or drag to seek,
+// wheel to zoom, right- or middle-drag to pan. QCustomPlot lives here and nowhere else.
+#pragma once
+
+#include <QVector>
+#include <QWidget>
+
+class QCustomPlot;
+class QCPItemStraightLine;
+class QCPGraph;
+class QMouseEvent;
+
+namespace vigil {
+
+/// One detection as the timeline draws it.
+struct TimelineEvent {
+    qint64 startFrame = 0;
+    qint64 endFrame = 0; // exclusive
+    bool reviewed = false;
+    bool rejected = false;
+};
+
+/// GUI thread. Dumb: setters in, intent signals out.
+class ScoreTimeline : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScoreTimeline(QWidget* parent = nullptr);
+
+    /// Frames of the video (the x range) and its frame rate (for the time labels).
+    void setVideo(qint64 frames, double framesPerSecond);
+    /// Replaces the curve (one value per frame; may be shorter while scoring runs).
+    void setScores(const QVector<float>& scores);
+    /// Appends scores of frames [firstFrame, ...) (live results while scoring).
+    void appendScores(qint64 firstFrame, const QVector<float>& scores);
+    void setThreshold(double threshold);
+    void setEvents(const QVector<TimelineEvent>& events);
+    void setPlayhead(qint64 frame);
+    void showWholeVideo();
+
+    QCustomPlot* plot() const { return m_plot; } // for tests and screenshots
+    double threshold() const { return m_threshold; }
+    qint64 playhead() const { return m_playhead; }
+    /// The frame under x (widget coordinates of the plot).
+    qint64 frameAtPixel(double x) const;
+    double pixelOfFrame(qint64 frame) const;
+    double pixelOfScore(double score) const;
+
+signals:
+    void seekRequested(qint64 frame);
+    /// While dragging the threshold line (final = false) and when released (final = true).
+    void thresholdDragged(double threshold, bool final);
+
+private:
+    void onPress(QMouseEvent* event);
+    void onMove(QMouseEvent* event);
+    void onRelease(QMouseEvent* event);
+    void replotSoon();
+
+    QCustomPlot* m_plot = nullptr;
+    QCPGraph* m_curve = nullptr;
+    QCPItemStraightLine* m_thresholdLine = nullptr;
+    QCPItemStraightLine* m_playheadLine = nullptr;
+    QVector<TimelineEvent> m_events;
+    qint64 m_frames = 0;
+    double m_fps = 30;
+    double m_threshold = 0.5;
+    qint64 m_playhead = 0;
+    enum class Drag { None, Seek, Threshold, Pan } m_drag = Drag::None;
+    double m_panFromPixel = 0;
+    bool m_replotPending = false;
+};
+
+} // namespace vigil
