@@ -21,12 +21,15 @@ std::vector<uint8_t> sequentialFrame(int64_t index)
     return {};
 }
 
-struct Seen {
+// The receiving context of its connections: queued signals still in flight when a test
+// ends die with it instead of reaching the next test's recorder.
+struct Seen : QObject {
     QList<FrameImage> frames;
     QList<PlaybackVideo> opened;
     QStringList failures;
-    void attach(PlaybackWorker* w, QObject* context)
+    void attach(PlaybackWorker* w, QObject*)
     {
+        QObject* context = this;
         QObject::connect(w, &PlaybackWorker::frameReady, context, [this](const FrameImage& f) { frames << f; });
         QObject::connect(w, &PlaybackWorker::opened, context, [this](const PlaybackVideo& v) { opened << v; });
         QObject::connect(w, &PlaybackWorker::failed, context, [this](const QString&, const QString& m) { failures << m; });
@@ -44,7 +47,7 @@ private slots:
         Seen seen;
         seen.attach(player.worker(), this);
         player.openVideo(kVideo);
-        QTRY_COMPARE(seen.frames.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(seen.frames.size(), 1, 20000);
         QCOMPARE(seen.opened.size(), 1);
         QCOMPARE(seen.opened[0].frameCount, int64_t(243));
         QCOMPARE(seen.opened[0].timestamps->size(), size_t(243));
@@ -58,21 +61,21 @@ private slots:
         Seen seen;
         seen.attach(player.worker(), this);
         player.openVideo(kVideo);
-        QTRY_COMPARE(seen.frames.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(seen.frames.size(), 1, 20000);
         for (int64_t target : {200, 37, 38, 242, 0, 121}) {
             seen.frames.clear();
             player.seek(target);
-            QTRY_COMPARE(seen.frames.size(), 1);
+            QTRY_COMPARE_WITH_TIMEOUT(seen.frames.size(), 1, 20000);
             QCOMPARE(seen.frames[0].index, target);
             QCOMPARE(*seen.frames[0].rgb, sequentialFrame(target));
             QVERIFY(qAbs(seen.frames[0].timestampSeconds - double(target) / 30.0) < 1e-3);
         }
         seen.frames.clear();
         player.step(1);
-        QTRY_COMPARE(seen.frames.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(seen.frames.size(), 1, 20000);
         QCOMPARE(seen.frames[0].index, int64_t(122));
         player.step(-30);
-        QTRY_COMPARE(seen.frames.size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(seen.frames.size(), 2, 20000);
         QCOMPARE(seen.frames[1].index, int64_t(92));
         QCOMPARE(*seen.frames[1].rgb, sequentialFrame(92));
     }
@@ -83,11 +86,11 @@ private slots:
         Seen seen;
         seen.attach(player.worker(), this);
         player.openVideo(kVideo);
-        QTRY_COMPARE(seen.frames.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(seen.frames.size(), 1, 20000);
         seen.frames.clear();
         for (int64_t i = 10; i <= 230; i += 10)
             player.seek(i);
-        QTRY_VERIFY(!seen.frames.isEmpty() && seen.frames.last().index == 230);
+        QTRY_VERIFY_WITH_TIMEOUT(!seen.frames.isEmpty() && seen.frames.last().index == 230, 20000);
         QTest::qWait(200);
         QVERIFY2(seen.frames.size() < 23, qPrintable(QString::number(seen.frames.size())));
         QCOMPARE(seen.frames.last().index, int64_t(230));
@@ -99,7 +102,7 @@ private slots:
         Seen seen;
         seen.attach(player.worker(), this);
         player.openVideo(kVideo);
-        QTRY_COMPARE(seen.frames.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(seen.frames.size(), 1, 20000);
         seen.frames.clear();
         QElapsedTimer clock;
         clock.start();
@@ -120,7 +123,7 @@ private slots:
         player.play(2.0);
         QTest::qWait(500);
         player.pause();
-        QTRY_VERIFY(!seen.frames.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!seen.frames.isEmpty(), 20000);
         const double covered = double(seen.frames.last().index - from);
         QVERIFY2(covered >= 20 && covered <= 45, qPrintable(QString::number(covered)));
     }
@@ -133,9 +136,13 @@ private slots:
         bool playing = true;
         connect(player.worker(), &PlaybackWorker::playingChanged, this, [&](bool p, double) { playing = p; });
         player.openVideo(kVideo);
-        QTRY_COMPARE(seen.frames.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(seen.frames.size(), 1, 20000);
         player.seek(230);
-        QTRY_COMPARE(seen.frames.size(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(seen.frames.size() >= 2, 20000);
+        QStringList indices;
+        for (const FrameImage& f : seen.frames)
+            indices << QString::number(f.index);
+        QVERIFY2(seen.frames.size() == 2 && seen.frames[1].index == 230, qPrintable(indices.join(' ')));
         player.play(4.0);
         QTRY_VERIFY_WITH_TIMEOUT(!playing && seen.frames.last().index == 242, 5000);
     }
@@ -146,7 +153,7 @@ private slots:
         Seen seen;
         seen.attach(player.worker(), this);
         player.openVideo(QStringLiteral("/nonexistent/clip.mp4"));
-        QTRY_COMPARE(seen.failures.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(seen.failures.size(), 1, 20000);
         QVERIFY2(seen.failures[0].contains(QLatin1String("/nonexistent/clip.mp4")), qPrintable(seen.failures[0]));
         QVERIFY(seen.frames.isEmpty());
     }

@@ -36,7 +36,9 @@ ScoringSettings goldenSettings(const QString& checkpoint = kShared + QStringLite
 }
 
 // Everything a run of the worker reported, in order.
-struct Recorder {
+// The receiving context of its connections, so that queued signals still in flight when a
+// test ends die with it.
+struct Recorder : QObject {
     QList<ScoringResult> finished;
     QStringList failed, failures, cancelled, started;
     QList<ScoringProgress> progress;
@@ -45,8 +47,9 @@ struct Recorder {
     bool partialInOrder = true;
     bool idle = false;
 
-    void attach(ScoringWorker* w, QObject* context)
+    void attach(ScoringWorker* w, QObject*)
     {
+        QObject* context = this;
         QObject::connect(w, &ScoringWorker::videoStarted, context, [this](const QString& p, qint64) { started << p; });
         QObject::connect(w, &ScoringWorker::progress, context, [this](const ScoringProgress& p) { progress << p; });
         QObject::connect(w, &ScoringWorker::partialScores, context, [this](const QString& p, qint64 first, const QVector<float>& s) {
