@@ -220,7 +220,7 @@ void MainWindow::createMenus()
     overlay->setShortcut(QKeySequence(Qt::Key_O));
     connect(overlay, &QAction::toggled, m_view, &VideoView::setOverlayVisible);
     view->addAction(tr("&Whole Video"), QKeySequence(Qt::Key_Z), m_timeline, &ScoreTimeline::showWholeVideo);
-    view->addAction(tr("&Fullscreen"), QKeySequence::FullScreen, this,
+    view->addAction(tr("&Fullscreen"), QKeySequence(Qt::Key_F11), this,
                     [this] { isFullScreen() ? showNormal() : showFullScreen(); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
