@@ -123,15 +123,7 @@ void WorkstationController::selectVideo(qint64 videoId)
                            m_track ? alarmsPerHour(size_t(m_detections.size()), m_track->frames, m_fps) : 0.0);
 }
 
-SegmentSettings WorkstationController::segmentSettings(double fps) const
-{
-    SegmentSettings s;
-    s.threshold = float(m_settings.threshold);
-    s.hysteresis = float(m_settings.hysteresis);
-    s.minFrames = std::max<int64_t>(1, int64_t(std::lround(m_settings.minDurationSeconds * fps)));
-    s.mergeGapFrames = int64_t(std::lround(m_settings.mergeGapSeconds * fps));
-    return s;
-}
+SegmentSettings WorkstationController::segmentSettings(double fps) const { return segmentSettingsFor(m_settings, fps); }
 
 std::vector<Segment> WorkstationController::segmentsOf(const ScoreTrack& track, double fps) const
 {
@@ -144,16 +136,9 @@ void WorkstationController::resegment()
     m_detections.clear();
     if (m_track) {
         for (const Segment& s : segmentsOf(*m_track, m_fps)) {
-            DetectionRecord d;
+            DetectionRecord d = detectionOf(s);
             d.videoId = m_videoId;
             d.modelId = m_track->modelId;
-            d.startFrame = s.startFrame;
-            d.endFrame = s.endFrame;
-            d.peakFrame = s.peakFrame;
-            d.peakScore = s.peakScore;
-            d.meanScore = s.meanScore;
-            d.topClass = s.topClass;
-            d.topClassProbability = s.topClassProbability;
             m_detections << d;
         }
     }

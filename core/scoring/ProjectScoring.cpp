@@ -2,7 +2,6 @@
 #include "scoring/ProjectScoring.h"
 
 #include "project/ProjectStore.h"
-#include "review/Segmenter.h"
 #include "scoring/FeatureCache.h"
 #include "video/FrameDecoder.h"
 
@@ -12,6 +11,30 @@
 #include <cmath>
 
 namespace vigil {
+
+SegmentSettings segmentSettingsFor(const DetectionSettings& settings, double framesPerSecond)
+{
+    const double fps = framesPerSecond > 0 ? framesPerSecond : 30;
+    SegmentSettings s;
+    s.threshold = float(settings.threshold);
+    s.hysteresis = float(settings.hysteresis);
+    s.minFrames = std::max<int64_t>(1, int64_t(std::lround(settings.minDurationSeconds * fps)));
+    s.mergeGapFrames = int64_t(std::lround(settings.mergeGapSeconds * fps));
+    return s;
+}
+
+DetectionRecord detectionOf(const Segment& segment)
+{
+    DetectionRecord d;
+    d.startFrame = segment.startFrame;
+    d.endFrame = segment.endFrame;
+    d.peakFrame = segment.peakFrame;
+    d.peakScore = segment.peakScore;
+    d.meanScore = segment.meanScore;
+    d.topClass = segment.topClass;
+    d.topClassProbability = segment.topClassProbability;
+    return d;
+}
 
 VideoRecord probeVideo(const QString& path)
 {
@@ -44,26 +67,10 @@ int storeScoringResult(ProjectStore& store, qint64 videoId, qint64 modelId, cons
     track.classProbs = result.scores->classProbs;
     store.saveScores(track);
 
-    const double fps = framesPerSecond > 0 ? framesPerSecond : 30;
-    const DetectionSettings settings = store.detectionSettings();
-    SegmentSettings s;
-    s.threshold = float(settings.threshold);
-    s.hysteresis = float(settings.hysteresis);
-    s.minFrames = std::max<int64_t>(1, int64_t(std::lround(settings.minDurationSeconds * fps)));
-    s.mergeGapFrames = int64_t(std::lround(settings.mergeGapSeconds * fps));
     QList<DetectionRecord> detections;
     for (const Segment& segment : segmentScores(track.scores.data(), track.frames, track.classProbs.data(), track.classes,
-                                                track.normalId, s)) {
-        DetectionRecord d;
-        d.startFrame = segment.startFrame;
-        d.endFrame = segment.endFrame;
-        d.peakFrame = segment.peakFrame;
-        d.peakScore = segment.peakScore;
-        d.meanScore = segment.meanScore;
-        d.topClass = segment.topClass;
-        d.topClassProbability = segment.topClassProbability;
-        detections << d;
-    }
+                                                track.normalId, segmentSettingsFor(store.detectionSettings(), framesPerSecond)))
+        detections << detectionOf(segment);
     store.replaceDetections(videoId, modelId, detections);
     return int(detections.size());
 }

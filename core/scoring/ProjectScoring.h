@@ -5,9 +5,16 @@
 #include "project/ProjectTypes.h"
 #include "scoring/ScoringTypes.h"
 
+#include "review/Segmenter.h"
+
 namespace vigil {
 
 class ProjectStore;
+
+/// Any thread. The project's detection settings in frames of a video at `framesPerSecond`.
+SegmentSettings segmentSettingsFor(const DetectionSettings& settings, double framesPerSecond);
+/// Any thread. A segment as a (not yet stored) detection.
+DetectionRecord detectionOf(const Segment& segment);
 
 /// Any thread. Reads the file's metadata and content fingerprint; throws vigil::Error
 /// naming the file when it is not a readable video.

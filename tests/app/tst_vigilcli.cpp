@@ -271,6 +271,35 @@ private slots:
         QCOMPARE(scored, b.readAll());
     }
 
+    void projectCommandsCreateAddScoreAndReport()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.vigil"));
+        const QString road = kShared + QStringLiteral("/media/cctv_roadaccident.mp4");
+        const Run created = runCli({QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("--project"), project});
+        QVERIFY2(created.exitCode == 0 && QFileInfo::exists(project), qPrintable(created.err));
+        QVERIFY(runCli({QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("--project"), project}).exitCode != 0);
+        const Run added = runCli({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--project"), project, road, road});
+        QVERIFY2(added.exitCode == 0 && added.out.contains(QLatin1String("1 video(s) added, 1 in the project")), qPrintable(added.out + added.err));
+        const Run scored = runCli(QStringList{QStringLiteral("project"), QStringLiteral("score"), QStringLiteral("--project"), project} +
+                                  modelArguments(QStringLiteral("ucf")) + QStringList{QStringLiteral("--classes"), QStringLiteral("ucf")});
+        QVERIFY2(scored.exitCode == 0, qPrintable(scored.err));
+        QVERIFY2(QRegularExpression(QStringLiteral("^cctv_roadaccident: 243 frames in [0-9.]+ s = [0-9.]+ frames/s, [0-9]+ detections\n$"))
+                     .match(scored.out)
+                     .hasMatch(),
+                 qPrintable(scored.out));
+        const Run again = runCli(QStringList{QStringLiteral("project"), QStringLiteral("score"), QStringLiteral("--project"), project} +
+                                 modelArguments(QStringLiteral("ucf")) + QStringList{QStringLiteral("--classes"), QStringLiteral("ucf")});
+        QVERIFY2(again.exitCode == 0 && again.out.contains(QLatin1String("nothing to score")), qPrintable(again.out));
+        const Run info = runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), project});
+        QVERIFY2(info.exitCode == 0 && info.out.contains(QLatin1String("1 video(s), 1 model(s)")) &&
+                     info.out.contains(QLatin1String("243 frames")) && info.out.contains(QLatin1String("detection(s)")),
+                 qPrintable(info.out));
+        const Run notProject = runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), road});
+        QVERIFY(notProject.exitCode != 0);
+        QVERIFY2(notProject.err.contains(QLatin1String("cctv_roadaccident.mp4: not a Vigil project")) && notProject.err.count('\n') == 1, qPrintable(notProject.err));
+    }
+
     void wrongFeatureWidthIsRejected()
     {
         QTemporaryDir dir;
