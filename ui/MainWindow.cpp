@@ -3,6 +3,7 @@
 
 #include "WorkstationController.h"
 #include "player/VideoView.h"
+#include "review/DetectionsPanel.h"
 #include "project/ProjectStore.h"
 #include "timeline/ScoreTimeline.h"
 
@@ -101,6 +102,12 @@ MainWindow::MainWindow(QWidget* parent)
     jobsDock->setWidget(jobs);
     addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
 
+    m_detectionsPanel = new DetectionsPanel(this);
+    auto* detectionsDock = new QDockWidget(tr("Detections"), this);
+    detectionsDock->setObjectName(QStringLiteral("detectionsDock"));
+    detectionsDock->setWidget(m_detectionsPanel);
+    addDockWidget(Qt::RightDockWidgetArea, detectionsDock);
+
     createMenus();
     createShortcuts();
     statusBar()->showMessage(tr("Ready"));
@@ -128,6 +135,19 @@ MainWindow::MainWindow(QWidget* parent)
         rememberRecent(path);
     });
     connect(c, &WorkstationController::videosChanged, this, &MainWindow::refreshVideos);
+    connect(c, &WorkstationController::videosChanged, this, &MainWindow::refreshDetectionsPanel);
+    connect(m_detectionsPanel, &DetectionsPanel::filterChanged, this, &MainWindow::refreshDetectionsPanel);
+    connect(m_detectionsPanel, &DetectionsPanel::reviewRequested, c, &WorkstationController::setReviewState);
+    connect(m_detectionsPanel, &DetectionsPanel::classRequested, c, &WorkstationController::setCorrectedClass);
+    connect(m_detectionsPanel, &DetectionsPanel::noteRequested, c, &WorkstationController::setNote);
+    connect(m_detectionsPanel, &DetectionsPanel::detectionActivated, this, [this](qint64 id) {
+        DetectionFilter all;
+        for (const DetectionRecord& d : m_controller->detections(all))
+            if (d.id == id) {
+                m_controller->playDetection(d);
+                break;
+            }
+    });
     connect(c, &WorkstationController::videoOpened, this, [this](qint64, const QString& path, qint64 frames, double fps) {
         m_frames = frames;
         m_fps = fps;
@@ -139,6 +159,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(c, &WorkstationController::scoresChanged, m_timeline, &ScoreTimeline::setScores);
     connect(c, &WorkstationController::scoresAppended, m_timeline, &ScoreTimeline::appendScores);
+    connect(c, &WorkstationController::detectionsChanged, this, &MainWindow::refreshDetectionsPanel);
     connect(c, &WorkstationController::detectionsChanged, this, [this](int count, double perHour) {
         m_detectionsLabel->setText(tr("%n detection(s), %1 alarms/h", nullptr, count).arg(perHour, 0, 'f', 1));
         QVector<TimelineEvent> events;
@@ -195,6 +216,7 @@ void MainWindow::createMenus()
         for (const QString& path : QSettings().value(QStringLiteral("recentProjects")).toStringList())
             m_recentMenu->addAction(path, this, [this, path] { openProject(path); });
     });
+    file->addAction(tr("Save Project &As..."), QKeySequence::SaveAs, this, &MainWindow::saveProjectAs);
     file->addSeparator();
     file->addAction(tr("&Add Videos..."), this, &MainWindow::addVideosDialog);
     file->addAction(tr("Add &Folder..."), this, &MainWindow::addFolderDialog);
@@ -338,6 +360,35 @@ void MainWindow::refreshVideos()
             item->setForeground(Qt::gray);
         if (v.id == current)
             m_videos->setCurrentItem(item);
+    }
+}
+
+void MainWindow::refreshDetectionsPanel()
+{
+    QList<QPair<qint64, QString>> names;
+    QHash<qint64, QPair<QString, double>> videos;
+    for (const VideoRecord& v : m_controller->videos()) {
+        names << qMakePair(v.id, QFileInfo(v.path).fileName());
+        videos.insert(v.id, qMakePair(QFileInfo(v.path).fileName(), v.frameRate));
+    }
+    m_detectionsPanel->setVideos(names);
+    m_detectionsPanel->setClasses(m_controller->classNames(), m_controller->normalId());
+    m_detectionsPanel->setDetections(m_controller->detections(m_detectionsPanel->filter()), videos);
+}
+
+void MainWindow::saveProjectAs()
+{
+    if (m_controller->projectPath().isEmpty())
+        return;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), QString(), tr("Vigil projects (*.vigil)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".vigil")))
+        path += QStringLiteral(".vigil");
+    try {
+        m_controller->saveProjectAs(path);
+    } catch (const std::exception& e) {
+        showError(QString::fromStdString(e.what()));
     }
 }
 

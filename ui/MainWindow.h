@@ -12,6 +12,7 @@ class QLineEdit;
 
 namespace vigil {
 
+class DetectionsPanel;
 class ScoreTimeline;
 class VideoView;
 class WorkstationController;
@@ -28,6 +29,7 @@ public:
     VideoView* videoView() const { return m_view; }
     ScoreTimeline* timeline() const { return m_timeline; }
     QListWidget* videoList() const { return m_videos; }
+    DetectionsPanel* detectionsPanel() const { return m_detectionsPanel; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
     bool openProject(const QString& path, const QStringList& videos = {});
 
@@ -54,11 +56,14 @@ private:
     void jumpTo();
     void showError(const QString& message);
     void rememberRecent(const QString& path);
+    void refreshDetectionsPanel();
+    void saveProjectAs();
 
     WorkstationController* m_controller = nullptr;
     VideoView* m_view = nullptr;
     ScoreTimeline* m_timeline = nullptr;
     QListWidget* m_videos = nullptr;
+    DetectionsPanel* m_detectionsPanel = nullptr;
     QLabel* m_frameLabel = nullptr;
     QLabel* m_detectionsLabel = nullptr;
     QLabel* m_jobLabel = nullptr;

@@ -45,6 +45,17 @@ void WorkstationController::openProject(const QString& path, bool create)
     emit videosChanged();
 }
 
+void WorkstationController::saveProjectAs(const QString& path)
+{
+    if (!m_store)
+        return;
+    m_store->saveCopyAs(path);
+    const qint64 video = m_videoId;
+    openProject(path, false);
+    if (video)
+        selectVideo(video);
+}
+
 QString WorkstationController::projectPath() const { return m_store ? m_store->path() : QString(); }
 
 int WorkstationController::addVideos(const QStringList& paths, QStringList* problems)
@@ -111,16 +122,7 @@ void WorkstationController::selectVideo(qint64 videoId)
         m_player.openVideo(video->path);
     emit scoresChanged(m_track ? QVector<float>(m_track->scores.begin(), m_track->scores.end()) : QVector<float>());
     // The stored detections carry the analyst's review states (and ids).
-    if (m_track) {
-        DetectionFilter filter;
-        filter.videoId = videoId;
-        filter.modelId = m_track->modelId;
-        m_detections = m_store->detections(filter);
-        std::sort(m_detections.begin(), m_detections.end(),
-                  [](const DetectionRecord& a, const DetectionRecord& b) { return a.startFrame < b.startFrame; });
-    }
-    emit detectionsChanged(int(m_detections.size()),
-                           m_track ? alarmsPerHour(size_t(m_detections.size()), m_track->frames, m_fps) : 0.0);
+    reloadDetections();
 }
 
 SegmentSettings WorkstationController::segmentSettings(double fps) const { return segmentSettingsFor(m_settings, fps); }
@@ -172,6 +174,86 @@ void WorkstationController::setReviewState(const QList<qint64>& detectionIds, Re
     } catch (const std::exception& e) {
         emit errorOccurred(QString::fromStdString(e.what()));
     }
+    reloadDetections();
+}
+
+void WorkstationController::setCorrectedClass(const QList<qint64>& detectionIds, int cls)
+{
+    if (!m_store)
+        return;
+    try {
+        for (qint64 id : detectionIds)
+            m_store->setCorrectedClass(id, cls);
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+    }
+    reloadDetections();
+}
+
+void WorkstationController::setNote(qint64 detectionId, const QString& note)
+{
+    if (!m_store)
+        return;
+    try {
+        m_store->setNote(detectionId, note);
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+    }
+    reloadDetections();
+}
+
+QList<DetectionRecord> WorkstationController::detections(DetectionFilter filter) const
+{
+    if (!m_store || !m_model)
+        return {};
+    filter.modelId = m_model->id;
+    return m_store->detections(filter);
+}
+
+QStringList WorkstationController::classNames() const
+{
+    QStringList names;
+    if (!m_model)
+        return names;
+    try {
+        const LabelSet labels = LabelSet::resolve(m_model->labels.toStdString());
+        for (const std::string& name : labels.modelOrderNames())
+            names << QString::fromStdString(name);
+    } catch (const std::exception&) {
+    }
+    return names;
+}
+
+int WorkstationController::normalId() const
+{
+    try {
+        return m_model ? LabelSet::resolve(m_model->labels.toStdString()).normalId() : -1;
+    } catch (const std::exception&) {
+        return -1;
+    }
+}
+
+void WorkstationController::playDetection(const DetectionRecord& detection)
+{
+    if (detection.videoId != m_videoId)
+        selectVideo(detection.videoId);
+    constexpr double kContextSeconds = 4.0;
+    m_player.seek(std::max<qint64>(0, detection.startFrame - qint64(std::lround(kContextSeconds * m_fps))));
+    m_player.play(1.0);
+}
+
+void WorkstationController::reloadDetections()
+{
+    if (m_store && m_track) {
+        DetectionFilter filter;
+        filter.videoId = m_videoId;
+        filter.modelId = m_track->modelId;
+        m_detections = m_store->detections(filter);
+        std::sort(m_detections.begin(), m_detections.end(),
+                  [](const DetectionRecord& a, const DetectionRecord& b) { return a.startFrame < b.startFrame; });
+    }
+    emit detectionsChanged(int(m_detections.size()),
+                           m_track ? alarmsPerHour(size_t(m_detections.size()), m_track->frames, m_fps) : 0.0);
 }
 
 bool WorkstationController::frameScore(qint64 frame, float* score, QString* topClass, float* probability) const

@@ -29,6 +29,8 @@ public:
     /// Opens (creating when asked) a project; throws vigil::Error naming the file.
     void openProject(const QString& path, bool create);
     ProjectStore* store() const { return m_store.get(); }
+    /// Copies the open project to `path` and continues in the copy.
+    void saveProjectAs(const QString& path);
     QString projectPath() const;
 
     /// Probes and adds video files (folders are searched recursively). Returns how many
@@ -54,6 +56,15 @@ public:
     void setThreshold(double threshold, bool store);
     double threshold() const { return m_settings.threshold; }
     void setReviewState(const QList<qint64>& detectionIds, ReviewState state);
+    void setCorrectedClass(const QList<qint64>& detectionIds, int cls);
+    void setNote(qint64 detectionId, const QString& note);
+    /// Detections of the current model matching `filter` (all videos unless it says).
+    QList<DetectionRecord> detections(DetectionFilter filter) const;
+    /// The current model's class names (model order) and normal class.
+    QStringList classNames() const;
+    int normalId() const;
+    /// Opens the detection's video if needed, seeks 4 s before it and plays.
+    void playDetection(const DetectionRecord& detection);
 
     PlaybackController& player() { return m_player; }
     /// Score, top class name and its p(class | abnormal) at a frame of the open video.
@@ -73,6 +84,7 @@ signals:
 private:
     void onScored(const ScoringResult& result);
     void resegment();
+    void reloadDetections();
     std::vector<Segment> segmentsOf(const ScoreTrack& track, double fps) const;
     SegmentSettings segmentSettings(double fps) const;
 

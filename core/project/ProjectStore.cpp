@@ -420,4 +420,28 @@ void ProjectStore::setDetectionSettings(const DetectionSettings& settings)
     });
 }
 
+void ProjectStore::saveCopyAs(const QString& path) const
+{
+    // VACUUM INTO writes a consistent, compacted copy (WAL content included) while this
+    // connection stays open; it refuses to overwrite, so an existing file is replaced only
+    // after the copy succeeded.
+    const QString target = QFileInfo(path).absoluteFilePath();
+    const QString temporary = target + QStringLiteral(".partial");
+    QFile::remove(temporary);
+    const QString action = QStringLiteral("save a copy as %1").arg(target);
+    QSqlQuery query = m_sql->prepare(QStringLiteral("VACUUM INTO ?"), action);
+    query.addBindValue(temporary);
+    try {
+        m_sql->exec(query, action);
+    } catch (...) {
+        QFile::remove(temporary);
+        throw;
+    }
+    QFile::remove(target);
+    if (!QFile::rename(temporary, target)) {
+        QFile::remove(temporary);
+        throw Error(QFile::encodeName(target).toStdString() + ": cannot write the project copy");
+    }
+}
+
 } // namespace vigil

@@ -83,6 +83,10 @@ public:
     /// Stamps reviewedAt.
     void setNote(qint64 id, const QString& note);
 
+    /// Writes a consistent copy of the project to `path` (replacing a file there), for
+    /// "Save As". Throws Error naming the file.
+    void saveCopyAs(const QString& path) const;
+
     // Settings.
     DetectionSettings detectionSettings() const;
     void setDetectionSettings(const DetectionSettings& settings);

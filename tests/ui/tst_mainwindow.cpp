@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "WorkstationController.h"
 #include "player/VideoView.h"
+#include "review/DetectionsPanel.h"
 #include "project/ProjectStore.h"
 #include "timeline/ScoreTimeline.h"
 
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QListWidget>
+#include <QTableView>
 #include <QMenuBar>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -148,6 +150,62 @@ private slots:
         QTRY_COMPARE(timeline->plot()->graph(0)->dataCount(), 1105);
         QTest::qWait(200);
         screenshot(window, QStringLiteral("mainwindow-fighting.png"));
+
+        // The review queue: the detections of this video, highest peak first, walked with keys.
+        DetectionsPanel* panel = window.detectionsPanel();
+        QTableView* table = panel->table();
+        QVERIFY(table->model()->rowCount() >= 1);
+        table->setFocus();
+        table->setCurrentIndex(table->model()->index(0, 0));
+        QList<qint64> queue;
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            queue << table->model()->index(row, 0).data(Qt::UserRole + 1).toLongLong();
+        QVERIFY(queue.size() >= 1);
+        // The first detection plays from 4 s before its start.
+        QTest::keyClick(table, Qt::Key_A); // accept, move to the next
+        if (queue.size() >= 2) {
+            QTRY_COMPARE(panel->currentId(), queue[1]);
+            QTest::keyClick(table, Qt::Key_X); // reject
+        }
+        QTest::keyClick(table, Qt::Key_3);     // third abnormal class on the current one
+        const int third = panel->classForDigit(3);
+        {
+            auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::OpenExisting);
+            QHash<qint64, DetectionRecord> stored;
+            for (const DetectionRecord& d : store->detections({}))
+                stored.insert(d.id, d);
+            QCOMPARE(stored.value(queue[0]).state, ReviewState::Accepted);
+            QVERIFY(stored.value(queue[0]).reviewedAt.isValid());
+            if (queue.size() >= 2)
+                QCOMPARE(stored.value(queue[1]).state, ReviewState::Rejected);
+            QCOMPARE(stored.value(panel->currentId()).correctedClass, third);
+        }
+        // Select all and mark reviewed.
+        QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(table, Qt::Key_A);
+        {
+            auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::OpenExisting);
+            DetectionFilter filter;
+            filter.state = ReviewState::Unreviewed;
+            filter.videoId = c->currentVideo();
+            QVERIFY(store->detections(filter).isEmpty());
+        }
+        // The state filter shows what is left to review: nothing.
+        screenshot(window, QStringLiteral("mainwindow-review.png"));
+    }
+
+    void saveAsContinuesInTheCopy()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        const QString first = dir.filePath(QStringLiteral("a.vigil"));
+        QVERIFY(window.openProject(first, {kShared + QStringLiteral("/media/cctv_roadaccident.mp4")}));
+        const QString copy = dir.filePath(QStringLiteral("b.vigil"));
+        window.controller()->saveProjectAs(copy);
+        QCOMPARE(window.controller()->projectPath(), QFileInfo(copy).absoluteFilePath());
+        QCOMPARE(window.videoList()->count(), 1);
+        auto store = ProjectStore::open(copy, ProjectStore::OpenMode::OpenExisting);
+        QCOMPARE(store->videos().size(), 1);
     }
 };
 

@@ -1,0 +1,69 @@
+// The detections browser and review queue: a sortable table of the project's detections
+// with filters (class, score range, video, date added, review state), driven by the
+// keyboard: Up/Down move through the queue (each detection plays with 4 s of context),
+// A accepts, X rejects, 1-9 and 0 set the class, N adds a note, Ctrl+A selects all.
+#pragma once
+
+#include "project/ProjectTypes.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QDoubleSpinBox;
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace vigil {
+
+class DetectionsModel;
+
+/// GUI thread. Dumb: setters in, intent signals out.
+class DetectionsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit DetectionsPanel(QWidget* parent = nullptr);
+
+    /// classNames in model order; normalId is left out of the class filter and the keys.
+    void setClasses(const QStringList& classNames, int normalId);
+    void setVideos(const QList<QPair<qint64, QString>>& videos);
+    void setDetections(const QList<DetectionRecord>& detections, const QHash<qint64, QPair<QString, double>>& videos);
+    DetectionFilter filter() const;
+    QTableView* table() const { return m_table; }
+    /// Ids of the selected rows, in view order.
+    QList<qint64> selectedIds() const;
+    qint64 currentId() const;
+    /// The class a digit key sets: 1-9 then 0 for the 1st to 10th abnormal class.
+    int classForDigit(int digit) const;
+
+signals:
+    void filterChanged();
+    void detectionActivated(qint64 id);
+    void reviewRequested(const QList<qint64>& ids, vigil::ReviewState state);
+    void classRequested(const QList<qint64>& ids, int cls);
+    void noteRequested(qint64 id, const QString& note);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void advance();
+
+    DetectionsModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QTableView* m_table = nullptr;
+    QComboBox* m_class = nullptr;
+    QComboBox* m_state = nullptr;
+    QComboBox* m_video = nullptr;
+    QDoubleSpinBox* m_minPeak = nullptr;
+    QDoubleSpinBox* m_maxPeak = nullptr;
+    QCheckBox* m_useDate = nullptr;
+    QDateEdit* m_addedAfter = nullptr;
+    QLabel* m_count = nullptr;
+    QList<int> m_abnormalClasses; // model-order ids, in key order
+    QStringList m_classNames;
+};
+
+} // namespace vigil
