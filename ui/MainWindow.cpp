@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "WorkstationController.h"
+#include "player/ClassChart.h"
 #include "player/VideoView.h"
 #include "review/DetectionsPanel.h"
 #include "project/ProjectStore.h"
@@ -65,16 +66,21 @@ MainWindow::MainWindow(QWidget* parent)
     transport->addWidget(m_frameLabel, 1);
     transport->addWidget(m_detectionsLabel);
     transport->addWidget(m_jumpEdit);
+    m_classChart = new ClassChart(this);
+    auto* playerRow = new QHBoxLayout;
+    playerRow->addWidget(m_view, 4);
+    playerRow->addWidget(m_classChart, 1);
     auto* top = new QWidget(this);
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(m_view, 1);
+    topLayout->addLayout(playerRow, 1);
     topLayout->addLayout(transport);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
     splitter->addWidget(m_timeline);
-    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({560, 280});
     setCentralWidget(splitter);
 
     m_videos = new QListWidget(this);
@@ -154,10 +160,12 @@ MainWindow::MainWindow(QWidget* parent)
         m_shownFrame = -1;
         m_timeline->setVideo(frames, fps);
         m_timeline->setThreshold(m_controller->threshold());
+        m_classChart->setClasses(m_controller->abnormalClassNames());
         m_view->setThreshold(float(m_controller->threshold()));
         statusBar()->showMessage(path);
     });
     connect(c, &WorkstationController::scoresChanged, m_timeline, &ScoreTimeline::setScores);
+    connect(c, &WorkstationController::classProbabilitiesChanged, m_timeline, &ScoreTimeline::setClassProbabilities);
     connect(c, &WorkstationController::scoresAppended, m_timeline, &ScoreTimeline::appendScores);
     connect(c, &WorkstationController::detectionsChanged, this, &MainWindow::refreshDetectionsPanel);
     connect(c, &WorkstationController::detectionsChanged, this, [this](int count, double perHour) {
@@ -332,6 +340,7 @@ void MainWindow::showFrame(const FrameImage& frame)
     if (!m_controller->frameScore(frame.index, &score, &topClass, &probability))
         score = -1;
     m_view->setFrameScore(score, topClass, probability);
+    m_classChart->setProbabilities(m_controller->frameClassProbabilities(frame.index));
     m_timeline->setPlayhead(frame.index);
     updateFrameLabel();
 }

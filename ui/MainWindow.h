@@ -12,6 +12,7 @@ class QLineEdit;
 
 namespace vigil {
 
+class ClassChart;
 class DetectionsPanel;
 class ScoreTimeline;
 class VideoView;
@@ -30,6 +31,7 @@ public:
     ScoreTimeline* timeline() const { return m_timeline; }
     QListWidget* videoList() const { return m_videos; }
     DetectionsPanel* detectionsPanel() const { return m_detectionsPanel; }
+    ClassChart* classChart() const { return m_classChart; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
     bool openProject(const QString& path, const QStringList& videos = {});
 
@@ -64,6 +66,7 @@ private:
     ScoreTimeline* m_timeline = nullptr;
     QListWidget* m_videos = nullptr;
     DetectionsPanel* m_detectionsPanel = nullptr;
+    ClassChart* m_classChart = nullptr;
     QLabel* m_frameLabel = nullptr;
     QLabel* m_detectionsLabel = nullptr;
     QLabel* m_jobLabel = nullptr;

@@ -121,6 +121,20 @@ void WorkstationController::selectVideo(qint64 videoId)
     else
         m_player.openVideo(video->path);
     emit scoresChanged(m_track ? QVector<float>(m_track->scores.begin(), m_track->scores.end()) : QVector<float>());
+    std::shared_ptr<std::vector<float>> conditional;
+    if (m_track && !m_track->classProbs.empty()) {
+        // p(c | abnormal) = p(c) / score, the normal column left out.
+        conditional = std::make_shared<std::vector<float>>();
+        conditional->reserve(size_t(m_track->frames) * size_t(m_track->classes - 1));
+        for (qint64 t = 0; t < m_track->frames; ++t) {
+            const float a = m_track->scores[size_t(t)];
+            const float* row = m_track->classProbs.data() + t * m_track->classes;
+            for (int c = 0; c < m_track->classes; ++c)
+                if (c != m_track->normalId)
+                    conditional->push_back(a > 0 ? row[c] / a : 0.0f);
+        }
+    }
+    emit classProbabilitiesChanged(conditional, abnormalClassNames());
     // The stored detections carry the analyst's review states (and ids).
     reloadDetections();
 }
@@ -275,6 +289,28 @@ bool WorkstationController::frameScore(qint64 frame, float* score, QString* topC
         }
     }
     return true;
+}
+
+QVector<double> WorkstationController::frameClassProbabilities(qint64 frame) const
+{
+    QVector<double> p;
+    if (!m_track || m_track->classProbs.empty() || frame < 0 || frame >= m_track->frames)
+        return p;
+    const float score = m_track->scores[size_t(frame)];
+    const float* row = m_track->classProbs.data() + frame * m_track->classes;
+    for (int c = 0; c < m_track->classes; ++c)
+        if (c != m_track->normalId)
+            p << (score > 0 ? double(row[c]) / double(score) : 0.0);
+    return p;
+}
+
+QStringList WorkstationController::abnormalClassNames() const
+{
+    QStringList names = classNames();
+    const int normal = normalId();
+    if (normal >= 0 && normal < names.size())
+        names.removeAt(normal);
+    return names;
 }
 
 void WorkstationController::scoreVideos(QList<qint64> videoIds)

@@ -69,12 +69,18 @@ public:
     PlaybackController& player() { return m_player; }
     /// Score, top class name and its p(class | abnormal) at a frame of the open video.
     bool frameScore(qint64 frame, float* score, QString* topClass, float* probability) const;
+    /// p(class | abnormal) of the abnormal classes (model order, normal left out) at a frame.
+    QVector<double> frameClassProbabilities(qint64 frame) const;
+    /// The abnormal class names in that order.
+    QStringList abnormalClassNames() const;
 
 signals:
     void projectOpened(const QString& path);
     void videosChanged();
     void videoOpened(qint64 videoId, const QString& path, qint64 frames, double fps);
     void scoresChanged(const QVector<float>& scores);
+    /// p(class | abnormal) [frames, abnormal classes] of the open video; null when unscored.
+    void classProbabilitiesChanged(std::shared_ptr<const std::vector<float>> probabilities, const QStringList& classNames);
     void scoresAppended(qint64 firstFrame, const QVector<float>& scores);
     void detectionsChanged(int count, double alarmsPerHour);
     void scoringProgress(const QString& videoName, qint64 done, qint64 total, double framesPerSecond, double secondsLeft);

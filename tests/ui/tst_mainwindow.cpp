@@ -4,6 +4,7 @@
 // threshold.
 #include "MainWindow.h"
 #include "WorkstationController.h"
+#include "player/ClassChart.h"
 #include "player/VideoView.h"
 #include "review/DetectionsPanel.h"
 #include "project/ProjectStore.h"
@@ -18,6 +19,8 @@
 #include <QMenuBar>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <numeric>
 
 using namespace vigil;
 
@@ -120,6 +123,15 @@ private slots:
         QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(clicked - 1));
         QTest::keyClick(&window, Qt::Key_Home);
         QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(0));
+        // p(class | abnormal) at the playhead: 13 bars summing to 1; the heatmap lane's
+        // hover text names the top 3 classes of that frame.
+        const QVector<double> bars = window.classChart()->probabilities();
+        QCOMPARE(bars.size(), 13);
+        QVERIFY(qAbs(std::accumulate(bars.begin(), bars.end(), 0.0) - 1.0) < 1e-4);
+        const QStringList top = timeline->topClassesAt(0);
+        QCOMPARE(top.size(), 3);
+        const int best = int(std::max_element(bars.begin(), bars.end()) - bars.begin());
+        QVERIFY2(top[0].startsWith(c->abnormalClassNames()[best] + QLatin1Char(' ')), qPrintable(top.join(',')));
         screenshot(window, QStringLiteral("mainwindow-scored.png"));
 
         // Play for a second: about 30 frames go by.

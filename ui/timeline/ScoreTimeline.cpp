@@ -5,6 +5,7 @@
 
 #include <qcustomplot.h>
 
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -41,7 +42,7 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
-    setMinimumHeight(140);
+    setMinimumHeight(240);
 
     m_plot->setInteractions(QCP::iRangeZoom);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
@@ -60,6 +61,27 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     m_thresholdLine->setPen(QPen(QColor(30, 110, 220), 1.5, Qt::DashLine));
     m_playheadLine = new QCPItemStraightLine(m_plot);
     m_playheadLine->setPen(QPen(QColor(20, 20, 20), 1.5));
+
+    // The class heatmap lane, under the score curve on the same time axis.
+    m_heatRect = new QCPAxisRect(m_plot);
+    m_plot->plotLayout()->addElement(1, 0, m_heatRect);
+    m_plot->plotLayout()->setRowStretchFactor(0, 3);
+    m_plot->plotLayout()->setRowStretchFactor(1, 1);
+    auto* margins = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    m_heatRect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    QCPAxis* heatX = m_heatRect->axis(QCPAxis::atBottom);
+    QCPAxis* heatY = m_heatRect->axis(QCPAxis::atLeft);
+    heatX->setTicks(false);
+    heatX->setTickLabels(false);
+    heatY->setTicks(false);
+    heatY->setTickLabels(false);
+    heatY->setLabel(tr("Classes"));
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), heatX, qOverload<const QCPRange&>(&QCPAxis::setRange));
+    m_heatMap = new QCPColorMap(heatX, heatY);
+    m_heatMap->setGradient(QCPColorGradient::gpHot);
+    m_heatMap->setInterpolate(false);
+    m_heatMap->setDataRange(QCPRange(0, 1));
 
     connect(m_plot, &QCustomPlot::mousePress, this, &ScoreTimeline::onPress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &ScoreTimeline::onMove);
@@ -90,6 +112,8 @@ void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
     m_fps = framesPerSecond > 0 ? framesPerSecond : 30;
     static_cast<TimeTicker*>(m_plot->xAxis->ticker().data())->fps = m_fps;
     m_curve->data()->clear();
+    m_heatMap->data()->clear();
+    m_classProbabilities.reset();
     m_events.clear();
     m_plot->clearItems();
     m_thresholdLine = new QCPItemStraightLine(m_plot);
@@ -142,6 +166,55 @@ void ScoreTimeline::setEvents(const QVector<TimelineEvent>& events)
     replotSoon();
 }
 
+void ScoreTimeline::setClassProbabilities(std::shared_ptr<const std::vector<float>> probabilities, const QStringList& classNames)
+{
+    m_classProbabilities = std::move(probabilities);
+    m_classNames = classNames;
+    const int classes = int(classNames.size());
+    if (!m_classProbabilities || classes == 0 || m_frames <= 0) {
+        m_heatMap->data()->clear();
+        replotSoon();
+        return;
+    }
+    const qint64 frames = qint64(m_classProbabilities->size()) / classes;
+    // At most ~2000 columns: each holds the maximum of the frames it covers, so short
+    // events stay visible however long the video.
+    const int columns = int(std::min<qint64>(std::max<qint64>(1, frames), 2000));
+    m_heatMap->data()->setSize(columns, classes);
+    m_heatMap->data()->setRange(QCPRange(0, double(frames)), QCPRange(0, classes - 1));
+    const float* p = m_classProbabilities->data();
+    for (int column = 0; column < columns; ++column) {
+        const qint64 first = frames * column / columns, last = std::max(first + 1, frames * (column + 1) / columns);
+        for (int c = 0; c < classes; ++c) {
+            float best = 0;
+            for (qint64 t = first; t < last; ++t)
+                best = std::max(best, p[t * classes + c]);
+            m_heatMap->data()->setCell(column, c, double(best));
+        }
+    }
+    m_heatRect->axis(QCPAxis::atLeft)->setRange(-0.5, classes - 0.5);
+    replotSoon();
+}
+
+QStringList ScoreTimeline::topClassesAt(qint64 frame) const
+{
+    QStringList top;
+    const int classes = int(m_classNames.size());
+    if (!m_classProbabilities || classes == 0)
+        return top;
+    const qint64 frames = qint64(m_classProbabilities->size()) / classes;
+    if (frame < 0 || frame >= frames)
+        return top;
+    const float* row = m_classProbabilities->data() + frame * classes;
+    QList<int> order;
+    for (int c = 0; c < classes; ++c)
+        order << c;
+    std::sort(order.begin(), order.end(), [row](int a, int b) { return row[a] > row[b]; });
+    for (int i = 0; i < std::min(3, classes); ++i)
+        top << QStringLiteral("%1 %2%").arg(m_classNames[order[i]]).arg(double(row[order[i]]) * 100, 0, 'f', 0);
+    return top;
+}
+
 void ScoreTimeline::setPlayhead(qint64 frame)
 {
     m_playhead = frame;
@@ -173,7 +246,7 @@ void ScoreTimeline::onPress(QMouseEvent* event)
 {
     const QPointF pos = event->position();
     if (event->button() == Qt::LeftButton) {
-        if (std::abs(pos.y() - pixelOfScore(m_threshold)) <= kGrabPixels) {
+        if (m_plot->axisRect()->rect().contains(pos.toPoint()) && std::abs(pos.y() - pixelOfScore(m_threshold)) <= kGrabPixels) {
             m_drag = Drag::Threshold;
         } else {
             m_drag = Drag::Seek;
@@ -205,6 +278,12 @@ void ScoreTimeline::onMove(QMouseEvent* event)
     }
     case Drag::None:
         m_plot->setCursor(std::abs(pos.y() - pixelOfScore(m_threshold)) <= kGrabPixels ? Qt::SizeVerCursor : Qt::ArrowCursor);
+        if (m_heatRect->rect().contains(pos.toPoint())) {
+            const qint64 frame = frameAtPixel(pos.x());
+            const QStringList top = topClassesAt(frame);
+            if (!top.isEmpty())
+                QToolTip::showText(event->globalPosition().toPoint(), tr("Frame %1\n%2").arg(frame).arg(top.join(QLatin1Char('\n'))), m_plot);
+        }
         break;
     }
 }

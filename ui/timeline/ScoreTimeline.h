@@ -3,10 +3,16 @@
 // wheel to zoom, right- or middle-drag to pan. QCustomPlot lives here and nowhere else.
 #pragma once
 
+#include <QStringList>
 #include <QVector>
 #include <QWidget>
 
+#include <memory>
+#include <vector>
+
 class QCustomPlot;
+class QCPAxisRect;
+class QCPColorMap;
 class QCPItemStraightLine;
 class QCPGraph;
 class QMouseEvent;
@@ -35,6 +41,12 @@ public:
     void appendScores(qint64 firstFrame, const QVector<float>& scores);
     void setThreshold(double threshold);
     void setEvents(const QVector<TimelineEvent>& events);
+    /// The class heatmap lane: p(class | abnormal) [frames, classes] row-major, shared
+    /// read-only; hovering shows the top 3 classes, clicking seeks. Null clears it.
+    void setClassProbabilities(std::shared_ptr<const std::vector<float>> probabilities, const QStringList& classNames);
+    /// The top 3 "Class 42%" at a frame of the heatmap data (what hovering shows).
+    QStringList topClassesAt(qint64 frame) const;
+    QCPAxisRect* heatmapRect() const { return m_heatRect; }
     void setPlayhead(qint64 frame);
     void showWholeVideo();
 
@@ -61,6 +73,10 @@ private:
     QCPGraph* m_curve = nullptr;
     QCPItemStraightLine* m_thresholdLine = nullptr;
     QCPItemStraightLine* m_playheadLine = nullptr;
+    QCPAxisRect* m_heatRect = nullptr;
+    QCPColorMap* m_heatMap = nullptr;
+    std::shared_ptr<const std::vector<float>> m_classProbabilities;
+    QStringList m_classNames;
     QVector<TimelineEvent> m_events;
     qint64 m_frames = 0;
     double m_fps = 30;

@@ -1,0 +1,48 @@
+// Class probability bars (horizontal, one per abnormal class).
+#include "player/ClassChart.h"
+
+#include <qcustomplot.h>
+
+#include <QVBoxLayout>
+
+namespace vigil {
+
+ClassChart::ClassChart(QWidget* parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this))
+{
+    setObjectName(QStringLiteral("classChart"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    setMinimumWidth(220);
+    m_bars = new QCPBars(m_plot->yAxis, m_plot->xAxis); // horizontal bars: keys on the y axis
+    m_bars->setPen(Qt::NoPen);
+    m_bars->setBrush(QColor(200, 60, 40));
+    m_plot->xAxis->setRange(0, 1);
+    m_plot->xAxis->setLabel(tr("p(class | abnormal)"));
+    m_plot->yAxis->setRangeReversed(true);
+}
+
+void ClassChart::setClasses(const QStringList& names)
+{
+    m_classes = int(names.size());
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (int i = 0; i < names.size(); ++i)
+        ticker->addTick(i, names[i]);
+    m_plot->yAxis->setTicker(ticker);
+    m_plot->yAxis->setRange(-0.6, std::max(1, m_classes) - 0.4);
+    setProbabilities({});
+}
+
+void ClassChart::setProbabilities(const QVector<double>& probabilities)
+{
+    m_values = probabilities;
+    QVector<double> keys(probabilities.size());
+    for (int i = 0; i < keys.size(); ++i)
+        keys[i] = i;
+    m_bars->setData(keys, probabilities, true);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace vigil
