@@ -122,6 +122,9 @@ struct FrameDecoder::State {
     bool pending = false;         // `frame` holds a frame read() has not returned yet
     int64_t pendingIndex = -1;
     int64_t nextIndex = 0;        // the index the next decoded frame most likely has
+    // While seeking: packets presented before this timestamp may skip decoding when no
+    // other frame refers to them (AVDISCARD_NONREF), which cannot change any shown pixel.
+    int64_t skipNonRefBefore = INT64_MIN;
     int64_t lastReturned = -1;
     int64_t furthestReturned = -1;
     int readFailures = 0;         // consecutive
@@ -300,6 +303,7 @@ void FrameDecoder::State::readAndSend()
     } unref{packet.get()};
     if (packet->stream_index != streamIndex)
         return;
+    decoder->skip_frame = packet->pts != AV_NOPTS_VALUE && packet->pts < skipNonRefBefore ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
     ret = avcodec_send_packet(decoder.get(), packet.get());
     if (ret < 0 && ret != AVERROR_EOF) {
         const std::string where = "frame " + std::to_string(frameOfPacket()) + byteText(packet->pos);
@@ -505,6 +509,12 @@ void FrameDecoder::seek(int64_t frameIndex)
                     + std::to_string(s.index.size()) + " frames");
     s.report.restart();
     s.lastReturned = s.furthestReturned = frameIndex - 1;
+    // Frames before the target are decoded only as far as later frames need them.
+    s.skipNonRefBefore = s.index.pts(frameIndex);
+    struct Restore {
+        int64_t& value;
+        ~Restore() { value = INT64_MIN; }
+    } restore{s.skipNonRefBefore};
 
     const auto& keys = s.index.keyframes();
     // The keyframe a decode of `frameIndex` can start from: the last one at or before it.

@@ -73,6 +73,14 @@ void benchTimeline()
     timeline.setClassProbabilities(probabilities, names);
     std::printf("timeline load   1,000,000 frames + 13-class heatmap: %.0f ms\n", double(load.nsecsElapsed()) / 1e6);
     QCustomPlot* plot = timeline.plot();
+    if (qEnvironmentVariableIsSet("BENCH_NO_FILL"))
+        plot->graph(0)->setVisible(false);
+    if (qEnvironmentVariableIsSet("BENCH_NO_HEATMAP"))
+        timeline.setClassProbabilities(nullptr, {});
+    if (qEnvironmentVariableIsSet("BENCH_NO_CURVE"))
+        timeline.setScores({});
+    if (qEnvironmentVariableIsSet("BENCH_NO_AA"))
+        plot->setNotAntialiasedElements(QCP::aeAll);
     plot->replot(QCustomPlot::rpImmediateRefresh);
     // Zoom in step by step, then pan across, repainting each time.
     QElapsedTimer timer;
@@ -171,8 +179,11 @@ int main(int argc, char** argv)
     };
     const QString shared = QStringLiteral(VIGIL_SHARED_DIR);
     const QString video = value(QStringLiteral("--video"), shared + QStringLiteral("/media/Fighting033_x264.mp4"));
-    benchSeek(video);
+    if (!qEnvironmentVariableIsSet("BENCH_TIMELINE_ONLY"))
+        benchSeek(video);
     benchTimeline();
+    if (qEnvironmentVariableIsSet("BENCH_TIMELINE_ONLY"))
+        return 0;
     benchProjectOpen();
     benchStalls(value(QStringLiteral("--checkpoint"), shared + QStringLiteral("/golden/ucf/last.ckpt")),
                 value(QStringLiteral("--centroid"), shared + QStringLiteral("/golden/ucf/ncentroid.pt")),

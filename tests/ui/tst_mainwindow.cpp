@@ -99,7 +99,7 @@ private slots:
         window.videoList()->setCurrentRow(0);
         QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(0));
         ScoreTimeline* timeline = window.timeline();
-        QTRY_COMPARE(timeline->plot()->graph(0)->dataCount(), 243);
+        QTRY_COMPARE(timeline->scoreCount(), 243);
         QVERIFY(c->currentTrack().has_value());
 
         // Click the timeline: the frame under the cursor is displayed.
@@ -159,7 +159,7 @@ private slots:
             QVERIFY(qAbs(store->detectionSettings().threshold - c->threshold()) < 1e-9);
         }
         window.videoList()->setCurrentRow(1);
-        QTRY_COMPARE(timeline->plot()->graph(0)->dataCount(), 1105);
+        QTRY_COMPARE(timeline->scoreCount(), 1105);
         QTest::qWait(200);
         screenshot(window, QStringLiteral("mainwindow-fighting.png"));
 

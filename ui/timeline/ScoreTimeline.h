@@ -51,6 +51,8 @@ public:
     void showWholeVideo();
 
     QCustomPlot* plot() const { return m_plot; } // for tests and screenshots
+    /// Frames with a score so far.
+    qsizetype scoreCount() const { return m_scores.size(); }
     double threshold() const { return m_threshold; }
     qint64 playhead() const { return m_playhead; }
     /// The frame under x (widget coordinates of the plot).
@@ -68,9 +70,11 @@ private:
     void onMove(QMouseEvent* event);
     void onRelease(QMouseEvent* event);
     void replotSoon();
+    void updateCurve();
 
     QCustomPlot* m_plot = nullptr;
     QCPGraph* m_curve = nullptr;
+    QCPGraph* m_fill = nullptr; // the area under the per-pixel maxima (a monotone polygon fills fast)
     QCPItemStraightLine* m_thresholdLine = nullptr;
     QCPItemStraightLine* m_playheadLine = nullptr;
     QCPAxisRect* m_heatRect = nullptr;
@@ -78,6 +82,7 @@ private:
     std::shared_ptr<const std::vector<float>> m_classProbabilities;
     QStringList m_classNames;
     QVector<TimelineEvent> m_events;
+    QVector<float> m_scores; // one per frame; the graph holds a per-pixel decimation
     qint64 m_frames = 0;
     double m_fps = 30;
     double m_threshold = 0.5;
