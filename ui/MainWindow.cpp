@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "WorkstationController.h"
+#include "jobs/JobsPanel.h"
 #include "player/ClassChart.h"
 #include "player/VideoView.h"
 #include "review/DetectionsPanel.h"
@@ -91,21 +92,10 @@ MainWindow::MainWindow(QWidget* parent)
     library->setWidget(m_videos);
     addDockWidget(Qt::LeftDockWidgetArea, library);
 
-    auto* jobs = new QWidget(this);
-    auto* jobsLayout = new QHBoxLayout(jobs);
-    m_jobLabel = new QLabel(tr("No scoring job"), jobs);
-    m_jobProgress = new QProgressBar(jobs);
-    m_jobProgress->setObjectName(QStringLiteral("jobProgress"));
-    m_pauseJob = new QPushButton(tr("Pause"), jobs);
-    m_pauseJob->setCheckable(true);
-    auto* cancelJob = new QPushButton(tr("Cancel"), jobs);
-    jobsLayout->addWidget(m_jobLabel, 1);
-    jobsLayout->addWidget(m_jobProgress, 1);
-    jobsLayout->addWidget(m_pauseJob);
-    jobsLayout->addWidget(cancelJob);
+    m_jobs = new JobsPanel(this);
     auto* jobsDock = new QDockWidget(tr("Jobs"), this);
     jobsDock->setObjectName(QStringLiteral("jobsDock"));
-    jobsDock->setWidget(jobs);
+    jobsDock->setWidget(m_jobs);
     addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
 
     m_detectionsPanel = new DetectionsPanel(this);
@@ -141,6 +131,14 @@ MainWindow::MainWindow(QWidget* parent)
         rememberRecent(path);
     });
     connect(c, &WorkstationController::videosChanged, this, &MainWindow::refreshVideos);
+    connect(c, &WorkstationController::videosAdded, this, [this](int added, int relinked, const QStringList& problems) {
+        QString message = tr("%n video(s) added", nullptr, added);
+        if (relinked)
+            message += tr(", %n moved video(s) found again", nullptr, relinked);
+        if (!problems.isEmpty())
+            message += tr(", %n file(s) not added: %1", nullptr, int(problems.size())).arg(problems.first());
+        statusBar()->showMessage(message, 15000);
+    });
     connect(c, &WorkstationController::videosChanged, this, &MainWindow::refreshDetectionsPanel);
     connect(m_detectionsPanel, &DetectionsPanel::filterChanged, this, &MainWindow::refreshDetectionsPanel);
     connect(m_detectionsPanel, &DetectionsPanel::reviewRequested, c, &WorkstationController::setReviewState);
@@ -175,19 +173,28 @@ MainWindow::MainWindow(QWidget* parent)
             events << TimelineEvent{d.startFrame, d.endFrame, d.state != ReviewState::Unreviewed, d.state == ReviewState::Rejected};
         m_timeline->setEvents(events);
     });
-    connect(c, &WorkstationController::scoringProgress, this,
-            [this](const QString& name, qint64 done, qint64 total, double fps, double left) {
-                m_jobLabel->setText(tr("Scoring %1: %2 frames/s, %3 s left").arg(name).arg(fps, 0, 'f', 1).arg(left, 0, 'f', 0));
-                m_jobProgress->setMaximum(int(std::max<qint64>(1, total)));
-                m_jobProgress->setValue(int(done));
-            });
-    connect(c, &WorkstationController::scoringFinished, this, [this](const QString& message) { m_jobLabel->setText(message); });
+    connect(c, &WorkstationController::scoringQueued, m_jobs, &JobsPanel::addJobs);
+    connect(c, &WorkstationController::scoringProgress, m_jobs, &JobsPanel::setProgress);
+    connect(c, &WorkstationController::scoringVideoEnded, m_jobs, &JobsPanel::setState);
+    connect(c, &WorkstationController::scoringFinished, m_jobs, &JobsPanel::setSummary);
     connect(c, &WorkstationController::errorOccurred, this, &MainWindow::showError);
-    connect(m_pauseJob, &QPushButton::toggled, this, [this](bool paused) {
-        m_controller->setScoringPaused(paused);
-        m_pauseJob->setText(paused ? tr("Resume") : tr("Pause"));
+    connect(m_jobs, &JobsPanel::pauseToggled, c, &WorkstationController::setScoringPaused);
+    connect(m_jobs, &JobsPanel::cancelRequested, c, &WorkstationController::cancelScoring);
+    m_videos->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_videos, &QListWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QListWidgetItem* item = m_videos->itemAt(pos);
+        if (!item)
+            return;
+        QMenu menu(this);
+        const qint64 id = item->data(Qt::UserRole).toLongLong();
+        menu.addAction(tr("Score"), this, [this, id] { m_controller->scoreVideos({id}); });
+        menu.addAction(tr("Relink to File..."), this, [this, id] {
+            const QString file = QFileDialog::getOpenFileName(this, tr("Relink Video"));
+            if (!file.isEmpty())
+                m_controller->relinkVideo(id, file);
+        });
+        menu.exec(m_videos->viewport()->mapToGlobal(pos));
     });
-    connect(cancelJob, &QPushButton::clicked, c, &WorkstationController::cancelScoring);
     connect(m_videos, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         if (item)
             m_controller->selectVideo(item->data(Qt::UserRole).toLongLong());
@@ -204,12 +211,7 @@ bool MainWindow::openProject(const QString& path, const QStringList& videos)
         showError(QString::fromStdString(e.what()));
         return false;
     }
-    if (!videos.isEmpty()) {
-        QStringList problems;
-        m_controller->addVideos(videos, &problems);
-        for (const QString& p : problems)
-            showError(p);
-    }
+    m_controller->addVideos(videos);
     return true;
 }
 

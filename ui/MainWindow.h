@@ -14,6 +14,7 @@ namespace vigil {
 
 class ClassChart;
 class DetectionsPanel;
+class JobsPanel;
 class ScoreTimeline;
 class VideoView;
 class WorkstationController;
@@ -32,6 +33,7 @@ public:
     QListWidget* videoList() const { return m_videos; }
     DetectionsPanel* detectionsPanel() const { return m_detectionsPanel; }
     ClassChart* classChart() const { return m_classChart; }
+    JobsPanel* jobsPanel() const { return m_jobs; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
     bool openProject(const QString& path, const QStringList& videos = {});
 
@@ -69,9 +71,7 @@ private:
     ClassChart* m_classChart = nullptr;
     QLabel* m_frameLabel = nullptr;
     QLabel* m_detectionsLabel = nullptr;
-    QLabel* m_jobLabel = nullptr;
-    QProgressBar* m_jobProgress = nullptr;
-    QPushButton* m_pauseJob = nullptr;
+    JobsPanel* m_jobs = nullptr;
     QPushButton* m_playButton = nullptr;
     QLineEdit* m_jumpEdit = nullptr;
     QMenu* m_recentMenu = nullptr;

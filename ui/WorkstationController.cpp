@@ -26,9 +26,19 @@ const QStringList kVideoSuffixes{QStringLiteral("mp4"), QStringLiteral("mkv"), Q
 WorkstationController::WorkstationController(QObject* parent)
     : QObject(parent)
 {
+    m_probeThread.setObjectName(QStringLiteral("vigil-probe"));
+    m_prober = new QObject;
+    m_prober->moveToThread(&m_probeThread);
+    connect(&m_probeThread, &QThread::finished, m_prober, &QObject::deleteLater);
+    m_probeThread.start();
 }
 
-WorkstationController::~WorkstationController() = default;
+WorkstationController::~WorkstationController()
+{
+    m_probeThread.requestInterruption();
+    m_probeThread.quit();
+    m_probeThread.wait();
+}
 
 void WorkstationController::openProject(const QString& path, bool create)
 {
@@ -58,36 +68,84 @@ void WorkstationController::saveProjectAs(const QString& path)
 
 QString WorkstationController::projectPath() const { return m_store ? m_store->path() : QString(); }
 
-int WorkstationController::addVideos(const QStringList& paths, QStringList* problems)
+void WorkstationController::addVideos(const QStringList& paths)
+{
+    if (!m_store || paths.isEmpty())
+        return;
+    // Probing demuxes each file (and a folder walk may be long): never on the GUI thread.
+    QMetaObject::invokeMethod(m_prober, [this, paths] {
+        QStringList files;
+        for (const QString& path : paths) {
+            if (QFileInfo(path).isDir()) {
+                QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
+                while (it.hasNext()) {
+                    const QString file = it.next();
+                    if (kVideoSuffixes.contains(QFileInfo(file).suffix().toLower()))
+                        files << file;
+                }
+            } else {
+                files << path;
+            }
+        }
+        QList<VideoRecord> records;
+        QStringList problems;
+        for (const QString& file : files) {
+            if (QThread::currentThread()->isInterruptionRequested())
+                return;
+            try {
+                records << probeVideo(file);
+            } catch (const std::exception& e) {
+                problems << QString::fromStdString(e.what());
+            }
+        }
+        // Back on the GUI thread. Safe: the controller's destructor waits for this thread,
+        // and its QObject base drops events still posted to it.
+        QMetaObject::invokeMethod(this, [this, records, problems] { onProbed(records, problems); }, Qt::QueuedConnection);
+    });
+}
+
+void WorkstationController::onProbed(const QList<VideoRecord>& records, const QStringList& problems)
 {
     if (!m_store)
-        return 0;
-    QStringList files;
-    for (const QString& path : paths) {
-        if (QFileInfo(path).isDir()) {
-            QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString file = it.next();
-                if (kVideoSuffixes.contains(QFileInfo(file).suffix().toLower()))
-                    files << file;
+        return;
+    int relinked = 0;
+    QList<VideoRecord> fresh;
+    try {
+        const QList<VideoRecord> existing = m_store->videos();
+        for (const VideoRecord& r : records) {
+            // A moved video: same content as a missing one.
+            auto moved = std::find_if(existing.begin(), existing.end(), [&](const VideoRecord& v) {
+                return v.missing && !r.fingerprint.isEmpty() && v.fingerprint == r.fingerprint;
+            });
+            if (moved != existing.end()) {
+                m_store->relinkVideo(moved->id, r.path);
+                ++relinked;
+            } else {
+                fresh << r;
             }
-        } else {
-            files << path;
         }
+        const qsizetype before = existing.size();
+        m_store->addVideos(fresh);
+        emit videosChanged();
+        emit videosAdded(int(m_store->videos().size() - before), relinked, problems);
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
     }
-    QList<VideoRecord> records;
-    for (const QString& file : files) {
-        try {
-            records << probeVideo(file);
-        } catch (const std::exception& e) {
-            if (problems)
-                *problems << QString::fromStdString(e.what());
-        }
+}
+
+void WorkstationController::relinkVideo(qint64 videoId, const QString& path)
+{
+    if (!m_store)
+        return;
+    try {
+        m_store->relinkVideo(videoId, QFileInfo(path).absoluteFilePath());
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+        return;
     }
-    const qsizetype before = m_store->videos().size();
-    m_store->addVideos(records);
     emit videosChanged();
-    return int(m_store->videos().size() - before);
+    if (videoId == m_videoId)
+        selectVideo(videoId);
 }
 
 QList<VideoRecord> WorkstationController::videos() const { return m_store ? m_store->videos() : QList<VideoRecord>(); }
@@ -337,7 +395,7 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
         m_scoring = std::make_unique<ScoringController>(settings);
         ScoringWorker* worker = m_scoring->worker();
         connect(worker, &ScoringWorker::progress, this, [this](const ScoringProgress& p) {
-            emit scoringProgress(QFileInfo(p.videoPath).fileName(), p.framesDone, p.framesTotal, p.framesPerSecond, p.secondsLeft);
+            emit scoringProgress(p.videoPath, p.framesDone, p.framesTotal, p.framesPerSecond, p.secondsLeft);
         });
         connect(worker, &ScoringWorker::partialScores, this, [this](const QString& path, qint64 first, const QVector<float>& s) {
             if (m_scoringIds.value(path) == m_videoId && !m_track)
@@ -345,11 +403,10 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
         });
         connect(worker, &ScoringWorker::videoFinished, this, &WorkstationController::onScored);
         connect(worker, &ScoringWorker::videoFailed, this, [this](const QString& path, const QString& message) {
+            emit scoringVideoEnded(path, tr("Failed: %1").arg(message));
             emit errorOccurred(tr("%1 could not be scored: %2").arg(QFileInfo(path).fileName(), message));
         });
-        connect(worker, &ScoringWorker::videoCancelled, this, [this](const QString& path) {
-            emit scoringFinished(tr("Scoring of %1 cancelled").arg(QFileInfo(path).fileName()));
-        });
+        connect(worker, &ScoringWorker::videoCancelled, this, [this](const QString& path) { emit scoringVideoEnded(path, tr("Cancelled")); });
         connect(worker, &ScoringWorker::idle, this, [this] { emit scoringFinished(tr("Scoring done")); });
     }
     QStringList paths;
@@ -364,6 +421,7 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
         emit scoringFinished(tr("Nothing to score"));
         return;
     }
+    emit scoringQueued(paths);
     m_scoring->enqueue(paths);
 }
 
@@ -375,12 +433,15 @@ void WorkstationController::setScoringPaused(bool paused)
 
 void WorkstationController::cancelScoring()
 {
-    if (m_scoring)
+    if (m_scoring) {
+        m_scoring->setPaused(false);
         m_scoring->cancelAll();
+    }
 }
 
 void WorkstationController::onScored(const ScoringResult& result)
 {
+    emit scoringVideoEnded(result.videoPath, result.fromCache ? tr("Done (cached features)") : tr("Done"));
     if (!m_store || !m_model)
         return;
     const qint64 videoId = m_scoringIds.value(result.videoPath);

@@ -9,6 +9,7 @@
 #include "scoring/ScoringTypes.h"
 
 #include <QObject>
+#include <QThread>
 #include <QVector>
 
 #include <memory>
@@ -33,9 +34,12 @@ public:
     void saveProjectAs(const QString& path);
     QString projectPath() const;
 
-    /// Probes and adds video files (folders are searched recursively). Returns how many
-    /// were added; unreadable files are reported through `problems`.
-    int addVideos(const QStringList& paths, QStringList* problems = nullptr);
+    /// Probes and adds video files (folders are searched recursively) on a background
+    /// thread; videosAdded() follows. A missing video of the same content is relinked to
+    /// the new path instead of added twice.
+    void addVideos(const QStringList& paths);
+    /// Points a (moved) video at a new file.
+    void relinkVideo(qint64 videoId, const QString& path);
     QList<VideoRecord> videos() const;
 
     /// The model used for scoring and shown; registered in the project.
@@ -77,13 +81,18 @@ public:
 signals:
     void projectOpened(const QString& path);
     void videosChanged();
+    /// A background add finished: how many were new, how many relinked, what failed.
+    void videosAdded(int added, int relinked, const QStringList& problems);
     void videoOpened(qint64 videoId, const QString& path, qint64 frames, double fps);
     void scoresChanged(const QVector<float>& scores);
     /// p(class | abnormal) [frames, abnormal classes] of the open video; null when unscored.
     void classProbabilitiesChanged(std::shared_ptr<const std::vector<float>> probabilities, const QStringList& classNames);
     void scoresAppended(qint64 firstFrame, const QVector<float>& scores);
     void detectionsChanged(int count, double alarmsPerHour);
-    void scoringProgress(const QString& videoName, qint64 done, qint64 total, double framesPerSecond, double secondsLeft);
+    void scoringQueued(const QStringList& videoPaths);
+    void scoringProgress(const QString& videoPath, qint64 done, qint64 total, double framesPerSecond, double secondsLeft);
+    /// One video's end: "Done", "Failed: ...", "Cancelled".
+    void scoringVideoEnded(const QString& videoPath, const QString& state);
     void scoringFinished(const QString& message);
     void errorOccurred(const QString& message);
 
@@ -97,6 +106,9 @@ private:
     std::unique_ptr<ProjectStore> m_store;
     PlaybackController m_player;
     std::unique_ptr<ScoringController> m_scoring;
+    QThread m_probeThread;
+    QObject* m_prober = nullptr; // lives on m_probeThread
+    void onProbed(const QList<VideoRecord>& records, const QStringList& problems);
     std::optional<ModelRecord> m_model;
     QHash<QString, qint64> m_scoringIds; // video path -> id, for results
     DetectionSettings m_settings;

@@ -4,6 +4,7 @@
 // threshold.
 #include "MainWindow.h"
 #include "WorkstationController.h"
+#include "jobs/JobsPanel.h"
 #include "player/ClassChart.h"
 #include "player/VideoView.h"
 #include "review/DetectionsPanel.h"
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QMenuBar>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -69,7 +71,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.openProject(projectPath, {road, fight}));
         QVERIFY(QFileInfo::exists(projectPath));
-        QCOMPARE(window.videoList()->count(), 2);
+        QTRY_COMPARE(window.videoList()->count(), 2); // probed on a background thread
         QVERIFY(window.windowTitle().startsWith(QLatin1String("review.vigil")));
 
         WorkstationController* c = window.controller();
@@ -86,6 +88,11 @@ private slots:
         c->scoreVideos({});
         QTRY_VERIFY_WITH_TIMEOUT(finished == QLatin1String("Scoring done"), 300000);
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        // The jobs panel lists each video with its end state.
+        QTreeWidget* jobs = window.jobsPanel()->tree();
+        QCOMPARE(jobs->topLevelItemCount(), 2);
+        for (int i = 0; i < 2; ++i)
+            QVERIFY2(jobs->topLevelItem(i)->text(4).startsWith(QLatin1String("Done")), qPrintable(jobs->topLevelItem(i)->text(4)));
         // Scores and detections are in the project file.
         {
             auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::OpenExisting);
@@ -206,12 +213,36 @@ private slots:
         screenshot(window, QStringLiteral("mainwindow-review.png"));
     }
 
+    void movedVideoIsFoundAgainByContent()
+    {
+        QTemporaryDir dir;
+        const QString original = dir.filePath(QStringLiteral("cam1.mp4"));
+        QVERIFY(QFile::copy(kShared + QStringLiteral("/media/cctv_roadaccident.mp4"), original));
+        MainWindow window;
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("p.vigil")), {original}));
+        QTRY_COMPARE(window.videoList()->count(), 1);
+        QDir().mkpath(dir.filePath(QStringLiteral("moved")));
+        const QString moved = dir.filePath(QStringLiteral("moved/cam1-renamed.mp4"));
+        QVERIFY(QFile::rename(original, moved));
+        window.controller()->addVideos({original}); // refresh: the file is gone
+        QTRY_VERIFY(window.videoList()->item(0)->text().contains(QLatin1String("(missing)")));
+        QSignalSpy added(window.controller(), &WorkstationController::videosAdded);
+        window.controller()->addVideos({dir.filePath(QStringLiteral("moved"))});
+        QTRY_COMPARE(added.size(), 1);
+        QCOMPARE(added[0][0].toInt(), 0); // nothing new
+        QCOMPARE(added[0][1].toInt(), 1); // one found again
+        QCOMPARE(window.videoList()->count(), 1);
+        QCOMPARE(window.controller()->videos().first().path, QFileInfo(moved).absoluteFilePath());
+        QVERIFY(!window.videoList()->item(0)->text().contains(QLatin1String("(missing)")));
+    }
+
     void saveAsContinuesInTheCopy()
     {
         QTemporaryDir dir;
         MainWindow window;
         const QString first = dir.filePath(QStringLiteral("a.vigil"));
         QVERIFY(window.openProject(first, {kShared + QStringLiteral("/media/cctv_roadaccident.mp4")}));
+        QTRY_COMPARE(window.videoList()->count(), 1);
         const QString copy = dir.filePath(QStringLiteral("b.vigil"));
         window.controller()->saveProjectAs(copy);
         QCOMPARE(window.controller()->projectPath(), QFileInfo(copy).absoluteFilePath());
