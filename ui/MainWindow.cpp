@@ -15,6 +15,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -244,6 +245,8 @@ void MainWindow::createMenus()
             m_controller->scoreVideos(ids);
     });
     score->addAction(tr("Score &Everything Unscored"), this, [this] { m_controller->scoreVideos({}); });
+    score->addSeparator();
+    score->addAction(tr("&Detection Settings..."), this, &MainWindow::editDetectionSettings);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* overlay = view->addAction(tr("Score &Overlay"));
@@ -457,6 +460,45 @@ void MainWindow::chooseModel()
     model.labels = labels->text();
     m_controller->setModel(model);
     refreshVideos();
+}
+
+void MainWindow::editDetectionSettings()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Detection Settings"));
+    auto* form = new QFormLayout(&dialog);
+    const DetectionSettings current = m_controller->detectionSettings();
+    auto spin = [&](double value, double max, double step, const QString& suffix) {
+        auto* box = new QDoubleSpinBox(&dialog);
+        box->setRange(0, max);
+        box->setSingleStep(step);
+        box->setDecimals(2);
+        box->setSuffix(suffix);
+        box->setValue(value);
+        return box;
+    };
+    QDoubleSpinBox* threshold = spin(current.threshold, 1, 0.05, QString());
+    QDoubleSpinBox* hysteresis = spin(current.hysteresis, 0.5, 0.01, QString());
+    QDoubleSpinBox* minDuration = spin(current.minDurationSeconds, 600, 0.5, tr(" s"));
+    QDoubleSpinBox* mergeGap = spin(current.mergeGapSeconds, 600, 0.5, tr(" s"));
+    form->addRow(tr("Threshold"), threshold);
+    form->addRow(tr("Hysteresis (an event lasts while the score stays above threshold minus this)"), hysteresis);
+    form->addRow(tr("Minimum duration"), minDuration);
+    form->addRow(tr("Merge events closer than"), mergeGap);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    DetectionSettings settings;
+    settings.threshold = threshold->value();
+    settings.hysteresis = hysteresis->value();
+    settings.minDurationSeconds = minDuration->value();
+    settings.mergeGapSeconds = mergeGap->value();
+    m_controller->setDetectionSettings(settings);
+    m_timeline->setThreshold(settings.threshold);
+    m_view->setThreshold(float(settings.threshold));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

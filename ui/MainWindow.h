@@ -51,6 +51,7 @@ private:
     void addVideosDialog();
     void addFolderDialog();
     void chooseModel();
+    void editDetectionSettings();
     void refreshVideos();
     void showFrame(const FrameImage& frame);
     void updateFrameLabel();

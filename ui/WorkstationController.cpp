@@ -228,13 +228,39 @@ void WorkstationController::setThreshold(double threshold, bool store)
         return;
     try {
         m_store->setDetectionSettings(m_settings);
-        if (m_track) {
-            m_store->replaceDetections(m_videoId, m_track->modelId, m_detections);
-            emit detectionsChanged(int(m_detections.size()), alarmsPerHour(size_t(m_detections.size()), m_track->frames, m_fps));
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+        return;
+    }
+    resegmentProject();
+}
+
+void WorkstationController::setDetectionSettings(const DetectionSettings& settings)
+{
+    m_settings = settings;
+    setThreshold(settings.threshold, true);
+}
+
+void WorkstationController::resegmentProject()
+{
+    // Every scored video of the model, so that the detections browser agrees with the
+    // settings everywhere; review states carry over (ProjectStore::replaceDetections).
+    if (!m_store || !m_model)
+        return;
+    try {
+        for (const VideoRecord& video : m_store->videos()) {
+            const std::optional<ScoreTrack> track = m_store->scores(video.id, m_model->id);
+            if (!track)
+                continue;
+            QList<DetectionRecord> detections;
+            for (const Segment& segment : segmentsOf(*track, video.frameRate > 0 ? video.frameRate : 30))
+                detections << detectionOf(segment);
+            m_store->replaceDetections(video.id, m_model->id, detections);
         }
     } catch (const std::exception& e) {
         emit errorOccurred(QString::fromStdString(e.what()));
     }
+    reloadDetections();
 }
 
 void WorkstationController::setReviewState(const QList<qint64>& detectionIds, ReviewState state)

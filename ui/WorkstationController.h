@@ -59,6 +59,9 @@ public:
     /// Re-segments the open video at once; `store` also saves settings and detections.
     void setThreshold(double threshold, bool store);
     double threshold() const { return m_settings.threshold; }
+    DetectionSettings detectionSettings() const { return m_settings; }
+    /// Saves the project's detection settings and re-segments every scored video.
+    void setDetectionSettings(const DetectionSettings& settings);
     void setReviewState(const QList<qint64>& detectionIds, ReviewState state);
     void setCorrectedClass(const QList<qint64>& detectionIds, int cls);
     void setNote(qint64 detectionId, const QString& note);
@@ -100,6 +103,7 @@ private:
     void onScored(const ScoringResult& result);
     void resegment();
     void reloadDetections();
+    void resegmentProject();
     std::vector<Segment> segmentsOf(const ScoreTrack& track, double fps) const;
     SegmentSettings segmentSettings(double fps) const;
 

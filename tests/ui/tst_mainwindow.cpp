@@ -162,9 +162,28 @@ private slots:
         QVERIFY(c->currentDetections().size() >= 1);
         QVERIFY2(detections->text().contains(QStringLiteral("%1 detection").arg(c->currentDetections().size())), qPrintable(detections->text()));
         {
+            // Saved with the project, and every scored video re-segmented, not only this one.
             auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::OpenExisting);
             QVERIFY(qAbs(store->detectionSettings().threshold - c->threshold()) < 1e-9);
+            for (const VideoRecord& v : store->videos()) {
+                DetectionFilter filter;
+                filter.videoId = v.id;
+                QVERIFY2(!store->detections(filter).isEmpty(), qPrintable(v.path));
+            }
         }
+        // A minimum duration longer than the videos leaves no detection anywhere.
+        DetectionSettings strict = c->detectionSettings();
+        strict.minDurationSeconds = 600;
+        c->setDetectionSettings(strict);
+        QCOMPARE(c->currentDetections().size(), 0);
+        {
+            auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::OpenExisting);
+            QVERIFY(store->detections({}).isEmpty());
+            QCOMPARE(store->detectionSettings().minDurationSeconds, 600.0);
+        }
+        strict.minDurationSeconds = 1.0;
+        c->setDetectionSettings(strict);
+        QVERIFY(c->currentDetections().size() >= 1);
         window.videoList()->setCurrentRow(1);
         QTRY_COMPARE(timeline->scoreCount(), 1105);
         QTest::qWait(200);
