@@ -98,6 +98,7 @@ MainWindow::MainWindow(QWidget* parent)
     jobsDock->setObjectName(QStringLiteral("jobsDock"));
     jobsDock->setWidget(m_jobs);
     addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
+    resizeDocks({jobsDock}, {130}, Qt::Vertical);
 
     m_detectionsPanel = new DetectionsPanel(this);
     auto* detectionsDock = new QDockWidget(tr("Detections"), this);
@@ -153,7 +154,13 @@ MainWindow::MainWindow(QWidget* parent)
                 break;
             }
     });
-    connect(c, &WorkstationController::videoOpened, this, [this](qint64, const QString& path, qint64 frames, double fps) {
+    connect(c, &WorkstationController::videoOpened, this, [this](qint64 videoId, const QString& path, qint64 frames, double fps) {
+        // The list follows when the review queue opens another video.
+        for (int row = 0; row < m_videos->count(); ++row)
+            if (m_videos->item(row)->data(Qt::UserRole).toLongLong() == videoId && m_videos->currentRow() != row) {
+                const QSignalBlocker blocker(m_videos);
+                m_videos->setCurrentRow(row);
+            }
         m_frames = frames;
         m_fps = fps;
         m_shownFrame = -1;

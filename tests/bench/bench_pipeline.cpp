@@ -1,7 +1,9 @@
 // Benchmark: video -> CLIP features on this machine, stage by stage and end to end, for a
 // ViT-B/16-size model with random weights (the real checkpoint format), with one large
 // fp32 matrix product on the same threads for scale. Prints figures; not a test.
-//   bench_pipeline [--threads N] [--batch B] [--frames F] [--stride K] VIDEO...
+//   bench_pipeline [--threads N] [--batch B] [--frames F] [--stride K] [--extract-only] VIDEO...
+// --extract-only skips the stage-by-stage figures (for long videos: peak memory of a
+// whole-video extraction, e.g. one hour with --frames 108000 --stride 300).
 #include "../model/RandomCheckpoint.h"
 
 #include "model/ClipPreprocessor.h"
@@ -47,6 +49,7 @@ void resetPeak() { std::ofstream("/proc/self/clear_refs") << "5"; }
 int main(int argc, char** argv)
 {
     int threads = 2, batch = 16, stride = 1;
+    bool extractOnly = false;
     int64_t frames = 96;
     std::vector<std::string> videos;
     for (int i = 1; i < argc; ++i) {
@@ -59,6 +62,8 @@ int main(int argc, char** argv)
             frames = std::stoll(argv[++i]);
         else if (a == "--stride" && i + 1 < argc)
             stride = std::stoi(argv[++i]);
+        else if (a == "--extract-only")
+            extractOnly = true;
         else
             videos.push_back(a);
     }
@@ -93,6 +98,18 @@ int main(int argc, char** argv)
 
     for (const std::string& path : videos) {
         std::printf("\n%s\n", path.c_str());
+        if (extractOnly) {
+            ExtractionOptions extraction;
+            extraction.batchSize = batch;
+            extraction.stride = stride;
+            extraction.maxFrames = frames;
+            resetPeak();
+            const ExtractedFeatures result = FeatureExtractor(session, extraction).extract(path);
+            std::printf("extraction        %lld frames (%lld encoded, stride %d) in %.1f s; peak rss %.0f MiB\n",
+                        static_cast<long long>(result.frames), static_cast<long long>(result.framesEncoded), stride,
+                        result.seconds, statusKb("VmHWM:") / 1024.0);
+            continue;
+        }
         // Decoding alone, the whole file.
         std::vector<VideoFrame> sample;
         int64_t decoded = 0;

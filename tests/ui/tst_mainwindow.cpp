@@ -121,6 +121,15 @@ private slots:
         auto* label = window.findChild<QLabel*>(QStringLiteral("frameLabel"));
         QTRY_VERIFY(label->text().startsWith(QStringLiteral("Frame %1 / 243").arg(clicked)));
 
+        // The minimap moves the view: zoom in, click near the end of the overview.
+        timeline->plot()->xAxis->setRange(0, 40);
+        QCustomPlot* minimap = timeline->minimap();
+        minimap->replot();
+        QTest::mouseClick(minimap, Qt::LeftButton, {}, QPoint(int(minimap->xAxis->coordToPixel(200)), minimap->height() / 2));
+        QTRY_VERIFY(qAbs(timeline->plot()->xAxis->range().center() - 200) < 3);
+        QCOMPARE(timeline->plot()->xAxis->range().size(), 40.0);
+        timeline->showWholeVideo();
+
         // Frame steps with the keyboard.
         window.videoView()->setFocus();
         QTest::keyClick(&window, Qt::Key_Right);
@@ -218,6 +227,9 @@ private slots:
                 QCOMPARE(stored.value(queue[1]).state, ReviewState::Rejected);
             QCOMPARE(stored.value(panel->currentId()).correctedClass, third);
         }
+        // The queue opened the detection's video: the list and the player follow.
+        const qint64 shownVideo = c->currentVideo();
+        QCOMPARE(window.videoList()->currentItem()->data(Qt::UserRole).toLongLong(), shownVideo);
         // Select all and mark reviewed.
         QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClick(table, Qt::Key_A);

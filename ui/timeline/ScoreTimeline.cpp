@@ -41,9 +41,31 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     , m_plot(new QCustomPlot(this))
 {
     setObjectName(QStringLiteral("scoreTimeline"));
+    m_minimap = new QCustomPlot(this);
+    m_minimap->setObjectName(QStringLiteral("timelineMinimap"));
+    m_minimap->setFixedHeight(36);
+    m_minimap->axisRect()->setAutoMargins(QCP::msNone);
+    m_minimap->axisRect()->setMargins(QMargins(0, 0, 0, 0));
+    m_minimap->xAxis->setVisible(false);
+    m_minimap->yAxis->setVisible(false);
+    m_minimap->yAxis->setRange(0, 1);
+    m_minimapCurve = m_minimap->addGraph();
+    m_minimapCurve->setPen(QPen(QColor(200, 60, 40), 1));
+    m_minimapCurve->setBrush(QColor(200, 60, 40, 40));
+    m_minimapCurve->setAdaptiveSampling(false);
+    m_minimapView = new QCPItemRect(m_minimap);
+    m_minimapView->setPen(QPen(QColor(30, 110, 220)));
+    m_minimapView->setBrush(QColor(30, 110, 220, 50));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+    layout->addWidget(m_minimap);
+    auto moveView = [this](QMouseEvent* event) {
+        if (event->buttons() & Qt::LeftButton)
+            centerViewOn(m_minimap->xAxis->pixelToCoord(event->position().x()));
+    };
+    connect(m_minimap, &QCustomPlot::mousePress, this, moveView);
+    connect(m_minimap, &QCustomPlot::mouseMove, this, moveView);
     setMinimumHeight(240);
 
     m_plot->setInteractions(QCP::iRangeZoom);
@@ -106,10 +128,14 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
             bounded = QCPRange(0, bounded.size());
         if (bounded.upper > double(m_frames))
             bounded = QCPRange(double(m_frames) - bounded.size(), double(m_frames));
-        if (bounded.lower != r.lower || bounded.upper != r.upper)
+        if (bounded.lower != r.lower || bounded.upper != r.upper) {
             m_plot->xAxis->setRange(bounded);
-        else
+        } else {
             updateCurve();
+            m_minimapView->topLeft->setCoords(bounded.lower, 1);
+            m_minimapView->bottomRight->setCoords(bounded.upper, 0);
+            m_minimap->replot(QCustomPlot::rpQueuedReplot);
+        }
     });
     setThreshold(m_threshold);
     setPlayhead(0);
@@ -140,6 +166,7 @@ void ScoreTimeline::setScores(const QVector<float>& scores)
 {
     m_scores = scores;
     updateCurve();
+    updateMinimap();
 }
 
 void ScoreTimeline::appendScores(qint64 firstFrame, const QVector<float>& scores)
@@ -150,6 +177,7 @@ void ScoreTimeline::appendScores(qint64 firstFrame, const QVector<float>& scores
         m_scores.resize(firstFrame + scores.size(), 0.0f);
     std::copy(scores.begin(), scores.end(), m_scores.begin() + firstFrame);
     updateCurve();
+    updateMinimap();
 }
 
 void ScoreTimeline::updateCurve()
@@ -188,6 +216,33 @@ void ScoreTimeline::updateCurve()
     }
     m_curve->data()->set(points, true);
     m_fill->data()->set(envelope, true);
+    replotSoon();
+}
+
+void ScoreTimeline::updateMinimap()
+{
+    // The whole video at one maximum per minimap pixel.
+    const qsizetype count = m_scores.size();
+    const qint64 pixels = std::max(1, m_minimap->width());
+    QVector<QCPGraphData> points;
+    points.reserve(std::min<qint64>(count, pixels));
+    const qint64 buckets = std::min<qint64>(count, pixels);
+    for (qint64 p = 0; p < buckets; ++p) {
+        const qint64 a = count * p / buckets, b = std::max(a + 1, count * (p + 1) / buckets);
+        float best = 0;
+        for (qint64 t = a; t < b; ++t)
+            best = std::max(best, m_scores[t]);
+        points.append(QCPGraphData(double(a), double(best)));
+    }
+    m_minimapCurve->data()->set(points, true);
+    m_minimap->xAxis->setRange(0, double(std::max<qint64>(1, m_frames)));
+    m_minimap->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ScoreTimeline::centerViewOn(double frame)
+{
+    const double width = m_plot->xAxis->range().size();
+    m_plot->xAxis->setRange(frame - width / 2, frame + width / 2);
     replotSoon();
 }
 

@@ -13,6 +13,7 @@
 class QCustomPlot;
 class QCPAxisRect;
 class QCPColorMap;
+class QCPItemRect;
 class QCPItemStraightLine;
 class QCPGraph;
 class QMouseEvent;
@@ -51,6 +52,8 @@ public:
     void showWholeVideo();
 
     QCustomPlot* plot() const { return m_plot; } // for tests and screenshots
+    /// The overview of the whole video under the timeline: click or drag to move the view.
+    QCustomPlot* minimap() const { return m_minimap; }
     /// Frames with a score so far.
     qsizetype scoreCount() const { return m_scores.size(); }
     double threshold() const { return m_threshold; }
@@ -71,10 +74,15 @@ private:
     void onRelease(QMouseEvent* event);
     void replotSoon();
     void updateCurve();
+    void updateMinimap();
+    void centerViewOn(double frame);
 
     QCustomPlot* m_plot = nullptr;
     QCPGraph* m_curve = nullptr;
     QCPGraph* m_fill = nullptr; // the area under the per-pixel maxima (a monotone polygon fills fast)
+    QCustomPlot* m_minimap = nullptr;
+    QCPGraph* m_minimapCurve = nullptr;
+    QCPItemRect* m_minimapView = nullptr;
     QCPItemStraightLine* m_thresholdLine = nullptr;
     QCPItemStraightLine* m_playheadLine = nullptr;
     QCPAxisRect* m_heatRect = nullptr;
