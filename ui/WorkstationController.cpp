@@ -4,6 +4,7 @@
 
 #include "model/Error.h"
 #include "project/ProjectStore.h"
+#include "review/ReviewCommands.h"
 #include "scoring/FeatureCache.h"
 #include "scoring/ProjectScoring.h"
 #include "scoring/ScoringController.h"
@@ -263,41 +264,60 @@ void WorkstationController::resegmentProject()
     reloadDetections();
 }
 
+void WorkstationController::pushReview(const QString& text, const QList<qint64>& ids,
+                                       const std::function<void(ReviewValues&)>& change)
+{
+    if (!m_store || ids.isEmpty())
+        return;
+    QHash<qint64, ReviewValues> before, after;
+    for (const DetectionRecord& d : detections({})) {
+        if (!ids.contains(d.id))
+            continue;
+        const ReviewValues old{d.state, d.correctedClass, d.note};
+        before.insert(d.id, old);
+        ReviewValues changed = old;
+        change(changed);
+        after.insert(d.id, changed);
+    }
+    if (after.isEmpty())
+        return;
+    auto apply = [this](const QHash<qint64, ReviewValues>& values) {
+        try {
+            // One transaction per kind of change (the store's own), in the order a user would make them.
+            QHash<ReviewState, QList<qint64>> byState;
+            for (auto it = values.begin(); it != values.end(); ++it)
+                byState[it.value().state] << it.key();
+            for (auto it = byState.begin(); it != byState.end(); ++it)
+                m_store->setReviewState(it.value(), it.key());
+            for (auto it = values.begin(); it != values.end(); ++it) {
+                m_store->setCorrectedClass(it.key(), it.value().correctedClass);
+                m_store->setNote(it.key(), it.value().note);
+            }
+        } catch (const std::exception& e) {
+            emit errorOccurred(QString::fromStdString(e.what()));
+        }
+        reloadDetections();
+    };
+    m_undo.push(new ReviewCommand(text, before, after, apply));
+}
+
 void WorkstationController::setReviewState(const QList<qint64>& detectionIds, ReviewState state)
 {
-    if (!m_store)
-        return;
-    try {
-        m_store->setReviewState(detectionIds, state);
-    } catch (const std::exception& e) {
-        emit errorOccurred(QString::fromStdString(e.what()));
-    }
-    reloadDetections();
+    const QString text = state == ReviewState::Accepted ? tr("Accept %n detection(s)", nullptr, int(detectionIds.size()))
+                         : state == ReviewState::Rejected ? tr("Reject %n detection(s)", nullptr, int(detectionIds.size()))
+                                                          : tr("Unmark %n detection(s)", nullptr, int(detectionIds.size()));
+    pushReview(text, detectionIds, [state](ReviewValues& v) { v.state = state; });
 }
 
 void WorkstationController::setCorrectedClass(const QList<qint64>& detectionIds, int cls)
 {
-    if (!m_store)
-        return;
-    try {
-        for (qint64 id : detectionIds)
-            m_store->setCorrectedClass(id, cls);
-    } catch (const std::exception& e) {
-        emit errorOccurred(QString::fromStdString(e.what()));
-    }
-    reloadDetections();
+    pushReview(tr("Change the class of %n detection(s)", nullptr, int(detectionIds.size())), detectionIds,
+               [cls](ReviewValues& v) { v.correctedClass = cls; });
 }
 
 void WorkstationController::setNote(qint64 detectionId, const QString& note)
 {
-    if (!m_store)
-        return;
-    try {
-        m_store->setNote(detectionId, note);
-    } catch (const std::exception& e) {
-        emit errorOccurred(QString::fromStdString(e.what()));
-    }
-    reloadDetections();
+    pushReview(tr("Note on a detection"), {detectionId}, [note](ReviewValues& v) { v.note = note; });
 }
 
 QList<DetectionRecord> WorkstationController::detections(DetectionFilter filter) const

@@ -9,6 +9,7 @@
 #include "scoring/ScoringTypes.h"
 
 #include <QObject>
+#include <QUndoStack>
 #include <QThread>
 #include <QVector>
 
@@ -62,9 +63,11 @@ public:
     DetectionSettings detectionSettings() const { return m_settings; }
     /// Saves the project's detection settings and re-segments every scored video.
     void setDetectionSettings(const DetectionSettings& settings);
+    /// Review edits: each is one undoable step on undoStack(), stored at once.
     void setReviewState(const QList<qint64>& detectionIds, ReviewState state);
     void setCorrectedClass(const QList<qint64>& detectionIds, int cls);
     void setNote(qint64 detectionId, const QString& note);
+    QUndoStack* undoStack() { return &m_undo; }
     /// Detections of the current model matching `filter` (all videos unless it says).
     QList<DetectionRecord> detections(DetectionFilter filter) const;
     /// The current model's class names (model order) and normal class.
@@ -104,12 +107,14 @@ private:
     void resegment();
     void reloadDetections();
     void resegmentProject();
+    void pushReview(const QString& text, const QList<qint64>& ids, const std::function<void(struct ReviewValues&)>& change);
     std::vector<Segment> segmentsOf(const ScoreTrack& track, double fps) const;
     SegmentSettings segmentSettings(double fps) const;
 
     std::unique_ptr<ProjectStore> m_store;
     PlaybackController m_player;
     std::unique_ptr<ScoringController> m_scoring;
+    QUndoStack m_undo;
     QThread m_probeThread;
     QObject* m_prober = nullptr; // lives on m_probeThread
     void onProbed(const QList<VideoRecord>& records, const QStringList& problems);

@@ -57,7 +57,8 @@ private slots:
         QStringList menus;
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
-        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Score"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Score"), QStringLiteral("&View"),
+                                   QStringLiteral("&Help")}));
     }
 
     void analystScoresAVideoAndNavigatesIt()
@@ -240,7 +241,23 @@ private slots:
             filter.videoId = c->currentVideo();
             QVERIFY(store->detections(filter).isEmpty());
         }
-        // The state filter shows what is left to review: nothing.
+        // Each review edit is one undo step: undoing "accept all" restores the earlier states.
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        {
+            auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::OpenExisting);
+            QHash<qint64, DetectionRecord> stored;
+            for (const DetectionRecord& d : store->detections({}))
+                stored.insert(d.id, d);
+            QCOMPARE(stored.value(queue[0]).state, ReviewState::Accepted);
+            if (queue.size() >= 2)
+                QCOMPARE(stored.value(queue[1]).state, ReviewState::Rejected);
+        }
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        {
+            auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::OpenExisting);
+            for (const DetectionRecord& d : store->detections({}))
+                QCOMPARE(d.state, ReviewState::Accepted);
+        }
         screenshot(window, QStringLiteral("mainwindow-review.png"));
     }
 
