@@ -149,6 +149,8 @@ private slots:
         QCOMPARE(top.size(), 3);
         const int best = int(std::max_element(bars.begin(), bars.end()) - bars.begin());
         QVERIFY2(top[0].startsWith(c->abnormalClassNames()[best] + QLatin1Char(' ')), qPrintable(top.join(',')));
+        // The top-class band: with fewer frames than columns, each column is one frame.
+        QCOMPARE(timeline->bandClassAt(0), best);
         screenshot(window, QStringLiteral("mainwindow-scored.png"));
 
         // Play for a second: about 30 frames go by.

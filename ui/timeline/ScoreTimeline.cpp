@@ -111,6 +111,8 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     m_heatMap->setGradient(QCPColorGradient::gpHot);
     m_heatMap->setInterpolate(false);
     m_heatMap->setDataRange(QCPRange(0, 1));
+    m_topClassBand = new QCPColorMap(heatX, heatY);
+    m_topClassBand->setInterpolate(false);
 
     connect(m_plot, &QCustomPlot::mousePress, this, &ScoreTimeline::onPress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &ScoreTimeline::onMove);
@@ -150,6 +152,7 @@ void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
     m_curve->data()->clear();
     m_fill->data()->clear();
     m_heatMap->data()->clear();
+    m_topClassBand->data()->clear();
     m_classProbabilities.reset();
     m_events.clear();
     m_plot->clearItems();
@@ -279,6 +282,7 @@ void ScoreTimeline::setClassProbabilities(std::shared_ptr<const std::vector<floa
     const int classes = int(classNames.size());
     if (!m_classProbabilities || classes == 0 || m_frames <= 0) {
         m_heatMap->data()->clear();
+        m_topClassBand->data()->clear();
         replotSoon();
         return;
     }
@@ -298,8 +302,43 @@ void ScoreTimeline::setClassProbabilities(std::shared_ptr<const std::vector<floa
             m_heatMap->data()->setCell(column, c, double(best));
         }
     }
-    m_heatRect->axis(QCPAxis::atLeft)->setRange(-0.5, classes - 0.5);
+    // The band: per column, the top class of the column's highest-probability frame, one
+    // distinct colour per class.
+    // Two identical rows: a one-row map has no height of its own in QCustomPlot.
+    m_topClassBand->data()->setSize(columns, 2);
+    m_topClassBand->data()->setRange(QCPRange(0, double(frames)), QCPRange(classes + 0.1, classes + 0.6));
+    for (int column = 0; column < columns; ++column) {
+        const qint64 first = frames * column / columns, last = std::max(first + 1, frames * (column + 1) / columns);
+        int bestClass = 0;
+        float best = -1;
+        for (qint64 t = first; t < last; ++t)
+            for (int c = 0; c < classes; ++c)
+                if (p[t * classes + c] > best) {
+                    best = p[t * classes + c];
+                    bestClass = c;
+                }
+        m_topClassBand->data()->setCell(column, 0, double(bestClass));
+        m_topClassBand->data()->setCell(column, 1, double(bestClass));
+    }
+    QCPColorGradient categories;
+    categories.clearColorStops();
+    for (int c = 0; c < classes; ++c)
+        categories.setColorStopAt(classes > 1 ? double(c) / (classes - 1) : 0.0, QColor::fromHsv(c * 360 / classes, 200, 230));
+    categories.setLevelCount(std::max(2, classes));
+    categories.setColorInterpolation(QCPColorGradient::ciRGB);
+    m_topClassBand->setGradient(categories);
+    m_topClassBand->setDataRange(QCPRange(0, std::max(1, classes - 1)));
+    m_heatRect->axis(QCPAxis::atLeft)->setRange(-0.5, classes + 1.0);
     replotSoon();
+}
+
+int ScoreTimeline::bandClassAt(qint64 frame) const
+{
+    if (!m_classProbabilities || m_classNames.isEmpty() || m_topClassBand->data()->keySize() == 0)
+        return -1;
+    int column = 0, row = 0;
+    m_topClassBand->data()->coordToCell(double(frame), double(m_classNames.size()) + 0.1, &column, &row);
+    return int(m_topClassBand->data()->cell(column, 0));
 }
 
 QStringList ScoreTimeline::topClassesAt(qint64 frame) const

@@ -45,6 +45,8 @@ public:
     /// The class heatmap lane: p(class | abnormal) [frames, classes] row-major, shared
     /// read-only; hovering shows the top 3 classes, clicking seeks. Null clears it.
     void setClassProbabilities(std::shared_ptr<const std::vector<float>> probabilities, const QStringList& classNames);
+    /// The top class per heatmap column as drawn in the band (class index, -1 none).
+    int bandClassAt(qint64 frame) const;
     /// The top 3 "Class 42%" at a frame of the heatmap data (what hovering shows).
     QStringList topClassesAt(qint64 frame) const;
     QCPAxisRect* heatmapRect() const { return m_heatRect; }
@@ -87,6 +89,7 @@ private:
     QCPItemStraightLine* m_playheadLine = nullptr;
     QCPAxisRect* m_heatRect = nullptr;
     QCPColorMap* m_heatMap = nullptr;
+    QCPColorMap* m_topClassBand = nullptr; // one row above the heatmap: the top class per column
     std::shared_ptr<const std::vector<float>> m_classProbabilities;
     QStringList m_classNames;
     QVector<TimelineEvent> m_events;
