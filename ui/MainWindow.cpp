@@ -171,6 +171,7 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(path);
     });
     connect(c, &WorkstationController::scoresChanged, m_timeline, &ScoreTimeline::setScores);
+    connect(c, &WorkstationController::groundTruthChanged, m_timeline, &ScoreTimeline::setGroundTruth);
     connect(c, &WorkstationController::classProbabilitiesChanged, m_timeline, &ScoreTimeline::setClassProbabilities);
     connect(c, &WorkstationController::scoresAppended, m_timeline, &ScoreTimeline::appendScores);
     connect(c, &WorkstationController::detectionsChanged, this, &MainWindow::refreshDetectionsPanel);
@@ -238,6 +239,17 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Add Videos..."), this, &MainWindow::addVideosDialog);
     file->addAction(tr("Add &Folder..."), this, &MainWindow::addFolderDialog);
+    file->addAction(tr("Import &Ground Truth (UCF-Crime annotations)..."), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import Ground Truth"), QString(), tr("Annotations (*.txt);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        try {
+            const int videos = m_controller->importGroundTruth(path);
+            statusBar()->showMessage(tr("Ground truth for %n video(s) imported", nullptr, videos), 15000);
+        } catch (const std::exception& e) {
+            showError(QString::fromStdString(e.what()));
+        }
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);

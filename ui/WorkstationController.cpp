@@ -3,6 +3,7 @@
 #include "WorkstationController.h"
 
 #include "model/Error.h"
+#include "project/AnnotationFile.h"
 #include "project/ProjectStore.h"
 #include "review/ReviewCommands.h"
 #include "scoring/FeatureCache.h"
@@ -134,6 +135,31 @@ void WorkstationController::onProbed(const QList<VideoRecord>& records, const QS
     }
 }
 
+int WorkstationController::importGroundTruth(const QString& annotationPath)
+{
+    if (!m_store)
+        return 0;
+    const QHash<QString, QList<GroundTruthInterval>> annotations = readUcfCrimeAnnotations(annotationPath);
+    int matched = 0;
+    for (const VideoRecord& video : m_store->videos()) {
+        const auto it = annotations.find(QFileInfo(video.path).fileName());
+        if (it == annotations.end())
+            continue;
+        m_store->setGroundTruth(video.id, it.value());
+        ++matched;
+    }
+    QVector<QPair<qint64, qint64>> truth;
+    for (const GroundTruthInterval& interval : currentGroundTruth())
+        truth << qMakePair(interval.startFrame, interval.endFrame);
+    emit groundTruthChanged(truth);
+    return matched;
+}
+
+QList<GroundTruthInterval> WorkstationController::currentGroundTruth() const
+{
+    return m_store && m_videoId ? m_store->groundTruth(m_videoId) : QList<GroundTruthInterval>();
+}
+
 void WorkstationController::relinkVideo(qint64 videoId, const QString& path)
 {
     if (!m_store)
@@ -194,6 +220,10 @@ void WorkstationController::selectVideo(qint64 videoId)
         }
     }
     emit classProbabilitiesChanged(conditional, abnormalClassNames());
+    QVector<QPair<qint64, qint64>> truth;
+    for (const GroundTruthInterval& interval : m_store->groundTruth(videoId))
+        truth << qMakePair(interval.startFrame, interval.endFrame);
+    emit groundTruthChanged(truth);
     // The stored detections carry the analyst's review states (and ids).
     reloadDetections();
 }

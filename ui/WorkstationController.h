@@ -39,6 +39,10 @@ public:
     /// thread; videosAdded() follows. A missing video of the same content is relinked to
     /// the new path instead of added twice.
     void addVideos(const QStringList& paths);
+    /// Imports a UCF-Crime temporal annotation file: intervals of the project's videos
+    /// of the same file name. Returns how many videos got ground truth; throws vigil::Error.
+    int importGroundTruth(const QString& annotationPath);
+    QList<GroundTruthInterval> currentGroundTruth() const;
     /// Points a (moved) video at a new file.
     void relinkVideo(qint64 videoId, const QString& path);
     QList<VideoRecord> videos() const;
@@ -87,6 +91,7 @@ public:
 signals:
     void projectOpened(const QString& path);
     void videosChanged();
+    void groundTruthChanged(const QVector<QPair<qint64, qint64>>& intervals);
     /// A background add finished: how many were new, how many relinked, what failed.
     void videosAdded(int added, int relinked, const QStringList& problems);
     void videoOpened(qint64 videoId, const QString& path, qint64 frames, double fps);

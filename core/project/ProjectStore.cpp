@@ -444,4 +444,36 @@ void ProjectStore::saveCopyAs(const QString& path) const
     }
 }
 
+void ProjectStore::setGroundTruth(qint64 videoId, const QList<GroundTruthInterval>& intervals)
+{
+    const QString action = QStringLiteral("save the ground truth of video %1").arg(videoId);
+    m_sql->transaction(action, [&] {
+        QSqlQuery remove = m_sql->prepare(QStringLiteral("DELETE FROM ground_truth WHERE video_id = ?"), action);
+        remove.addBindValue(videoId);
+        m_sql->exec(remove, action);
+        QSqlQuery insert = m_sql->prepare(
+            QStringLiteral("INSERT INTO ground_truth (video_id, start_frame, end_frame, class_name) VALUES (?, ?, ?, ?)"), action);
+        for (const GroundTruthInterval& interval : intervals) {
+            insert.bindValue(0, videoId);
+            insert.bindValue(1, interval.startFrame);
+            insert.bindValue(2, interval.endFrame);
+            insert.bindValue(3, toDbText(interval.className));
+            m_sql->exec(insert, action);
+        }
+    });
+}
+
+QList<GroundTruthInterval> ProjectStore::groundTruth(qint64 videoId) const
+{
+    const QString action = QStringLiteral("read the ground truth of video %1").arg(videoId);
+    QSqlQuery query = m_sql->prepare(
+        QStringLiteral("SELECT start_frame, end_frame, class_name FROM ground_truth WHERE video_id = ? ORDER BY start_frame"), action);
+    query.addBindValue(videoId);
+    m_sql->exec(query, action);
+    QList<GroundTruthInterval> intervals;
+    while (query.next())
+        intervals << GroundTruthInterval{query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString()};
+    return intervals;
+}
+
 } // namespace vigil

@@ -87,6 +87,11 @@ public:
     /// "Save As". Throws Error naming the file.
     void saveCopyAs(const QString& path) const;
 
+    // Ground truth (annotations imported from a dataset).
+    /// One transaction: replaces the video's intervals.
+    void setGroundTruth(qint64 videoId, const QList<GroundTruthInterval>& intervals);
+    QList<GroundTruthInterval> groundTruth(qint64 videoId) const; // by start
+
     // Settings.
     DetectionSettings detectionSettings() const;
     void setDetectionSettings(const DetectionSettings& settings);

@@ -75,6 +75,13 @@ struct DetectionRecord {
     int effectiveClass() const { return correctedClass >= 0 ? correctedClass : topClass; }
 };
 
+/// Any thread (plain value). One annotated anomalous interval of a video.
+struct GroundTruthInterval {
+    qint64 startFrame = 0;
+    qint64 endFrame = 0; // exclusive
+    QString className;
+};
+
 /// Any thread (plain value). Per project.
 struct DetectionSettings {
     double threshold = 0.5;

@@ -131,6 +131,17 @@ private slots:
         QCOMPARE(timeline->plot()->xAxis->range().size(), 40.0);
         timeline->showWholeVideo();
 
+        // Ground truth from a UCF-Crime annotation file appears as a lane.
+        const QString annotations = dir.filePath(QStringLiteral("Temporal_Anomaly_Annotation.txt"));
+        {
+            QFile out(annotations);
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Text));
+            out.write("cctv_roadaccident.mp4  RoadAccidents  90  185  -1  -1\n");
+        }
+        QCOMPARE(c->importGroundTruth(annotations), 1);
+        QCOMPARE(c->currentGroundTruth().size(), 1);
+        QCOMPARE(c->currentGroundTruth().first().endFrame, 186);
+
         // Frame steps with the keyboard.
         window.videoView()->setFocus();
         QTest::keyClick(&window, Qt::Key_Right);

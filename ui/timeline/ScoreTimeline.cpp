@@ -17,8 +17,11 @@ namespace vigil {
 
 namespace {
 
-constexpr double kLaneTop = -0.04, kLaneBottom = -0.14; // detections lane under the curve
-constexpr double kYMin = -0.16, kYMax = 1.04;
+// Lanes under the curve: detections, analyst labels (accepted detections), ground truth.
+constexpr double kDetectionsTop = -0.02, kDetectionsBottom = -0.10;
+constexpr double kLabelsTop = -0.13, kLabelsBottom = -0.21;
+constexpr double kTruthTop = -0.24, kTruthBottom = -0.32;
+constexpr double kYMin = -0.34, kYMax = 1.04;
 constexpr double kGrabPixels = 6;
 
 class TimeTicker : public QCPAxisTicker {
@@ -156,6 +159,8 @@ void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
     m_classProbabilities.reset();
     m_events.clear();
     m_plot->clearItems();
+    m_eventItems.clear();
+    m_truthItems.clear();
     m_thresholdLine = new QCPItemStraightLine(m_plot);
     m_thresholdLine->setPen(QPen(QColor(30, 110, 220), 1.5, Qt::DashLine));
     m_playheadLine = new QCPItemStraightLine(m_plot);
@@ -259,18 +264,40 @@ void ScoreTimeline::setThreshold(double threshold)
 
 void ScoreTimeline::setEvents(const QVector<TimelineEvent>& events)
 {
-    // Lane rectangles are items; remove the old ones (the two lines stay).
-    for (int i = m_plot->itemCount() - 1; i >= 0; --i)
-        if (qobject_cast<QCPItemRect*>(m_plot->item(i)))
-            m_plot->removeItem(i);
+    for (QCPItemRect* item : std::as_const(m_eventItems))
+        m_plot->removeItem(item);
+    m_eventItems.clear();
     m_events = events;
-    for (const TimelineEvent& e : events) {
+    auto box = [this](qint64 start, qint64 end, double top, double bottom, const QColor& color) {
         auto* rect = new QCPItemRect(m_plot);
-        rect->topLeft->setCoords(double(e.startFrame), kLaneTop);
-        rect->bottomRight->setCoords(double(std::max(e.endFrame, e.startFrame + 1)), kLaneBottom);
-        const QColor color = e.rejected ? QColor(150, 150, 150) : e.reviewed ? QColor(40, 160, 80) : QColor(230, 120, 20);
+        rect->topLeft->setCoords(double(start), top);
+        rect->bottomRight->setCoords(double(std::max(end, start + 1)), bottom);
         rect->setPen(QPen(color.darker(130)));
         rect->setBrush(color);
+        m_eventItems << rect;
+    };
+    for (const TimelineEvent& e : events) {
+        const QColor color = e.rejected ? QColor(150, 150, 150) : e.reviewed ? QColor(40, 160, 80) : QColor(230, 120, 20);
+        box(e.startFrame, e.endFrame, kDetectionsTop, kDetectionsBottom, color);
+        // The analyst's labels: what was accepted.
+        if (e.reviewed && !e.rejected)
+            box(e.startFrame, e.endFrame, kLabelsTop, kLabelsBottom, QColor(40, 160, 80));
+    }
+    replotSoon();
+}
+
+void ScoreTimeline::setGroundTruth(const QVector<QPair<qint64, qint64>>& intervals)
+{
+    for (QCPItemRect* item : std::as_const(m_truthItems))
+        m_plot->removeItem(item);
+    m_truthItems.clear();
+    for (const auto& [start, end] : intervals) {
+        auto* rect = new QCPItemRect(m_plot);
+        rect->topLeft->setCoords(double(start), kTruthTop);
+        rect->bottomRight->setCoords(double(std::max(end, start + 1)), kTruthBottom);
+        rect->setPen(QPen(QColor(90, 40, 160)));
+        rect->setBrush(QColor(120, 70, 200));
+        m_truthItems << rect;
     }
     replotSoon();
 }

@@ -42,6 +42,8 @@ public:
     void appendScores(qint64 firstFrame, const QVector<float>& scores);
     void setThreshold(double threshold);
     void setEvents(const QVector<TimelineEvent>& events);
+    /// The ground-truth lane: annotated anomalous intervals [start, end).
+    void setGroundTruth(const QVector<QPair<qint64, qint64>>& intervals);
     /// The class heatmap lane: p(class | abnormal) [frames, classes] row-major, shared
     /// read-only; hovering shows the top 3 classes, clicking seeks. Null clears it.
     void setClassProbabilities(std::shared_ptr<const std::vector<float>> probabilities, const QStringList& classNames);
@@ -93,6 +95,7 @@ private:
     std::shared_ptr<const std::vector<float>> m_classProbabilities;
     QStringList m_classNames;
     QVector<TimelineEvent> m_events;
+    QList<QCPItemRect*> m_eventItems, m_truthItems;
     QVector<float> m_scores; // one per frame; the graph holds a per-pixel decimation
     qint64 m_frames = 0;
     double m_fps = 30;

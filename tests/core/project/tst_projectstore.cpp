@@ -1,6 +1,7 @@
 // ProjectStore on real project files: opening and refusing files, schema versions, videos,
 // models, score blobs, detections with their review, filters, locking and transactions.
 #include "model/Error.h"
+#include "project/AnnotationFile.h"
 #include "project/Migrations.h"
 #include "project/ProjectStore.h"
 
@@ -401,6 +402,56 @@ private slots:
         videos[badRow].frameCount = 10;
         QCOMPARE(store->addVideos(videos).size(), 3); // and the store still works
         QCOMPARE(store->videos().size(), 4);
+    }
+
+    void groundTruthIsReplacedPerVideoAndCascades()
+    {
+        auto store = create(QStringLiteral("truth.vigil"));
+        const QList<qint64> ids = store->addVideos({videoAt(file(QStringLiteral("a.mp4"))), videoAt(file(QStringLiteral("b.mp4")))});
+        store->setGroundTruth(ids[0], {{300, 421, QStringLiteral("Arson")}, {10, 20, QStringLiteral("Arson")}});
+        store->setGroundTruth(ids[1], {{5, 6, QStringLiteral("Fighting")}});
+        QList<GroundTruthInterval> a = store->groundTruth(ids[0]);
+        QCOMPARE(a.size(), 2);
+        QCOMPARE(a[0].startFrame, 10); // ordered by start
+        QCOMPARE(a[1].endFrame, 421);
+        QCOMPARE(a[1].className, QStringLiteral("Arson"));
+        store->setGroundTruth(ids[0], {{1, 2, QStringLiteral("Arson")}});
+        QCOMPARE(store->groundTruth(ids[0]).size(), 1);
+        QVERIFY_THROWS_EXCEPTION(Error, store->setGroundTruth(ids[1], {{9, 9, QStringLiteral("bad")}}));
+        QCOMPARE(store->groundTruth(ids[1]).size(), 1); // unchanged: one transaction
+        store->removeVideos({ids[1]});
+        QCOMPARE(store->groundTruth(ids[1]).size(), 0);
+    }
+
+    void ucfCrimeAnnotationsAreRead()
+    {
+        const QString path = file(QStringLiteral("Temporal_Anomaly_Annotation.txt"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Text));
+        out.write("Arson011_x264.mp4  Arson  150  420  680  1267\n"
+                  "Normal_Videos_003_x264.mp4  Normal  -1  -1  -1  -1\n"
+                  "\n"
+                  "RoadAccidents017_x264.mp4\tRoadAccidents\t90\t185\t-1\t-1\n");
+        out.close();
+        const auto annotations = readUcfCrimeAnnotations(path);
+        QCOMPARE(annotations.size(), 3);
+        const QList<GroundTruthInterval> arson = annotations.value(QStringLiteral("Arson011_x264.mp4"));
+        QCOMPARE(arson.size(), 2);
+        QCOMPARE(arson[0].startFrame, 150);
+        QCOMPARE(arson[0].endFrame, 421); // the file's last frame is inclusive
+        QCOMPARE(arson[1].startFrame, 680);
+        QCOMPARE(annotations.value(QStringLiteral("Normal_Videos_003_x264.mp4")).size(), 0);
+        QCOMPARE(annotations.value(QStringLiteral("RoadAccidents017_x264.mp4")).first().className, QStringLiteral("RoadAccidents"));
+
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Text));
+        out.write("Arson011_x264.mp4  Arson  150  420\n");
+        out.close();
+        try {
+            readUcfCrimeAnnotations(path);
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("line 1")), e.what());
+        }
     }
 
     void missingFileIsShownNotDropped()
