@@ -272,6 +272,11 @@ void MainWindow::createMenus()
             m_controller->scoreVideos(ids);
     });
     score->addAction(tr("Score &Everything Unscored"), this, [this] { m_controller->scoreVideos({}); });
+    score->addAction(tr("Score a &Folder..."), this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Score a Folder"));
+        if (!folder.isEmpty())
+            m_controller->addAndScoreVideos({folder});
+    });
     score->addSeparator();
     score->addAction(tr("&Detection Settings..."), this, &MainWindow::editDetectionSettings);
 

@@ -106,6 +106,14 @@ void WorkstationController::addVideos(const QStringList& paths)
     });
 }
 
+void WorkstationController::addAndScoreVideos(const QStringList& paths)
+{
+    if (!m_store || paths.isEmpty())
+        return;
+    ++m_pendingScoreAfterAdd;
+    addVideos(paths);
+}
+
 void WorkstationController::onProbed(const QList<VideoRecord>& records, const QStringList& problems)
 {
     if (!m_store)
@@ -130,6 +138,18 @@ void WorkstationController::onProbed(const QList<VideoRecord>& records, const QS
         m_store->addVideos(fresh);
         emit videosChanged();
         emit videosAdded(int(m_store->videos().size() - before), relinked, problems);
+        if (m_pendingScoreAfterAdd > 0) {
+            --m_pendingScoreAfterAdd;
+            QList<qint64> ids;
+            for (const VideoRecord& r : records)
+                if (const std::optional<VideoRecord> v = m_store->findByFingerprint(r.fingerprint))
+                    ids << v->id;
+            if (m_model)
+                for (auto it = ids.begin(); it != ids.end();)
+                    it = m_store->hasScores(*it, m_model->id) ? ids.erase(it) : it + 1;
+            if (!ids.isEmpty())
+                scoreVideos(ids);
+        }
     } catch (const std::exception& e) {
         emit errorOccurred(QString::fromStdString(e.what()));
     }

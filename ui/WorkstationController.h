@@ -39,6 +39,8 @@ public:
     /// thread; videosAdded() follows. A missing video of the same content is relinked to
     /// the new path instead of added twice.
     void addVideos(const QStringList& paths);
+    /// addVideos(), then scores what the folders and files hold (new and already present).
+    void addAndScoreVideos(const QStringList& paths);
     /// Imports a UCF-Crime temporal annotation file: intervals of the project's videos
     /// of the same file name. Returns how many videos got ground truth; throws vigil::Error.
     int importGroundTruth(const QString& annotationPath);
@@ -120,6 +122,7 @@ private:
     PlaybackController m_player;
     std::unique_ptr<ScoringController> m_scoring;
     QUndoStack m_undo;
+    int m_pendingScoreAfterAdd = 0; // background adds whose videos are to be scored
     QThread m_probeThread;
     QObject* m_prober = nullptr; // lives on m_probeThread
     void onProbed(const QList<VideoRecord>& records, const QStringList& problems);

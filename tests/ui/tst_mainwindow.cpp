@@ -297,6 +297,27 @@ private slots:
         QVERIFY(!window.videoList()->item(0)->text().contains(QLatin1String("(missing)")));
     }
 
+    void scoringAFolderAddsAndScoresItsVideos()
+    {
+        QTemporaryDir dir;
+        QDir().mkpath(dir.filePath(QStringLiteral("cams/north")));
+        QVERIFY(QFile::copy(kShared + QStringLiteral("/media/cctv_roadaccident.mp4"), dir.filePath(QStringLiteral("cams/north/road.mp4"))));
+        MainWindow window;
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("p.vigil"))));
+        WorkstationController* c = window.controller();
+        ModelRecord model;
+        model.checkpointPath = kShared + QStringLiteral("/golden/ucf/last.ckpt");
+        model.centroidPath = kShared + QStringLiteral("/golden/ucf/ncentroid.pt");
+        model.labels = QStringLiteral("ucf");
+        c->setModel(model);
+        QString finished;
+        connect(c, &WorkstationController::scoringFinished, this, [&](const QString& m) { finished = m; });
+        c->addAndScoreVideos({dir.filePath(QStringLiteral("cams"))});
+        QTRY_VERIFY_WITH_TIMEOUT(finished == QLatin1String("Scoring done"), 120000);
+        QCOMPARE(c->videos().size(), 1);
+        QVERIFY(c->store()->hasScores(c->videos().first().id, c->model()->id));
+    }
+
     void saveAsContinuesInTheCopy()
     {
         QTemporaryDir dir;
