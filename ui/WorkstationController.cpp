@@ -294,25 +294,58 @@ void WorkstationController::setDetectionSettings(const DetectionSettings& settin
 
 void WorkstationController::resegmentProject()
 {
-    // Every scored video of the model, so that the detections browser agrees with the
-    // settings everywhere; review states carry over (ProjectStore::replaceDetections).
+    // The open video now, so the analyst sees the result at once; every other scored video
+    // of the model on the background thread with a connection of its own, so that a
+    // project of thousands of videos never blocks the window. Review states carry over
+    // (ProjectStore::replaceDetections reads and writes in one transaction).
     if (!m_store || !m_model)
         return;
+    const qint64 modelId = m_model->id;
     try {
-        for (const VideoRecord& video : m_store->videos()) {
-            const std::optional<ScoreTrack> track = m_store->scores(video.id, m_model->id);
-            if (!track)
-                continue;
+        if (m_track) {
             QList<DetectionRecord> detections;
-            for (const Segment& segment : segmentsOf(*track, video.frameRate > 0 ? video.frameRate : 30))
+            for (const Segment& segment : segmentsOf(*m_track, m_fps))
                 detections << detectionOf(segment);
-            m_store->replaceDetections(video.id, m_model->id, detections);
+            m_store->replaceDetections(m_videoId, modelId, detections);
         }
     } catch (const std::exception& e) {
         emit errorOccurred(QString::fromStdString(e.what()));
     }
     reloadDetections();
+    const QString path = m_store->path();
+    const DetectionSettings settings = m_settings;
+    const qint64 skip = m_track ? m_videoId : 0;
+    QMetaObject::invokeMethod(m_prober, [this, path, settings, modelId, skip] {
+        QString error;
+        try {
+            auto store = ProjectStore::open(path, ProjectStore::OpenMode::OpenExisting);
+            for (const VideoRecord& video : store->videos()) {
+                if (QThread::currentThread()->isInterruptionRequested())
+                    return;
+                if (video.id == skip)
+                    continue;
+                const std::optional<ScoreTrack> track = store->scores(video.id, modelId);
+                if (!track)
+                    continue;
+                QList<DetectionRecord> detections;
+                for (const Segment& segment :
+                     segmentScores(track->scores.data(), track->frames, track->classProbs.empty() ? nullptr : track->classProbs.data(),
+                                   track->classes, track->normalId, segmentSettingsFor(settings, video.frameRate)))
+                    detections << detectionOf(segment);
+                store->replaceDetections(video.id, modelId, detections);
+            }
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(this, [this, error] {
+            if (!error.isEmpty())
+                emit errorOccurred(error);
+            emit projectResegmented();
+            reloadDetections();
+        }, Qt::QueuedConnection);
+    });
 }
+
 
 void WorkstationController::pushReview(const QString& text, const QList<qint64>& ids,
                                        const std::function<void(ReviewValues&)>& change)

@@ -102,6 +102,8 @@ signals:
     void classProbabilitiesChanged(std::shared_ptr<const std::vector<float>> probabilities, const QStringList& classNames);
     void scoresAppended(qint64 firstFrame, const QVector<float>& scores);
     void detectionsChanged(int count, double alarmsPerHour);
+    /// The background re-segmentation of the whole project (after a settings change) ended.
+    void projectResegmented();
     void scoringQueued(const QStringList& videoPaths);
     void scoringProgress(const QString& videoPath, qint64 done, qint64 total, double framesPerSecond, double secondsLeft);
     /// One video's end: "Done", "Failed: ...", "Cancelled".

@@ -177,6 +177,7 @@ private slots:
         const double before = c->threshold();
         const int lineY = int(timeline->pixelOfScore(before));
         QTest::mousePress(timeline->plot(), Qt::LeftButton, {}, QPoint(x, lineY));
+        QSignalSpy resegmented(c, &WorkstationController::projectResegmented);
         QMouseEvent move(QEvent::MouseMove, QPointF(x, timeline->pixelOfScore(0.05)), timeline->plot()->mapToGlobal(QPointF(x, timeline->pixelOfScore(0.05))),
                          Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(timeline->plot(), &move);
@@ -184,6 +185,7 @@ private slots:
         QVERIFY2(qAbs(c->threshold() - 0.05) < 0.02, qPrintable(QString::number(c->threshold())));
         QVERIFY(c->currentDetections().size() >= 1);
         QVERIFY2(detections->text().contains(QStringLiteral("%1 detection").arg(c->currentDetections().size())), qPrintable(detections->text()));
+        QTRY_COMPARE(resegmented.size(), 1); // the other videos, in the background
         {
             // Saved with the project, and every scored video re-segmented, not only this one.
             auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::OpenExisting);
@@ -199,6 +201,7 @@ private slots:
         strict.minDurationSeconds = 600;
         c->setDetectionSettings(strict);
         QCOMPARE(c->currentDetections().size(), 0);
+        QTRY_COMPARE(resegmented.size(), 2);
         {
             auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::OpenExisting);
             QVERIFY(store->detections({}).isEmpty());
@@ -207,6 +210,7 @@ private slots:
         strict.minDurationSeconds = 1.0;
         c->setDetectionSettings(strict);
         QVERIFY(c->currentDetections().size() >= 1);
+        QTRY_COMPARE(resegmented.size(), 3);
         window.videoList()->setCurrentRow(1);
         QTRY_COMPARE(timeline->scoreCount(), 1105);
         QTest::qWait(200);
