@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QListWidget>
+#include <QMimeData>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QMenuBar>
@@ -320,6 +321,23 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(finished == QLatin1String("Scoring done"), 120000);
         QCOMPARE(c->videos().size(), 1);
         QVERIFY(c->store()->hasScores(c->videos().first().id, c->model()->id));
+    }
+
+    void droppedFilesAreAdded()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("p.vigil"))));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(kShared + QStringLiteral("/media/cctv_roadaccident.mp4")),
+                      QUrl::fromLocalFile(kShared + QStringLiteral("/media/cctv_fighting.mp4"))});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QTRY_COMPARE(window.videoList()->count(), 2);
     }
 
     void saveAsContinuesInTheCopy()
