@@ -117,6 +117,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(player, &PlaybackWorker::failed, this, [this](const QString&, const QString& message) { showError(message); });
     connect(player, &PlaybackWorker::playingChanged, this, [this](bool playing, double rate) {
         m_playing = playing;
+        if (playing)
+            m_rate = rate; // whoever started it (the review queue plays at 1x)
         m_playButton->setText(playing ? tr("Pause") : tr("Play"));
         if (playing)
             statusBar()->showMessage(tr("Playing at %1x").arg(rate));
@@ -175,6 +177,13 @@ MainWindow::MainWindow(QWidget* parent)
     connect(c, &WorkstationController::classProbabilitiesChanged, m_timeline, &ScoreTimeline::setClassProbabilities);
     connect(c, &WorkstationController::scoresAppended, m_timeline, &ScoreTimeline::appendScores);
     connect(c, &WorkstationController::detectionsChanged, this, &MainWindow::refreshDetectionsPanel);
+    connect(c, &WorkstationController::detectionsPreviewed, this, [this](int count, double perHour) {
+        m_detectionsLabel->setText(tr("%n detection(s), %1 alarms/h", nullptr, count).arg(perHour, 0, 'f', 1));
+        QVector<TimelineEvent> events;
+        for (const DetectionRecord& d : m_controller->currentDetections())
+            events << TimelineEvent{d.startFrame, d.endFrame, false, false};
+        m_timeline->setEvents(events);
+    });
     connect(c, &WorkstationController::detectionsChanged, this, [this](int count, double perHour) {
         m_detectionsLabel->setText(tr("%n detection(s), %1 alarms/h", nullptr, count).arg(perHour, 0, 'f', 1));
         QVector<TimelineEvent> events;
@@ -186,6 +195,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(c, &WorkstationController::scoringProgress, m_jobs, &JobsPanel::setProgress);
     connect(c, &WorkstationController::scoringVideoEnded, m_jobs, &JobsPanel::setState);
     connect(c, &WorkstationController::scoringFinished, m_jobs, &JobsPanel::setSummary);
+    connect(c, &WorkstationController::scoringFinished, m_jobs, &JobsPanel::resetPause);
     connect(c, &WorkstationController::errorOccurred, this, &MainWindow::showError);
     connect(m_jobs, &JobsPanel::pauseToggled, c, &WorkstationController::setScoringPaused);
     connect(m_jobs, &JobsPanel::cancelRequested, c, &WorkstationController::cancelScoring);
@@ -212,14 +222,18 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-bool MainWindow::openProject(const QString& path, const QStringList& videos)
+bool MainWindow::openProject(const QString& path, const QStringList& videos, bool create)
 {
     try {
-        m_controller->openProject(path, true);
+        m_controller->openProject(path, create);
     } catch (const std::exception& e) {
         showError(QString::fromStdString(e.what()));
         return false;
     }
+    m_timeline->setVideo(1, 30);
+    m_classChart->setProbabilities({});
+    m_frames = 0;
+    m_shownFrame = -1;
     m_controller->addVideos(videos);
     return true;
 }
@@ -233,7 +247,14 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, [this] {
         m_recentMenu->clear();
         for (const QString& path : QSettings().value(QStringLiteral("recentProjects")).toStringList())
-            m_recentMenu->addAction(path, this, [this, path] { openProject(path); });
+            m_recentMenu->addAction(path, this, [this, path] {
+                if (!openProject(path, {}, false)) {
+                    QSettings settings;
+                    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
+                    recent.removeAll(path);
+                    settings.setValue(QStringLiteral("recentProjects"), recent);
+                }
+            });
     });
     file->addAction(tr("Save Project &As..."), QKeySequence::SaveAs, this, &MainWindow::saveProjectAs);
     file->addSeparator();
@@ -321,10 +342,11 @@ void MainWindow::createShortcuts()
 
 void MainWindow::togglePlay()
 {
+    // Space plays forward at the chosen speed, as in video editors (J plays backwards).
     if (m_playing)
         m_controller->player().pause();
     else
-        m_controller->player().play(m_rate);
+        m_controller->player().play(std::abs(m_rate));
 }
 
 void MainWindow::shuttle(int direction)
@@ -449,7 +471,7 @@ void MainWindow::openProjectDialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr("Vigil projects (*.vigil)"));
     if (!path.isEmpty())
-        openProject(path);
+        openProject(path, {}, false);
 }
 
 void MainWindow::addVideosDialog()
@@ -457,14 +479,14 @@ void MainWindow::addVideosDialog()
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Videos"), QString(),
                                                             tr("Videos (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;All files (*)"));
     if (!files.isEmpty())
-        openProject(m_controller->projectPath(), files);
+        m_controller->addVideos(files);
 }
 
 void MainWindow::addFolderDialog()
 {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Add Folder"));
     if (!folder.isEmpty())
-        openProject(m_controller->projectPath(), {folder});
+        m_controller->addVideos({folder});
 }
 
 void MainWindow::chooseModel()
@@ -487,8 +509,8 @@ void MainWindow::chooseModel()
         return;
     ModelRecord model;
     model.name = QFileInfo(QFileInfo(checkpoint->text()).path()).fileName();
-    model.checkpointPath = checkpoint->text();
-    model.centroidPath = centroid->text();
+    model.checkpointPath = QFileInfo(checkpoint->text()).absoluteFilePath();
+    model.centroidPath = QFileInfo(centroid->text()).absoluteFilePath();
     model.labels = labels->text();
     m_controller->setModel(model);
     refreshVideos();
@@ -545,8 +567,8 @@ void MainWindow::dropEvent(QDropEvent* event)
     for (const QUrl& url : event->mimeData()->urls())
         if (url.isLocalFile())
             paths << url.toLocalFile();
-    if (!paths.isEmpty() && !m_controller->projectPath().isEmpty())
-        openProject(m_controller->projectPath(), paths);
+    if (!paths.isEmpty())
+        m_controller->addVideos(paths);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -35,7 +35,7 @@ public:
     ClassChart* classChart() const { return m_classChart; }
     JobsPanel* jobsPanel() const { return m_jobs; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
-    bool openProject(const QString& path, const QStringList& videos = {});
+    bool openProject(const QString& path, const QStringList& videos = {}, bool create = true);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

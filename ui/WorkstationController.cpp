@@ -46,13 +46,20 @@ void WorkstationController::openProject(const QString& path, bool create)
 {
     auto store = ProjectStore::open(path, create ? ProjectStore::OpenMode::CreateIfMissing : ProjectStore::OpenMode::OpenExisting);
     m_scoring.reset();
+    m_scoringIds.clear();
+    m_undo.clear(); // its commands name detections of the old project
     m_store = std::move(store);
     m_settings = m_store->detectionSettings();
     m_videoId = 0;
     m_track.reset();
     m_detections.clear();
-    if (m_model)
+    m_player.closeVideo();
+    if (m_model) {
         m_model->id = m_store->ensureModel(*m_model);
+    } else if (const QList<ModelRecord> models = m_store->models(); !models.isEmpty()) {
+        // A reopened project shows the scores of the model it was last scored with.
+        m_model = models.last();
+    }
     emit projectOpened(m_store->path());
     emit videosChanged();
 }
@@ -70,12 +77,15 @@ void WorkstationController::saveProjectAs(const QString& path)
 
 QString WorkstationController::projectPath() const { return m_store ? m_store->path() : QString(); }
 
-void WorkstationController::addVideos(const QStringList& paths)
+void WorkstationController::addVideos(const QStringList& paths) { probeAndAdd(paths, false); }
+
+void WorkstationController::probeAndAdd(const QStringList& paths, bool scoreAfter)
 {
     if (!m_store || paths.isEmpty())
         return;
+    const QString project = m_store->path();
     // Probing demuxes each file (and a folder walk may be long): never on the GUI thread.
-    QMetaObject::invokeMethod(m_prober, [this, paths] {
+    QMetaObject::invokeMethod(m_prober, [this, paths, scoreAfter, project] {
         QStringList files;
         for (const QString& path : paths) {
             if (QFileInfo(path).isDir()) {
@@ -102,19 +112,22 @@ void WorkstationController::addVideos(const QStringList& paths)
         }
         // Back on the GUI thread. Safe: the controller's destructor waits for this thread,
         // and its QObject base drops events still posted to it.
-        QMetaObject::invokeMethod(this, [this, records, problems] { onProbed(records, problems); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, records, problems, scoreAfter, project] {
+                if (m_store && m_store->path() == project) // not into a project opened since
+                    onProbed(records, problems, scoreAfter);
+            },
+            Qt::QueuedConnection);
     });
 }
 
 void WorkstationController::addAndScoreVideos(const QStringList& paths)
 {
-    if (!m_store || paths.isEmpty())
-        return;
-    ++m_pendingScoreAfterAdd;
-    addVideos(paths);
+    probeAndAdd(paths, true);
 }
 
-void WorkstationController::onProbed(const QList<VideoRecord>& records, const QStringList& problems)
+void WorkstationController::onProbed(const QList<VideoRecord>& records, const QStringList& problems, bool scoreAfter)
 {
     if (!m_store)
         return;
@@ -138,8 +151,7 @@ void WorkstationController::onProbed(const QList<VideoRecord>& records, const QS
         m_store->addVideos(fresh);
         emit videosChanged();
         emit videosAdded(int(m_store->videos().size() - before), relinked, problems);
-        if (m_pendingScoreAfterAdd > 0) {
-            --m_pendingScoreAfterAdd;
+        if (scoreAfter) {
             QList<qint64> ids;
             for (const VideoRecord& r : records)
                 if (const std::optional<VideoRecord> v = m_store->findByFingerprint(r.fingerprint))
@@ -190,9 +202,10 @@ void WorkstationController::relinkVideo(qint64 videoId, const QString& path)
         emit errorOccurred(QString::fromStdString(e.what()));
         return;
     }
+    m_undo.clear(); // the video's detections were replaced
     emit videosChanged();
     if (videoId == m_videoId)
-        selectVideo(videoId);
+        loadTrack(); // the player keeps its place
 }
 
 QList<VideoRecord> WorkstationController::videos() const { return m_store ? m_store->videos() : QList<VideoRecord>(); }
@@ -216,15 +229,22 @@ void WorkstationController::selectVideo(qint64 videoId)
         return;
     m_videoId = videoId;
     m_fps = video->frameRate > 0 ? video->frameRate : 30;
-    m_track.reset();
     m_detections.clear();
-    if (m_model && m_model->id)
-        m_track = m_store->scores(videoId, m_model->id);
     emit videoOpened(videoId, video->path, video->frameCount, m_fps);
-    if (video->missing)
+    if (video->missing) {
+        m_player.closeVideo();
         emit errorOccurred(tr("%1 is missing: relink it or restore the file").arg(video->path));
-    else
+    } else {
         m_player.openVideo(video->path);
+    }
+    loadTrack();
+}
+
+void WorkstationController::loadTrack()
+{
+    m_track.reset();
+    if (m_model && m_model->id && m_videoId)
+        m_track = m_store->scores(m_videoId, m_model->id);
     emit scoresChanged(m_track ? QVector<float>(m_track->scores.begin(), m_track->scores.end()) : QVector<float>());
     std::shared_ptr<std::vector<float>> conditional;
     if (m_track && !m_track->classProbs.empty()) {
@@ -241,7 +261,7 @@ void WorkstationController::selectVideo(qint64 videoId)
     }
     emit classProbabilitiesChanged(conditional, abnormalClassNames());
     QVector<QPair<qint64, qint64>> truth;
-    for (const GroundTruthInterval& interval : m_store->groundTruth(videoId))
+    for (const GroundTruthInterval& interval : m_store->groundTruth(m_videoId))
         truth << qMakePair(interval.startFrame, interval.endFrame);
     emit groundTruthChanged(truth);
     // The stored detections carry the analyst's review states (and ids).
@@ -267,7 +287,7 @@ void WorkstationController::resegment()
             m_detections << d;
         }
     }
-    emit detectionsChanged(int(m_detections.size()),
+    emit detectionsPreviewed(int(m_detections.size()),
                            m_track ? alarmsPerHour(size_t(m_detections.size()), m_track->frames, m_fps) : 0.0);
 }
 
@@ -300,6 +320,7 @@ void WorkstationController::resegmentProject()
     // (ProjectStore::replaceDetections reads and writes in one transaction).
     if (!m_store || !m_model)
         return;
+    m_undo.clear(); // re-segmenting replaces detections, and their ids with them
     const qint64 modelId = m_model->id;
     try {
         if (m_track) {
@@ -587,9 +608,10 @@ void WorkstationController::onScored(const ScoringResult& result)
         emit errorOccurred(QString::fromStdString(e.what()));
         return;
     }
+    m_undo.clear(); // the video's detections were replaced
     emit videosChanged();
     if (videoId == m_videoId)
-        selectVideo(videoId);
+        loadTrack(); // the player keeps its place
 }
 
 } // namespace vigil

@@ -102,6 +102,8 @@ signals:
     void classProbabilitiesChanged(std::shared_ptr<const std::vector<float>> probabilities, const QStringList& classNames);
     void scoresAppended(qint64 firstFrame, const QVector<float>& scores);
     void detectionsChanged(int count, double alarmsPerHour);
+    /// While the threshold is dragged: the open video's count, not yet stored.
+    void detectionsPreviewed(int count, double alarmsPerHour);
     /// The background re-segmentation of the whole project (after a settings change) ended.
     void projectResegmented();
     void scoringQueued(const QStringList& videoPaths);
@@ -124,10 +126,11 @@ private:
     PlaybackController m_player;
     std::unique_ptr<ScoringController> m_scoring;
     QUndoStack m_undo;
-    int m_pendingScoreAfterAdd = 0; // background adds whose videos are to be scored
     QThread m_probeThread;
     QObject* m_prober = nullptr; // lives on m_probeThread
-    void onProbed(const QList<VideoRecord>& records, const QStringList& problems);
+    void onProbed(const QList<VideoRecord>& records, const QStringList& problems, bool scoreAfter);
+    void probeAndAdd(const QStringList& paths, bool scoreAfter);
+    void loadTrack();
     std::optional<ModelRecord> m_model;
     QHash<QString, qint64> m_scoringIds; // video path -> id, for results
     DetectionSettings m_settings;

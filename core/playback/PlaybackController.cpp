@@ -26,6 +26,11 @@ void PlaybackController::openVideo(const QString& path)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->openVideo(path); }, Qt::QueuedConnection);
 }
 
+void PlaybackController::closeVideo()
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->closeVideo(); }, Qt::QueuedConnection);
+}
+
 void PlaybackController::play(double rate)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, rate] { w->play(rate); }, Qt::QueuedConnection);

@@ -17,6 +17,7 @@ public:
 
     PlaybackWorker* worker() const { return m_worker; }
     void openVideo(const QString& path);
+    void closeVideo();
     void seek(int64_t index) { m_worker->requestSeek(index); }
     void play(double rate);
     void pause();

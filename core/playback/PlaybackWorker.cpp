@@ -57,6 +57,7 @@ void PlaybackWorker::closeVideo()
     m_decoder.reset();
     m_video = PlaybackVideo();
     m_shown = m_decoderNext = -1;
+    emit frameReady(FrameImage()); // views show no picture rather than the last video's
 }
 
 void PlaybackWorker::requestSeek(int64_t index)

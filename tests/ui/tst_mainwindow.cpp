@@ -227,7 +227,19 @@ private slots:
         for (int row = 0; row < table->model()->rowCount(); ++row)
             queue << table->model()->index(row, 0).data(Qt::UserRole + 1).toLongLong();
         QVERIFY(queue.size() >= 1);
-        // The first detection plays from 4 s before its start.
+        // The current detection plays from 4 s before its start: frames go by.
+        {
+            DetectionFilter all;
+            qint64 start = -1;
+            for (const DetectionRecord& d : c->detections(all))
+                if (d.id == queue[0])
+                    start = d.startFrame;
+            QVERIFY(start >= 0);
+            const int64_t from = std::max<int64_t>(0, start - 4 * 30);
+            QTRY_VERIFY(window.videoView()->frameIndex() >= from && window.videoView()->frameIndex() <= from + 60);
+            const int64_t seen = window.videoView()->frameIndex();
+            QTRY_VERIFY(window.videoView()->frameIndex() > seen);
+        }
         QTest::keyClick(table, Qt::Key_A); // accept, move to the next
         if (queue.size() >= 2) {
             QTRY_COMPARE(panel->currentId(), queue[1]);
@@ -277,6 +289,22 @@ private slots:
                 QCOMPARE(d.state, ReviewState::Accepted);
         }
         screenshot(window, QStringLiteral("mainwindow-review.png"));
+        window.controller()->player().pause();
+
+        // Reopened in a new window, the project shows its scores, detections and reviews
+        // without choosing the model again.
+        MainWindow again;
+        again.show();
+        QVERIFY(again.openProject(projectPath, {}, false));
+        QTRY_COMPARE(again.videoList()->count(), 2);
+        QVERIFY(again.videoList()->item(0)->text().contains(QLatin1String("(scored)")));
+        again.videoList()->setCurrentRow(0);
+        QTRY_COMPARE(again.timeline()->scoreCount(), 243);
+        QVERIFY(again.controller()->currentDetections().size() >= 1);
+        QCOMPARE(again.controller()->currentDetections().first().state, ReviewState::Accepted);
+        // A project that does not exist is not created by File > Open.
+        QVERIFY(!again.openProject(dir.filePath(QStringLiteral("nothing.vigil")), {}, false));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("nothing.vigil"))));
     }
 
     void movedVideoIsFoundAgainByContent()

@@ -51,7 +51,10 @@ JobsPanel::JobsPanel(QWidget* parent)
         m_pause->setText(paused ? tr("Resume") : tr("Pause"));
         emit pauseToggled(paused);
     });
-    connect(cancel, &QPushButton::clicked, this, &JobsPanel::cancelRequested);
+    connect(cancel, &QPushButton::clicked, this, [this] {
+        resetPause(); // cancelling resumes the worker so that it can stop
+        emit cancelRequested();
+    });
 }
 
 QTreeWidgetItem* JobsPanel::row(const QString& videoPath)
@@ -95,6 +98,13 @@ void JobsPanel::setState(const QString& videoPath, const QString& state)
 }
 
 void JobsPanel::setSummary(const QString& text) { m_summary->setText(text); }
+
+void JobsPanel::resetPause()
+{
+    const QSignalBlocker blocker(m_pause);
+    m_pause->setChecked(false);
+    m_pause->setText(tr("Pause"));
+}
 QString JobsPanel::summary() const { return m_summary->text(); }
 
 } // namespace vigil

@@ -22,6 +22,8 @@ public:
     void setProgress(const QString& videoPath, qint64 done, qint64 total, double framesPerSecond, double secondsLeft);
     void setState(const QString& videoPath, const QString& state);
     void setSummary(const QString& text);
+    /// Unchecks Pause (the queue ended or was cancelled).
+    void resetPause();
     QString summary() const;
     QTreeWidget* tree() const { return m_tree; }
 

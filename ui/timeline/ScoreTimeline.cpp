@@ -97,6 +97,8 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     // The class heatmap lane, under the score curve on the same time axis.
     m_heatRect = new QCPAxisRect(m_plot);
     m_plot->plotLayout()->addElement(1, 0, m_heatRect);
+    m_heatRect->setRangeZoom(Qt::Orientations()); // it follows the curve's time axis only
+    m_heatRect->setRangeDrag(Qt::Orientations());
     m_plot->plotLayout()->setRowStretchFactor(0, 3);
     m_plot->plotLayout()->setRowStretchFactor(1, 1);
     auto* margins = new QCPMarginGroup(m_plot);
