@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -501,6 +502,12 @@ void MainWindow::chooseModel()
     form->addRow(tr("Checkpoint (last.ckpt)"), checkpoint);
     form->addRow(tr("Normal centroid (ncentroid.pt)"), centroid);
     form->addRow(tr("Classes (ucf, xd, sht or a CSV file)"), labels);
+    auto* device = new QComboBox(&dialog);
+    device->addItem(tr("Automatic (GPU when available)"), int(ComputeDevice::Auto));
+    device->addItem(tr("CPU"), int(ComputeDevice::Cpu));
+    device->addItem(tr("CUDA GPU"), int(ComputeDevice::Cuda));
+    device->setCurrentIndex(device->findData(int(m_controller->device())));
+    form->addRow(tr("Device"), device);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
@@ -512,6 +519,7 @@ void MainWindow::chooseModel()
     model.checkpointPath = QFileInfo(checkpoint->text()).absoluteFilePath();
     model.centroidPath = QFileInfo(centroid->text()).absoluteFilePath();
     model.labels = labels->text();
+    m_controller->setDevice(ComputeDevice(device->currentData().toInt()));
     m_controller->setModel(model);
     refreshVideos();
 }

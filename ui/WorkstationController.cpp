@@ -210,6 +210,12 @@ void WorkstationController::relinkVideo(qint64 videoId, const QString& path)
 
 QList<VideoRecord> WorkstationController::videos() const { return m_store ? m_store->videos() : QList<VideoRecord>(); }
 
+void WorkstationController::setDevice(ComputeDevice device)
+{
+    m_device = device;
+    m_scoring.reset(); // the next scoring run starts a session on the new device
+}
+
 void WorkstationController::setModel(const ModelRecord& model)
 {
     m_model = model;
@@ -542,6 +548,7 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
             return;
         }
         settings.cacheDirectory = FeatureCache::defaultDirectory();
+        settings.session.device = m_device;
         m_scoring = std::make_unique<ScoringController>(settings);
         ScoringWorker* worker = m_scoring->worker();
         connect(worker, &ScoringWorker::progress, this, [this](const ScoringProgress& p) {
@@ -558,6 +565,8 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
         });
         connect(worker, &ScoringWorker::videoCancelled, this, [this](const QString& path) { emit scoringVideoEnded(path, tr("Cancelled")); });
         connect(worker, &ScoringWorker::idle, this, [this] { emit scoringFinished(tr("Scoring done")); });
+        connect(worker, &ScoringWorker::modelReady, this,
+                [this](const QString& device) { emit scoringFinished(tr("Model loaded, scoring on %1").arg(device)); });
     }
     QStringList paths;
     for (qint64 id : videoIds) {

@@ -52,6 +52,9 @@ public:
     /// The model used for scoring and shown; registered in the project.
     void setModel(const ModelRecord& model);
     std::optional<ModelRecord> model() const { return m_model; }
+    /// Where scoring runs: Auto picks CUDA when LibTorch has it and a GPU is present.
+    void setDevice(ComputeDevice device);
+    ComputeDevice device() const { return m_device; }
 
     void selectVideo(qint64 videoId);
     qint64 currentVideo() const { return m_videoId; }
@@ -126,6 +129,7 @@ private:
     PlaybackController m_player;
     std::unique_ptr<ScoringController> m_scoring;
     QUndoStack m_undo;
+    ComputeDevice m_device = ComputeDevice::Auto;
     QThread m_probeThread;
     QObject* m_prober = nullptr; // lives on m_probeThread
     void onProbed(const QList<VideoRecord>& records, const QStringList& problems, bool scoreAfter);
