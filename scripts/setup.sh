@@ -51,4 +51,8 @@ if [ -f ../shared/golden/ucf/last.ckpt ]; then
         --centroid ../shared/golden/ucf/ncentroid.pt --classes ucf \
         --features ../shared/golden/ucf/video1537_features.npy --out build/demo-scores.csv
     head -3 build/demo-scores.csv
+    echo "== Demo: scoring a real video end to end (decode, CLIP features, head)"
+    build/bin/vigil-cli score --checkpoint ../shared/golden/ucf/last.ckpt \
+        --centroid ../shared/golden/ucf/ncentroid.pt --classes ucf --no-cache \
+        --out-dir build/demo ../shared/media/cctv_roadaccident.mp4
 fi
