@@ -11,6 +11,7 @@
 #include "scoring/ScoringController.h"
 
 #include <QDirIterator>
+#include <QSet>
 #include <QFileInfo>
 
 #include <cmath>
@@ -380,8 +381,9 @@ void WorkstationController::pushReview(const QString& text, const QList<qint64>&
     if (!m_store || ids.isEmpty())
         return;
     QHash<qint64, ReviewValues> before, after;
+    const QSet<qint64> wanted(ids.begin(), ids.end());
     for (const DetectionRecord& d : detections({})) {
-        if (!ids.contains(d.id))
+        if (!wanted.contains(d.id))
             continue;
         const ReviewValues old{d.state, d.correctedClass, d.note};
         before.insert(d.id, old);
@@ -392,17 +394,11 @@ void WorkstationController::pushReview(const QString& text, const QList<qint64>&
     if (after.isEmpty())
         return;
     auto apply = [this](const QHash<qint64, ReviewValues>& values) {
+        QList<ReviewEdit> edits;
+        for (auto it = values.begin(); it != values.end(); ++it)
+            edits << ReviewEdit{it.key(), it.value().state, it.value().correctedClass, it.value().note};
         try {
-            // One transaction per kind of change (the store's own), in the order a user would make them.
-            QHash<ReviewState, QList<qint64>> byState;
-            for (auto it = values.begin(); it != values.end(); ++it)
-                byState[it.value().state] << it.key();
-            for (auto it = byState.begin(); it != byState.end(); ++it)
-                m_store->setReviewState(it.value(), it.key());
-            for (auto it = values.begin(); it != values.end(); ++it) {
-                m_store->setCorrectedClass(it.key(), it.value().correctedClass);
-                m_store->setNote(it.key(), it.value().note);
-            }
+            m_store->applyReviews(edits); // one transaction, all or nothing
         } catch (const std::exception& e) {
             emit errorOccurred(QString::fromStdString(e.what()));
         }

@@ -177,6 +177,26 @@ void DetectionTable::update(qint64 id, const QString& column, const QVariant& va
         m_sql.fail(action, QStringLiteral("no detection with id %1").arg(id));
 }
 
+void DetectionTable::applyReviews(const QList<ReviewEdit>& edits)
+{
+    const QString action = QStringLiteral("save the review of %1 detection(s)").arg(edits.size());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_sql.transaction(action, [&] {
+        QSqlQuery query = m_sql.prepare(
+            QStringLiteral("UPDATE detections SET state = ?, corrected_class = ?, note = ?, reviewed_at = ? WHERE id = ?"), action);
+        for (const ReviewEdit& edit : edits) {
+            query.bindValue(0, int(edit.state));
+            query.bindValue(1, edit.correctedClass);
+            query.bindValue(2, toDbText(edit.note));
+            query.bindValue(3, toDbTime(now));
+            query.bindValue(4, edit.detectionId);
+            m_sql.exec(query, action);
+            if (query.numRowsAffected() != 1)
+                m_sql.fail(action, QStringLiteral("no detection with id %1").arg(edit.detectionId));
+        }
+    });
+}
+
 void DetectionTable::setReviewState(const QList<qint64>& ids, ReviewState state)
 {
     const QString action = QStringLiteral("set the review state of %1 detection(s)").arg(ids.size());

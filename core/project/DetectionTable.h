@@ -19,6 +19,7 @@ public:
     void setReviewState(const QList<qint64>& ids, ReviewState state);
     void setCorrectedClass(qint64 id, int cls);
     void setNote(qint64 id, const QString& note);
+    void applyReviews(const QList<ReviewEdit>& edits);
 
 private:
     QList<DetectionRecord> track(qint64 videoId, qint64 modelId, const QString& action) const;

@@ -383,6 +383,11 @@ void ProjectStore::setCorrectedClass(qint64 id, int cls)
     m_detections->setCorrectedClass(id, cls);
 }
 
+void ProjectStore::applyReviews(const QList<ReviewEdit>& edits)
+{
+    m_detections->applyReviews(edits);
+}
+
 void ProjectStore::setNote(qint64 id, const QString& note)
 {
     m_detections->setNote(id, note);

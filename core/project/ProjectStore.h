@@ -82,6 +82,9 @@ public:
     void setCorrectedClass(qint64 id, int cls);
     /// Stamps reviewedAt.
     void setNote(qint64 id, const QString& note);
+    /// One transaction: each detection's state, corrected class and note at once (an
+    /// undoable review step). Throws (changing nothing) if an id is unknown.
+    void applyReviews(const QList<ReviewEdit>& edits);
 
     /// Writes a consistent copy of the project to `path` (replacing a file there), for
     /// "Save As". Throws Error naming the file.

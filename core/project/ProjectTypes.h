@@ -75,6 +75,14 @@ struct DetectionRecord {
     int effectiveClass() const { return correctedClass >= 0 ? correctedClass : topClass; }
 };
 
+/// Any thread (plain value). An analyst's decision on one detection, as a whole.
+struct ReviewEdit {
+    qint64 detectionId = 0;
+    ReviewState state = ReviewState::Unreviewed;
+    int correctedClass = -1;
+    QString note;
+};
+
 /// Any thread (plain value). One annotated anomalous interval of a video.
 struct GroundTruthInterval {
     qint64 startFrame = 0;

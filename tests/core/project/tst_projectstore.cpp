@@ -454,6 +454,42 @@ private slots:
         }
     }
 
+    void reviewsAreAppliedInOneTransaction()
+    {
+        auto store = create(QStringLiteral("reviews.vigil"));
+        const QList<qint64> ids = store->addVideos({videoAt(file(QStringLiteral("r.mp4")))});
+        ModelRecord model;
+        model.checkpointPath = QStringLiteral("/m/last.ckpt");
+        const qint64 modelId = store->ensureModel(model);
+        QList<DetectionRecord> detections;
+        for (int i = 0; i < 3; ++i) {
+            DetectionRecord d;
+            d.startFrame = i * 100;
+            d.endFrame = i * 100 + 50;
+            d.peakFrame = i * 100 + 10;
+            d.peakScore = 0.9f - float(i) * 0.1f;
+            d.topClass = 1;
+            detections << d;
+        }
+        store->replaceDetections(ids[0], modelId, detections);
+        store->applyReviews({{detections[0].id, ReviewState::Accepted, 4, QStringLiteral("car")},
+                             {detections[1].id, ReviewState::Rejected, -1, QString()}});
+        QHash<qint64, DetectionRecord> stored;
+        for (const DetectionRecord& d : store->detections({}))
+            stored.insert(d.id, d);
+        QCOMPARE(stored[detections[0].id].state, ReviewState::Accepted);
+        QCOMPARE(stored[detections[0].id].correctedClass, 4);
+        QCOMPARE(stored[detections[0].id].note, QStringLiteral("car"));
+        QVERIFY(stored[detections[0].id].reviewedAt.isValid());
+        QCOMPARE(stored[detections[1].id].state, ReviewState::Rejected);
+        // An unknown id rolls the whole step back.
+        QVERIFY_THROWS_EXCEPTION(Error, store->applyReviews({{detections[2].id, ReviewState::Accepted, -1, QString()},
+                                                             {999999, ReviewState::Accepted, -1, QString()}}));
+        for (const DetectionRecord& d : store->detections({}))
+            if (d.id == detections[2].id)
+                QCOMPARE(d.state, ReviewState::Unreviewed);
+    }
+
     void missingFileIsShownNotDropped()
     {
         auto store = create(QStringLiteral("missing.vigil"));
