@@ -339,6 +339,14 @@ void MainWindow::createShortcuts()
     add(QKeySequence(Qt::Key_Home), [&player] { player.seek(0); });
     add(QKeySequence(Qt::Key_End), [this, &player] { player.seek(std::max<qint64>(0, m_frames - 1)); });
     add(QKeySequence(Qt::CTRL | Qt::Key_G), [this] { m_jumpEdit->setFocus(); m_jumpEdit->selectAll(); });
+    // The review queue from anywhere in the window (text fields keep their typed keys).
+    add(QKeySequence(Qt::Key_A), [this] { m_detectionsPanel->acceptSelected(); });
+    add(QKeySequence(Qt::Key_X), [this] { m_detectionsPanel->rejectSelected(); });
+    add(QKeySequence(Qt::Key_N), [this] { m_detectionsPanel->editNote(); });
+    add(QKeySequence(Qt::Key_PageDown), [this] { m_detectionsPanel->next(); });
+    add(QKeySequence(Qt::Key_PageUp), [this] { m_detectionsPanel->previous(); });
+    for (int digit = 0; digit <= 9; ++digit)
+        add(QKeySequence(Qt::Key_0 + digit), [this, digit] { m_detectionsPanel->classifySelected(digit); });
 }
 
 void MainWindow::togglePlay()

@@ -289,6 +289,19 @@ private slots:
                 QCOMPARE(d.state, ReviewState::Accepted);
         }
         screenshot(window, QStringLiteral("mainwindow-review.png"));
+        // The queue's keys also work with the focus on the player: PageUp/PageDown move, X rejects.
+        window.videoView()->setFocus();
+        QTest::keyClick(window.videoView(), Qt::Key_PageUp);
+        const qint64 target = panel->currentId();
+        QVERIFY(target > 0);
+        QTest::keyClick(window.videoView(), Qt::Key_X);
+        {
+            auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::OpenExisting);
+            for (const DetectionRecord& d : store->detections({}))
+                if (d.id == target)
+                    QCOMPARE(d.state, ReviewState::Rejected);
+        }
+        QTest::keyClick(window.videoView(), Qt::Key_Z, Qt::ControlModifier); // undo the reject
         window.controller()->player().pause();
 
         // Reopened in a new window, the project shows its scores, detections and reviews

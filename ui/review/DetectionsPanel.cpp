@@ -188,6 +188,57 @@ void DetectionsPanel::advance()
     }
 }
 
+void DetectionsPanel::review(ReviewState state)
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    emit reviewRequested(ids, state);
+    if (ids.size() == 1)
+        advance();
+}
+
+void DetectionsPanel::acceptSelected() { review(ReviewState::Accepted); }
+void DetectionsPanel::rejectSelected() { review(ReviewState::Rejected); }
+
+void DetectionsPanel::classifySelected(int digit)
+{
+    const int cls = classForDigit(digit);
+    const QList<qint64> ids = selectedIds();
+    if (cls >= 0 && !ids.isEmpty())
+        emit classRequested(ids, cls);
+}
+
+void DetectionsPanel::editNote()
+{
+    const qint64 id = currentId();
+    if (!id)
+        return;
+    bool ok = false;
+    const QString note = QInputDialog::getText(this, tr("Note"), tr("Note on this detection:"), QLineEdit::Normal,
+                                               m_table->currentIndex().siblingAtColumn(DetectionsModel::NoteColumn).data().toString(), &ok);
+    if (ok)
+        emit noteRequested(id, note);
+}
+
+void DetectionsPanel::next()
+{
+    if (m_proxy->rowCount() == 0)
+        return;
+    const int row = std::min(m_table->currentIndex().row() + 1, m_proxy->rowCount() - 1);
+    m_table->setCurrentIndex(m_proxy->index(row, 0));
+    m_table->selectRow(row);
+}
+
+void DetectionsPanel::previous()
+{
+    if (m_proxy->rowCount() == 0)
+        return;
+    const int row = std::max(m_table->currentIndex().row() - 1, 0);
+    m_table->setCurrentIndex(m_proxy->index(row, 0));
+    m_table->selectRow(row);
+}
+
 bool DetectionsPanel::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched != m_table || event->type() != QEvent::KeyPress)
@@ -195,36 +246,19 @@ bool DetectionsPanel::eventFilter(QObject* watched, QEvent* event)
     auto* key = static_cast<QKeyEvent*>(event);
     if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier))
         return false; // Ctrl+A and friends: the table's own
-    const QList<qint64> ids = selectedIds();
     switch (key->key()) {
     case Qt::Key_A:
-        if (!ids.isEmpty()) {
-            emit reviewRequested(ids, ReviewState::Accepted);
-            if (ids.size() == 1)
-                advance();
-        }
+        acceptSelected();
         return true;
     case Qt::Key_X:
-        if (!ids.isEmpty()) {
-            emit reviewRequested(ids, ReviewState::Rejected);
-            if (ids.size() == 1)
-                advance();
-        }
+        rejectSelected();
         return true;
     case Qt::Key_N:
-        if (const qint64 id = currentId()) {
-            bool ok = false;
-            const QString note = QInputDialog::getText(this, tr("Note"), tr("Note on this detection:"), QLineEdit::Normal,
-                                                       m_table->currentIndex().siblingAtColumn(DetectionsModel::NoteColumn).data().toString(), &ok);
-            if (ok)
-                emit noteRequested(id, note);
-        }
+        editNote();
         return true;
     default:
         if (key->key() >= Qt::Key_0 && key->key() <= Qt::Key_9) {
-            const int cls = classForDigit(key->key() - Qt::Key_0);
-            if (cls >= 0 && !ids.isEmpty())
-                emit classRequested(ids, cls);
+            classifySelected(key->key() - Qt::Key_0);
             return true;
         }
     }

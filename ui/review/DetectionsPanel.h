@@ -38,6 +38,14 @@ public:
     /// The class a digit key sets: 1-9 then 0 for the 1st to 10th abnormal class.
     int classForDigit(int digit) const;
 
+    // The review queue's actions, for the table's keys and the window's shortcuts.
+    void acceptSelected();
+    void rejectSelected();
+    void classifySelected(int digit);
+    void editNote();
+    void next();
+    void previous();
+
 signals:
     void filterChanged();
     void detectionActivated(qint64 id);
@@ -50,6 +58,7 @@ protected:
 
 private:
     void advance();
+    void review(ReviewState state);
 
     DetectionsModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
