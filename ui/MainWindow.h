@@ -36,6 +36,9 @@ public:
     JobsPanel* jobsPanel() const { return m_jobs; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
     bool openProject(const QString& path, const QStringList& videos = {}, bool create = true);
+    /// The shuttle rate (negative: backwards) and whether playback runs.
+    double playbackRate() const { return m_rate; }
+    bool isPlaying() const { return m_playing; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

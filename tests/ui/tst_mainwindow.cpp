@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QTableView>
@@ -379,6 +380,71 @@ private slots:
         QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&window, &drop);
         QTRY_COMPARE(window.videoList()->count(), 2);
+    }
+
+    void transportKeysShuttleJumpAndToggle()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("p.vigil")), {kShared + QStringLiteral("/media/cctv_fighting.mp4")}));
+        QTRY_COMPARE(window.videoList()->count(), 1);
+        window.videoList()->setCurrentRow(0);
+        QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(0));
+        window.videoView()->setFocus();
+
+        // L plays, L again doubles; K stops; J plays backwards.
+        QTest::keyClick(&window, Qt::Key_L);
+        QTRY_VERIFY(window.isPlaying());
+        QCOMPARE(window.playbackRate(), 1.0);
+        QTest::keyClick(&window, Qt::Key_L);
+        QTRY_COMPARE(window.playbackRate(), 2.0);
+        QTRY_VERIFY(window.videoView()->frameIndex() > 0); // frames go by
+        QTest::keyClick(&window, Qt::Key_K);
+        QTRY_VERIFY(!window.isPlaying());
+        // Backwards from far enough in that the start is not reached while we look.
+        window.controller()->player().seek(600);
+        QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(600));
+        const int64_t stoppedAt = 600;
+        QTest::keyClick(&window, Qt::Key_J);
+        QTRY_VERIFY(window.isPlaying());
+        QCOMPARE(window.playbackRate(), -1.0);
+        QTRY_VERIFY(window.videoView()->frameIndex() < stoppedAt);
+        QTest::keyClick(&window, Qt::Key_K);
+        QTRY_VERIFY(!window.isPlaying());
+        // ] and [ change the speed; Space plays forward at it.
+        QTest::keyClick(&window, Qt::Key_BracketRight);
+        QCOMPARE(window.playbackRate(), -2.0);
+        QTest::keyClick(&window, Qt::Key_Space);
+        QTRY_VERIFY(window.isPlaying());
+        QCOMPARE(window.playbackRate(), 2.0);
+        QTest::keyClick(&window, Qt::Key_Space);
+        QTRY_VERIFY(!window.isPlaying());
+        QTest::keyClick(&window, Qt::Key_BracketLeft);
+        QCOMPARE(window.playbackRate(), 1.0);
+
+        // End, Shift+Left (one second back), then Ctrl+G jumps to a typed frame or time.
+        QTest::keyClick(&window, Qt::Key_End);
+        QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(1104));
+        QTest::keyClick(&window, Qt::Key_Left, Qt::ShiftModifier);
+        QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(1074));
+        QTest::keyClick(&window, Qt::Key_G, Qt::ControlModifier);
+        QWidget* edit = QApplication::focusWidget();
+        QVERIFY(qobject_cast<QLineEdit*>(edit));
+        QTest::keyClicks(edit, QStringLiteral("500"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(500));
+        QTest::keyClick(&window, Qt::Key_G, Qt::ControlModifier);
+        edit = QApplication::focusWidget();
+        QTest::keyClicks(edit, QStringLiteral("0:10"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(300));
+
+        // O toggles the overlay.
+        QVERIFY(window.videoView()->overlayVisible());
+        QTest::keyClick(&window, Qt::Key_O);
+        QVERIFY(!window.videoView()->overlayVisible());
     }
 
     void saveAsContinuesInTheCopy()
