@@ -8,7 +8,6 @@
 #include "scoring/ProjectScoring.h"
 #include "scoring/ScoringController.h"
 
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QTextStream>
 
@@ -127,24 +126,12 @@ int project(const QStringList& arguments)
             auto store = openStore(path, true);
             QList<VideoRecord> records;
             int failures = 0;
-            for (const QString& input : positional) {
-                QStringList files;
-                if (QFileInfo(input).isDir()) {
-                    QDirIterator it(input, QDir::Files, QDirIterator::Subdirectories);
-                    while (it.hasNext())
-                        files << it.next();
-                } else {
-                    files << input;
-                }
-                for (const QString& file : files) {
-                    try {
-                        records << probeVideo(file);
-                    } catch (const std::exception& e) {
-                        if (!QFileInfo(input).isDir()) // folders hold other files too
-                            ++failures;
-                        if (!QFileInfo(input).isDir())
-                            QTextStream(stderr) << "vigil-cli: " << QString::fromStdString(e.what()) << Qt::endl;
-                    }
+            for (const QString& file : videoFilesIn(positional)) {
+                try {
+                    records << probeVideo(file);
+                } catch (const std::exception& e) {
+                    ++failures;
+                    QTextStream(stderr) << "vigil-cli: " << QString::fromStdString(e.what()) << Qt::endl;
                 }
             }
             const qsizetype before = store->videos().size();

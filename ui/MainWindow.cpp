@@ -30,6 +30,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -149,14 +150,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_detectionsPanel, &DetectionsPanel::reviewRequested, c, &WorkstationController::setReviewState);
     connect(m_detectionsPanel, &DetectionsPanel::classRequested, c, &WorkstationController::setCorrectedClass);
     connect(m_detectionsPanel, &DetectionsPanel::noteRequested, c, &WorkstationController::setNote);
-    connect(m_detectionsPanel, &DetectionsPanel::detectionActivated, this, [this](qint64 id) {
-        DetectionFilter all;
-        for (const DetectionRecord& d : m_controller->detections(all))
-            if (d.id == id) {
-                m_controller->playDetection(d);
-                break;
-            }
-    });
+    connect(m_detectionsPanel, &DetectionsPanel::detectionActivated, c, &WorkstationController::playDetection);
     connect(c, &WorkstationController::videoOpened, this, [this](qint64 videoId, const QString& path, qint64 frames, double fps) {
         // The list follows when the review queue opens another video.
         for (int row = 0; row < m_videos->count(); ++row)
@@ -178,20 +172,16 @@ MainWindow::MainWindow(QWidget* parent)
     connect(c, &WorkstationController::classProbabilitiesChanged, m_timeline, &ScoreTimeline::setClassProbabilities);
     connect(c, &WorkstationController::scoresAppended, m_timeline, &ScoreTimeline::appendScores);
     connect(c, &WorkstationController::detectionsChanged, this, &MainWindow::refreshDetectionsPanel);
-    connect(c, &WorkstationController::detectionsPreviewed, this, [this](int count, double perHour) {
-        m_detectionsLabel->setText(tr("%n detection(s), %1 alarms/h", nullptr, count).arg(perHour, 0, 'f', 1));
-        QVector<TimelineEvent> events;
-        for (const DetectionRecord& d : m_controller->currentDetections())
-            events << TimelineEvent{d.startFrame, d.endFrame, false, false};
-        m_timeline->setEvents(events);
-    });
-    connect(c, &WorkstationController::detectionsChanged, this, [this](int count, double perHour) {
+    // While dragging (previewed, not stored) and once stored: the same count and lanes.
+    auto showDetections = [this](int count, double perHour) {
         m_detectionsLabel->setText(tr("%n detection(s), %1 alarms/h", nullptr, count).arg(perHour, 0, 'f', 1));
         QVector<TimelineEvent> events;
         for (const DetectionRecord& d : m_controller->currentDetections())
             events << TimelineEvent{d.startFrame, d.endFrame, d.state != ReviewState::Unreviewed, d.state == ReviewState::Rejected};
         m_timeline->setEvents(events);
-    });
+    };
+    connect(c, &WorkstationController::detectionsPreviewed, this, showDetections);
+    connect(c, &WorkstationController::detectionsChanged, this, showDetections);
     connect(c, &WorkstationController::scoringQueued, m_jobs, &JobsPanel::addJobs);
     connect(c, &WorkstationController::scoringProgress, m_jobs, &JobsPanel::setProgress);
     connect(c, &WorkstationController::scoringVideoEnded, m_jobs, &JobsPanel::setState);
@@ -424,11 +414,16 @@ void MainWindow::refreshVideos()
     const QSignalBlocker blocker(m_videos);
     m_videos->clear();
     const qint64 model = m_controller->model() ? m_controller->model()->id : 0;
+    // One query for the scored state of every video, not one per row.
+    QSet<qint64> unscored;
+    if (model)
+        for (qint64 id : m_controller->store()->unscoredVideos(model))
+            unscored.insert(id);
     for (const VideoRecord& v : m_controller->videos()) {
         QString text = QFileInfo(v.path).fileName();
         if (v.missing)
             text += tr(" (missing)");
-        else if (model && m_controller->store()->hasScores(v.id, model))
+        else if (model && !unscored.contains(v.id))
             text += tr(" (scored)");
         auto* item = new QListWidgetItem(text, m_videos);
         item->setData(Qt::UserRole, v.id);

@@ -6,6 +6,7 @@
 #include "project/AnnotationFile.h"
 #include "project/ProjectStore.h"
 #include "review/ReviewCommands.h"
+#include "review/Segmenter.h"
 #include "scoring/FeatureCache.h"
 #include "scoring/ProjectScoring.h"
 #include "scoring/ScoringController.h"
@@ -18,13 +19,6 @@
 
 namespace vigil {
 
-namespace {
-
-const QStringList kVideoSuffixes{QStringLiteral("mp4"), QStringLiteral("mkv"), QStringLiteral("avi"), QStringLiteral("mov"),
-                                 QStringLiteral("ts"), QStringLiteral("m4v"), QStringLiteral("webm"), QStringLiteral("mpg"),
-                                 QStringLiteral("mpeg"), QStringLiteral("wmv"), QStringLiteral("flv")};
-
-} // namespace
 
 WorkstationController::WorkstationController(QObject* parent)
     : QObject(parent)
@@ -60,6 +54,7 @@ void WorkstationController::openProject(const QString& path, bool create)
     } else if (const QList<ModelRecord> models = m_store->models(); !models.isEmpty()) {
         // A reopened project shows the scores of the model it was last scored with.
         m_model = models.last();
+        loadLabels();
     }
     emit projectOpened(m_store->path());
     emit videosChanged();
@@ -87,19 +82,7 @@ void WorkstationController::probeAndAdd(const QStringList& paths, bool scoreAfte
     const QString project = m_store->path();
     // Probing demuxes each file (and a folder walk may be long): never on the GUI thread.
     QMetaObject::invokeMethod(m_prober, [this, paths, scoreAfter, project] {
-        QStringList files;
-        for (const QString& path : paths) {
-            if (QFileInfo(path).isDir()) {
-                QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
-                while (it.hasNext()) {
-                    const QString file = it.next();
-                    if (kVideoSuffixes.contains(QFileInfo(file).suffix().toLower()))
-                        files << file;
-                }
-            } else {
-                files << path;
-            }
-        }
+        const QStringList files = videoFilesIn(paths);
         QList<VideoRecord> records;
         QStringList problems;
         for (const QString& file : files) {
@@ -217,9 +200,23 @@ void WorkstationController::setDevice(ComputeDevice device)
     m_scoring.reset(); // the next scoring run starts a session on the new device
 }
 
+void WorkstationController::loadLabels()
+{
+    // Resolved once per model: views ask for the class names on every refresh.
+    m_labels.reset();
+    if (!m_model)
+        return;
+    try {
+        m_labels = LabelSet::resolve(m_model->labels.toStdString());
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+    }
+}
+
 void WorkstationController::setModel(const ModelRecord& model)
 {
     m_model = model;
+    loadLabels();
     m_scoring.reset(); // the next scoring run loads the new model
     if (m_store)
         m_model->id = m_store->ensureModel(*m_model);
@@ -275,25 +272,11 @@ void WorkstationController::loadTrack()
     reloadDetections();
 }
 
-SegmentSettings WorkstationController::segmentSettings(double fps) const { return segmentSettingsFor(m_settings, fps); }
-
-std::vector<Segment> WorkstationController::segmentsOf(const ScoreTrack& track, double fps) const
-{
-    return segmentScores(track.scores.data(), track.frames, track.classProbs.empty() ? nullptr : track.classProbs.data(),
-                         track.classes, track.normalId, segmentSettings(fps));
-}
-
 void WorkstationController::resegment()
 {
     m_detections.clear();
-    if (m_track) {
-        for (const Segment& s : segmentsOf(*m_track, m_fps)) {
-            DetectionRecord d = detectionOf(s);
-            d.videoId = m_videoId;
-            d.modelId = m_track->modelId;
-            m_detections << d;
-        }
-    }
+    if (m_track)
+        m_detections = segmentTrack(*m_track, m_settings, m_fps);
     emit detectionsPreviewed(int(m_detections.size()),
                            m_track ? alarmsPerHour(size_t(m_detections.size()), m_track->frames, m_fps) : 0.0);
 }
@@ -331,9 +314,7 @@ void WorkstationController::resegmentProject()
     const qint64 modelId = m_model->id;
     try {
         if (m_track) {
-            QList<DetectionRecord> detections;
-            for (const Segment& segment : segmentsOf(*m_track, m_fps))
-                detections << detectionOf(segment);
+            QList<DetectionRecord> detections = segmentTrack(*m_track, m_settings, m_fps);
             m_store->replaceDetections(m_videoId, modelId, detections);
         }
     } catch (const std::exception& e) {
@@ -355,11 +336,7 @@ void WorkstationController::resegmentProject()
                 const std::optional<ScoreTrack> track = store->scores(video.id, modelId);
                 if (!track)
                     continue;
-                QList<DetectionRecord> detections;
-                for (const Segment& segment :
-                     segmentScores(track->scores.data(), track->frames, track->classProbs.empty() ? nullptr : track->classProbs.data(),
-                                   track->classes, track->normalId, segmentSettingsFor(settings, video.frameRate)))
-                    detections << detectionOf(segment);
+                QList<DetectionRecord> detections = segmentTrack(*track, settings, video.frameRate);
                 store->replaceDetections(video.id, modelId, detections);
             }
         } catch (const std::exception& e) {
@@ -437,25 +414,13 @@ QList<DetectionRecord> WorkstationController::detections(DetectionFilter filter)
 QStringList WorkstationController::classNames() const
 {
     QStringList names;
-    if (!m_model)
-        return names;
-    try {
-        const LabelSet labels = LabelSet::resolve(m_model->labels.toStdString());
-        for (const std::string& name : labels.modelOrderNames())
+    if (m_labels)
+        for (const std::string& name : m_labels->modelOrderNames())
             names << QString::fromStdString(name);
-    } catch (const std::exception&) {
-    }
     return names;
 }
 
-int WorkstationController::normalId() const
-{
-    try {
-        return m_model ? LabelSet::resolve(m_model->labels.toStdString()).normalId() : -1;
-    } catch (const std::exception&) {
-        return -1;
-    }
-}
+int WorkstationController::normalId() const { return m_labels ? m_labels->normalId() : -1; }
 
 void WorkstationController::playDetection(const DetectionRecord& detection)
 {
@@ -537,12 +502,11 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
         ScoringSettings settings;
         settings.model.checkpointPath = QFile::encodeName(m_model->checkpointPath).toStdString();
         settings.model.centroidPath = QFile::encodeName(m_model->centroidPath).toStdString();
-        try {
-            settings.labels = LabelSet::resolve(m_model->labels.toStdString());
-        } catch (const std::exception& e) {
-            emit errorOccurred(QString::fromStdString(e.what()));
+        if (!m_labels) {
+            emit errorOccurred(tr("The class list '%1' cannot be read").arg(m_model->labels));
             return;
         }
+        settings.labels = *m_labels;
         settings.cacheDirectory = FeatureCache::defaultDirectory();
         settings.session.device = m_device;
         m_scoring = std::make_unique<ScoringController>(settings);
@@ -602,11 +566,8 @@ void WorkstationController::onScored(const ScoringResult& result)
     const qint64 videoId = m_scoringIds.value(result.videoPath);
     if (!videoId)
         return;
-    QStringList classNames;
     try {
-        const LabelSet labels = LabelSet::resolve(m_model->labels.toStdString());
-        for (const std::string& name : labels.modelOrderNames())
-            classNames << QString::fromStdString(name);
+        const QStringList classNames = this->classNames();
         const std::optional<VideoRecord> video = m_store->video(videoId);
         storeScoringResult(*m_store, videoId, m_model->id, result, classNames, video ? video->frameRate : 30);
     } catch (const std::exception& e) {

@@ -5,7 +5,6 @@
 
 #include "playback/PlaybackController.h"
 #include "project/ProjectTypes.h"
-#include "review/Segmenter.h"
 #include "scoring/ScoringTypes.h"
 
 #include <QObject>
@@ -122,8 +121,7 @@ private:
     void reloadDetections();
     void resegmentProject();
     void pushReview(const QString& text, const QList<qint64>& ids, const std::function<void(struct ReviewValues&)>& change);
-    std::vector<Segment> segmentsOf(const ScoreTrack& track, double fps) const;
-    SegmentSettings segmentSettings(double fps) const;
+    void loadLabels();
 
     std::unique_ptr<ProjectStore> m_store;
     PlaybackController m_player;
@@ -136,6 +134,7 @@ private:
     void probeAndAdd(const QStringList& paths, bool scoreAfter);
     void loadTrack();
     std::optional<ModelRecord> m_model;
+    std::optional<LabelSet> m_labels; // the model's class list, resolved once
     QHash<QString, qint64> m_scoringIds; // video path -> id, for results
     DetectionSettings m_settings;
     qint64 m_videoId = 0;

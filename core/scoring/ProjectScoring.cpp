@@ -6,13 +6,14 @@
 #include "video/FrameDecoder.h"
 
 #include <QFile>
+#include <QDirIterator>
 #include <QFileInfo>
 
 #include <cmath>
 
 namespace vigil {
 
-SegmentSettings segmentSettingsFor(const DetectionSettings& settings, double framesPerSecond)
+QList<DetectionRecord> segmentTrack(const ScoreTrack& track, const DetectionSettings& settings, double framesPerSecond)
 {
     const double fps = framesPerSecond > 0 ? framesPerSecond : 30;
     SegmentSettings s;
@@ -20,20 +21,45 @@ SegmentSettings segmentSettingsFor(const DetectionSettings& settings, double fra
     s.hysteresis = float(settings.hysteresis);
     s.minFrames = std::max<int64_t>(1, int64_t(std::lround(settings.minDurationSeconds * fps)));
     s.mergeGapFrames = int64_t(std::lround(settings.mergeGapSeconds * fps));
-    return s;
+    QList<DetectionRecord> detections;
+    for (const Segment& segment : segmentScores(track.scores.data(), track.frames,
+                                                track.classProbs.empty() ? nullptr : track.classProbs.data(), track.classes,
+                                                track.normalId, s)) {
+        DetectionRecord d;
+        d.videoId = track.videoId;
+        d.modelId = track.modelId;
+        d.startFrame = segment.startFrame;
+        d.endFrame = segment.endFrame;
+        d.peakFrame = segment.peakFrame;
+        d.peakScore = segment.peakScore;
+        d.meanScore = segment.meanScore;
+        d.topClass = segment.topClass;
+        d.topClassProbability = segment.topClassProbability;
+        detections << d;
+    }
+    return detections;
 }
 
-DetectionRecord detectionOf(const Segment& segment)
+QStringList videoFilesIn(const QStringList& paths)
 {
-    DetectionRecord d;
-    d.startFrame = segment.startFrame;
-    d.endFrame = segment.endFrame;
-    d.peakFrame = segment.peakFrame;
-    d.peakScore = segment.peakScore;
-    d.meanScore = segment.meanScore;
-    d.topClass = segment.topClass;
-    d.topClassProbability = segment.topClassProbability;
-    return d;
+    static const QStringList kSuffixes{QStringLiteral("mp4"), QStringLiteral("mkv"), QStringLiteral("avi"),
+                                       QStringLiteral("mov"), QStringLiteral("ts"), QStringLiteral("m4v"),
+                                       QStringLiteral("webm"), QStringLiteral("mpg"), QStringLiteral("mpeg"),
+                                       QStringLiteral("wmv"), QStringLiteral("flv")};
+    QStringList files;
+    for (const QString& path : paths) {
+        if (!QFileInfo(path).isDir()) {
+            files << path;
+            continue;
+        }
+        QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            if (kSuffixes.contains(QFileInfo(file).suffix().toLower()))
+                files << file;
+        }
+    }
+    return files;
 }
 
 VideoRecord probeVideo(const QString& path)
@@ -67,10 +93,7 @@ int storeScoringResult(ProjectStore& store, qint64 videoId, qint64 modelId, cons
     track.classProbs = result.scores->classProbs;
     store.saveScores(track);
 
-    QList<DetectionRecord> detections;
-    for (const Segment& segment : segmentScores(track.scores.data(), track.frames, track.classProbs.data(), track.classes,
-                                                track.normalId, segmentSettingsFor(store.detectionSettings(), framesPerSecond)))
-        detections << detectionOf(segment);
+    QList<DetectionRecord> detections = segmentTrack(track, store.detectionSettings(), framesPerSecond);
     store.replaceDetections(videoId, modelId, detections);
     return int(detections.size());
 }

@@ -11,10 +11,13 @@ namespace vigil {
 
 class ProjectStore;
 
-/// Any thread. The project's detection settings in frames of a video at `framesPerSecond`.
-SegmentSettings segmentSettingsFor(const DetectionSettings& settings, double framesPerSecond);
-/// Any thread. A segment as a (not yet stored) detection.
-DetectionRecord detectionOf(const Segment& segment);
+/// Any thread. The detections of a score track under a project's settings, for a video at
+/// `framesPerSecond` (not stored; ids unset).
+QList<DetectionRecord> segmentTrack(const ScoreTrack& track, const DetectionSettings& settings, double framesPerSecond);
+
+/// Any thread. The video files `paths` name: files as given, folders searched recursively
+/// for files with a video extension (mp4, mkv, avi, mov, ts...).
+QStringList videoFilesIn(const QStringList& paths);
 
 /// Any thread. Reads the file's metadata and content fingerprint; throws vigil::Error
 /// naming the file when it is not a readable video.

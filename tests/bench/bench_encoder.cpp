@@ -2,6 +2,7 @@
 // format), against one large fp32 matrix product on the same threads. Prints figures.
 //   bench_encoder [--threads N] [--batch B] [--frames F]
 #include "../model/RandomCheckpoint.h"
+#include "BenchUtil.h"
 
 #include "model/InferenceSession.h"
 
@@ -39,16 +40,7 @@ int main(int argc, char** argv)
             frames = std::stoi(argv[i + 1]);
     }
     at::set_num_threads(threads);
-    {
-        c10::InferenceMode guard;
-        const torch::Tensor a = torch::randn({4096, 4096}), b = torch::randn({4096, 4096});
-        torch::mm(a, b);
-        const auto start = std::chrono::steady_clock::now();
-        for (int i = 0; i < 3; ++i)
-            torch::mm(a, b);
-        std::printf("matmul 4096^3   %.1f GFLOP/s (%d threads)\n", 3 * 2.0 * 4096.0 * 4096 * 4096 / seconds(start) / 1e9,
-                    threads);
-    }
+    std::printf("matmul 4096^3   %.1f GFLOP/s (%d threads)\n", bench::matmulGflops(), threads);
 
     const fs::path dir = fs::temp_directory_path() / ("vigil-bench-encoder-" + std::to_string(::getpid()));
     fs::create_directories(dir);

@@ -2,6 +2,7 @@
 // (108,000 frames, D 512, E 256), on the CPU with an explicit thread count. Prints figures.
 //   bench_head [--threads N] [--frames T] [--chunk S] [--device cpu|cuda] [--fp16]
 #include "../model/RandomCheckpoint.h"
+#include "BenchUtil.h"
 
 #include "model/InferenceSession.h"
 
@@ -15,20 +16,6 @@
 
 using namespace vigil;
 namespace fs = std::filesystem;
-
-namespace {
-
-long statusKb(const char* field)
-{
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(field, 0) == 0)
-            return std::stol(line.substr(std::strlen(field)));
-    return -1;
-}
-
-} // namespace
 
 int main(int argc, char** argv)
 {
@@ -73,12 +60,11 @@ int main(int argc, char** argv)
     InferenceSession inference(model, session);
     torch::manual_seed(0);
     const torch::Tensor features = torch::randn({frames, 512}).contiguous();
-    const long loadPeak = statusKb("VmHWM:");
-    const long rssBefore = statusKb("VmRSS:");
+    const long loadPeak = bench::statusKb("VmHWM:");
+    const long rssBefore = bench::statusKb("VmRSS:");
     {
         // Reset the peak-RSS counter so that VmHWM below is the scoring's own peak.
-        std::ofstream clear("/proc/self/clear_refs");
-        clear << "5";
+        bench::resetPeakRss();
     }
 
     // Warm-up on one window, then the timed run.
@@ -86,7 +72,7 @@ int main(int argc, char** argv)
     const auto start = std::chrono::steady_clock::now();
     const VideoScores scores = inference.scoreFeatures(features.data_ptr<float>(), frames, 512);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const long peak = statusKb("VmHWM:");
+    const long peak = bench::statusKb("VmHWM:");
 
     std::printf("device          %s\n", inference.deviceDescription().c_str());
     std::printf("frames          %lld (D 512, E %d, depth %d, %d classes)\n", (long long)frames,

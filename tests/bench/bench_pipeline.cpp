@@ -5,6 +5,7 @@
 // --extract-only skips the stage-by-stage figures (for long videos: peak memory of a
 // whole-video extraction, e.g. one hour with --frames 108000 --stride 300).
 #include "../model/RandomCheckpoint.h"
+#include "BenchUtil.h"
 
 #include "model/ClipPreprocessor.h"
 #include "model/InferenceSession.h"
@@ -31,18 +32,6 @@ namespace {
 constexpr double kGflopPerFrame = 35.2; // ViT-B/16 at 224 px, multiply-adds counted twice
 
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-long statusKb(const char* field)
-{
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(field, 0) == 0)
-            return std::stol(line.substr(std::strlen(field)));
-    return -1;
-}
-
-void resetPeak() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
 } // namespace
 
@@ -72,16 +61,7 @@ int main(int argc, char** argv)
         return 2;
     }
     at::set_num_threads(threads);
-    {
-        c10::InferenceMode guard;
-        const torch::Tensor a = torch::randn({4096, 4096}), b = torch::randn({4096, 4096});
-        torch::mm(a, b);
-        const auto start = Clock::now();
-        for (int i = 0; i < 3; ++i)
-            torch::mm(a, b);
-        std::printf("matmul 4096^3     %.1f GFLOP/s (%d threads)\n", 3 * 2.0 * 4096.0 * 4096 * 4096 / secondsSince(start) / 1e9,
-                    threads);
-    }
+    std::printf("matmul 4096^3     %.1f GFLOP/s (%d threads)\n", bench::matmulGflops(), threads);
 
     const fs::path dir = fs::temp_directory_path() / ("vigil-bench-pipeline-" + std::to_string(::getpid()));
     fs::create_directories(dir);
@@ -103,11 +83,11 @@ int main(int argc, char** argv)
             extraction.batchSize = batch;
             extraction.stride = stride;
             extraction.maxFrames = frames;
-            resetPeak();
+            bench::resetPeakRss();
             const ExtractedFeatures result = FeatureExtractor(session, extraction).extract(path);
             std::printf("extraction        %lld frames (%lld encoded, stride %d) in %.1f s; peak rss %.0f MiB\n",
                         static_cast<long long>(result.frames), static_cast<long long>(result.framesEncoded), stride,
-                        result.seconds, statusKb("VmHWM:") / 1024.0);
+                        result.seconds, bench::statusKb("VmHWM:") / 1024.0);
             continue;
         }
         // Decoding alone, the whole file.
@@ -157,12 +137,12 @@ int main(int argc, char** argv)
         extraction.stride = stride;
         extraction.maxFrames = frames;
         const FeatureExtractor extractor(session, extraction);
-        resetPeak();
+        bench::resetPeakRss();
         const ExtractedFeatures result = extractor.extract(path);
         std::printf("end to end        %.2f frames/s (%lld frames, stride %d, %.1f s; busy: decode %.1f s, preprocess %.1f s, encode %.1f s)\n",
                     double(result.frames) / result.seconds, static_cast<long long>(result.frames), stride, result.seconds,
                     result.decodeSeconds, result.preprocessSeconds, result.encodeSeconds);
-        std::printf("peak rss          %.0f MiB\n", statusKb("VmHWM:") / 1024.0);
+        std::printf("peak rss          %.0f MiB\n", bench::statusKb("VmHWM:") / 1024.0);
     }
     return 0;
 }

@@ -90,8 +90,8 @@ DetectionsPanel::DetectionsPanel(QWidget* parent)
         changed();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        if (current.isValid())
-            emit detectionActivated(current.data(DetectionsModel::IdRole).toLongLong());
+        if (const DetectionRecord* d = current.isValid() ? m_model->detection(m_proxy->mapToSource(current).row()) : nullptr)
+            emit detectionActivated(*d);
     });
 }
 

@@ -48,7 +48,8 @@ public:
 
 signals:
     void filterChanged();
-    void detectionActivated(qint64 id);
+    /// The current row changed: the record as the table holds it (no lookup needed).
+    void detectionActivated(const vigil::DetectionRecord& detection);
     void reviewRequested(const QList<qint64>& ids, vigil::ReviewState state);
     void classRequested(const QList<qint64>& ids, int cls);
     void noteRequested(qint64 id, const QString& note);
