@@ -18,6 +18,10 @@ namespace {
 // previous keyframe anyway).
 constexpr int64_t kMaxReadAhead = 48;
 constexpr int kTickMs = 5;
+// Going back a little (a step, reverse play, a short scrub) decodes this many frames
+// before the target as well, so the following steps back are served from the cache.
+// Each costs one conversion to RGB; the seek to the keyframe is paid once for all.
+constexpr int64_t kBackFill = 32;
 
 } // namespace
 
@@ -36,6 +40,7 @@ void PlaybackWorker::openVideo(const QString& path)
 {
     pause();
     m_decoder.reset();
+    m_cache.clear();
     m_shown = m_decoderNext = -1;
     try {
         m_decoder = std::make_unique<FrameDecoder>(QFile::encodeName(path).toStdString());
@@ -55,6 +60,7 @@ void PlaybackWorker::closeVideo()
 {
     pause();
     m_decoder.reset();
+    m_cache.clear();
     m_video = PlaybackVideo();
     m_shown = m_decoderNext = -1;
     emit frameReady(FrameImage()); // views show no picture rather than the last video's
@@ -112,6 +118,11 @@ void PlaybackWorker::step(int64_t frames)
     showFrame(std::clamp<int64_t>(m_shown + frames, 0, m_video.frameCount - 1));
 }
 
+void PlaybackWorker::setCacheBudget(qint64 bytes)
+{
+    m_cache.setBudget(size_t(std::max<qint64>(0, bytes)));
+}
+
 void PlaybackWorker::tick()
 {
     if (!m_decoder || m_rate == 0)
@@ -134,19 +145,37 @@ bool PlaybackWorker::showFrame(int64_t index)
     if (!m_decoder || m_video.frameCount == 0)
         return false;
     index = std::clamp<int64_t>(index, 0, m_video.frameCount - 1);
+    if (auto cached = m_cache.take(index)) {
+        m_shown = index;
+        emit frameReady(*cached);
+        return true;
+    }
     try {
+        int64_t fillFrom = index;
         if (m_decoderNext < 0 || index < m_decoderNext || index - m_decoderNext > kMaxReadAhead) {
-            m_decoder->seek(index);
-            m_decoderNext = index;
+            if (m_shown >= 0 && index < m_shown && m_shown - index <= kBackFill) {
+                const int64_t fill
+                    = std::clamp<int64_t>(m_cache.capacityFor(m_video.width, m_video.height) / 2, 1, kBackFill);
+                fillFrom = std::max<int64_t>(0, index - fill + 1);
+                // Frames already held need not be decoded again.
+                while (fillFrom < index && m_cache.contains(fillFrom))
+                    ++fillFrom;
+            }
+            m_decoder->seek(fillFrom);
+            m_decoderNext = fillFrom;
         }
         VideoFrame frame;
         while (m_decoder->read(frame)) {
             m_decoderNext = frame.index + 1;
             if (frame.index >= index) {
+                const FrameImage image = imageOf(frame);
+                m_cache.insert(image);
                 m_shown = frame.index;
-                emit frameReady(imageOf(frame));
+                emit frameReady(image);
                 return true;
             }
+            if (frame.index >= fillFrom)
+                m_cache.insert(imageOf(frame));
         }
         m_decoderNext = -1; // the decoder stopped before the frame (damaged file)
         emit failed(m_video.path, QString::fromStdString(m_decoder->status().message));

@@ -4,6 +4,7 @@
 // pending seek is decoded.
 #pragma once
 
+#include "playback/FrameCache.h"
 #include "playback/FrameImage.h"
 
 #include <QElapsedTimer>
@@ -28,6 +29,8 @@ public:
 
     /// Any thread: asks for frame `index`; earlier pending requests are dropped.
     void requestSeek(int64_t index);
+    /// The worker's thread only.
+    const FrameCache& cache() const { return m_cache; }
 
 public slots:
     void openVideo(const QString& path);
@@ -37,6 +40,8 @@ public slots:
     void pause();
     /// Moves by `frames` from the frame shown (pauses first).
     void step(int64_t frames);
+    /// Memory for recently shown frames (0 disables the cache).
+    void setCacheBudget(qint64 bytes);
 
 signals:
     void opened(const vigil::PlaybackVideo& video);
@@ -51,6 +56,7 @@ private:
     FrameImage imageOf(VideoFrame& frame) const;
 
     std::unique_ptr<FrameDecoder> m_decoder;
+    FrameCache m_cache;
     PlaybackVideo m_video;
     int64_t m_shown = -1;       // index of the frame last emitted
     int64_t m_decoderNext = -1; // index the decoder's next read() returns, -1 unknown

@@ -4,6 +4,7 @@
 // 1,000 videos, and the longest event-loop stall while a video is scored with live curves.
 #include "MainWindow.h"
 #include "WorkstationController.h"
+#include "playback/PlaybackWorker.h"
 #include "project/ProjectStore.h"
 #include "scoring/ScoringController.h"
 #include "timeline/ScoreTimeline.h"
@@ -26,7 +27,9 @@ namespace {
 
 void benchSeek(const QString& path)
 {
-    FrameDecoder decoder(path.toStdString());
+    FrameDecoder::Options options;
+    options.threads = qEnvironmentVariableIntValue("BENCH_DECODER_THREADS");
+    FrameDecoder decoder(path.toStdString(), options);
     const VideoInfo& info = decoder.info();
     QRandomGenerator random(3);
     double total = 0, worst = 0;
@@ -44,6 +47,32 @@ void benchSeek(const QString& path)
     }
     std::printf("seek %dx%d %s  %d random seeks: mean %.1f ms, worst %.1f ms (to the exact frame, RGB)\n", info.width,
                 info.height, info.codec.c_str(), kSeeks, total / kSeeks, worst);
+}
+
+// Stepping back one frame at a time from the middle of the video, as an analyst does with
+// Left held down, with and without the frame cache.
+void benchStepBack(const QString& path, qint64 cacheBytes)
+{
+    PlaybackWorker worker;
+    worker.setCacheBudget(cacheBytes);
+    PlaybackVideo video;
+    QObject::connect(&worker, &PlaybackWorker::opened, [&](const PlaybackVideo& v) { video = v; });
+    worker.openVideo(path);
+    if (video.frameCount < 200)
+        return;
+    worker.step(video.frameCount / 2 + 7);
+    double total = 0, worst = 0;
+    constexpr int kSteps = 120;
+    for (int i = 0; i < kSteps; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        worker.step(-1);
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        total += ms;
+        worst = std::max(worst, ms);
+    }
+    std::printf("step back %dx%d  %d single-frame steps, cache %lld MiB: mean %.1f ms, worst %.1f ms\n", video.width,
+                video.height, kSteps, cacheBytes >> 20, total / kSteps, worst);
 }
 
 void benchTimeline()
@@ -181,6 +210,12 @@ int main(int argc, char** argv)
     const QString video = value(QStringLiteral("--video"), shared + QStringLiteral("/media/Fighting033_x264.mp4"));
     if (!qEnvironmentVariableIsSet("BENCH_TIMELINE_ONLY"))
         benchSeek(video);
+    if (!qEnvironmentVariableIsSet("BENCH_TIMELINE_ONLY")) {
+        benchStepBack(video, 0);
+        benchStepBack(video, qint64(384) << 20);
+    }
+    if (qEnvironmentVariableIsSet("BENCH_SEEK_ONLY"))
+        return 0;
     benchTimeline();
     if (qEnvironmentVariableIsSet("BENCH_TIMELINE_ONLY"))
         return 0;

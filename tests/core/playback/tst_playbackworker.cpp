@@ -1,6 +1,7 @@
 // Playback on its thread with the real decoder and a real video: exact frames on seek and
 // step, scrubbing coalesced to the latest request, real-time play that keeps pace.
 #include "playback/PlaybackController.h"
+#include "playback/PlaybackWorker.h"
 #include "video/FrameDecoder.h"
 
 #include <QtTest>
@@ -145,6 +146,77 @@ private slots:
         QVERIFY2(seen.frames.size() == 2 && seen.frames[1].index == 230, qPrintable(indices.join(' ')));
         player.play(4.0);
         QTRY_VERIFY_WITH_TIMEOUT(!playing && seen.frames.last().index == 242, 5000);
+    }
+
+    void frameCacheKeepsTheMostRecentUnderItsBudget()
+    {
+        auto frame = [](int64_t index) {
+            FrameImage f;
+            f.index = index;
+            f.width = 10;
+            f.height = 10;
+            f.rgb = std::make_shared<const std::vector<uint8_t>>(300, uint8_t(index));
+            return f;
+        };
+        FrameCache cache(1000); // three 300-byte frames
+        QCOMPARE(cache.capacityFor(10, 10), int64_t(3));
+        for (int64_t i = 0; i < 3; ++i)
+            cache.insert(frame(i));
+        QVERIFY(cache.take(0).has_value()); // 0 is now the most recent; 1 the oldest
+        cache.insert(frame(3));
+        QCOMPARE(cache.size(), size_t(3));
+        QVERIFY(!cache.contains(1));
+        QVERIFY(cache.contains(0) && cache.contains(2) && cache.contains(3));
+        QCOMPARE(cache.take(3)->rgb->front(), uint8_t(3));
+        cache.insert(frame(3)); // again: replaced, not counted twice
+        QCOMPARE(cache.bytes(), size_t(900));
+        cache.setBudget(600);
+        QCOMPARE(cache.size(), size_t(2));
+        cache.setBudget(100); // a frame larger than the budget is not held
+        cache.insert(frame(9));
+        QCOMPARE(cache.size(), size_t(0));
+    }
+
+    // Stepping back decodes a stretch before the frame once; the following steps back are
+    // served from the cache, and every frame is still the exact one.
+    void steppingBackIsServedFromTheCache()
+    {
+        std::vector<std::vector<uint8_t>> sequential;
+        {
+            FrameDecoder decoder(kVideo.toStdString());
+            VideoFrame frame;
+            while (decoder.read(frame))
+                sequential.push_back(frame.rgb);
+        }
+        PlaybackWorker worker; // on this thread: its slots are called directly
+        QList<FrameImage> frames;
+        connect(&worker, &PlaybackWorker::frameReady, this, [&](const FrameImage& f) { frames << f; });
+        worker.openVideo(kVideo);
+        worker.step(150);
+        QCOMPARE(frames.last().index, int64_t(150));
+        worker.step(-1);
+        const size_t afterFill = worker.cache().size();
+        QVERIFY2(afterFill >= 30, qPrintable(QString::number(afterFill)));
+        for (int i = 0; i < 20; ++i)
+            worker.step(-1);
+        QCOMPARE(worker.cache().size(), afterFill); // nothing decoded: all hits
+        QCOMPARE(frames.size(), 23);
+        for (int i = 1; i < frames.size(); ++i) {
+            QCOMPARE(frames[i].index, int64_t(150 - i + 1));
+            QVERIFY2(*frames[i].rgb == sequential[size_t(frames[i].index)], qPrintable(QString::number(frames[i].index)));
+        }
+        // Going forward again reuses the frames just shown.
+        worker.step(5);
+        QCOMPARE(frames.last().index, int64_t(134));
+        QCOMPARE(worker.cache().size(), afterFill);
+        QVERIFY(*frames.last().rgb == sequential[134]);
+        // A cache of nothing still shows exact frames.
+        worker.setCacheBudget(0);
+        QCOMPARE(worker.cache().size(), size_t(0));
+        worker.step(-3);
+        QCOMPARE(frames.last().index, int64_t(131));
+        QVERIFY(*frames.last().rgb == sequential[131]);
+        QCOMPARE(worker.cache().size(), size_t(0));
     }
 
     void unreadableFileIsReported()
