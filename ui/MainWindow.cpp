@@ -251,8 +251,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Add Videos..."), this, &MainWindow::addVideosDialog);
     file->addAction(tr("Add &Folder..."), this, &MainWindow::addFolderDialog);
-    file->addAction(tr("Import &Ground Truth (UCF-Crime annotations)..."), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import Ground Truth"), QString(), tr("Annotations (*.txt);;All files (*)"));
+    auto importTruth = [this](const QString& path) {
         if (path.isEmpty())
             return;
         try {
@@ -261,6 +260,14 @@ void MainWindow::createMenus()
         } catch (const std::exception& e) {
             showError(QString::fromStdString(e.what()));
         }
+    };
+    QMenu* truth = file->addMenu(tr("Import &Ground Truth"));
+    truth->addAction(tr("&Annotation File (UCF-Crime, XD-Violence)..."), this, [this, importTruth] {
+        importTruth(QFileDialog::getOpenFileName(this, tr("Import Ground Truth"), QString(),
+                                                 tr("Annotations (*.txt);;All files (*)")));
+    });
+    truth->addAction(tr("&Frame Masks Folder (ShanghaiTech)..."), this, [this, importTruth] {
+        importTruth(QFileDialog::getExistingDirectory(this, tr("Folder of .npy Frame Masks")));
     });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);

@@ -155,11 +155,11 @@ int WorkstationController::importGroundTruth(const QString& annotationPath)
 {
     if (!m_store)
         return 0;
-    const QHash<QString, QList<GroundTruthInterval>> annotations = readUcfCrimeAnnotations(annotationPath);
+    const Annotations annotations = readAnnotations(annotationPath);
     int matched = 0;
     for (const VideoRecord& video : m_store->videos()) {
-        const auto it = annotations.find(QFileInfo(video.path).fileName());
-        if (it == annotations.end())
+        const auto it = annotations.videos.find(annotationKey(video.path));
+        if (it == annotations.videos.end())
             continue;
         m_store->setGroundTruth(video.id, it.value());
         ++matched;

@@ -40,8 +40,9 @@ public:
     void addVideos(const QStringList& paths);
     /// addVideos(), then scores what the folders and files hold (new and already present).
     void addAndScoreVideos(const QStringList& paths);
-    /// Imports a UCF-Crime temporal annotation file: intervals of the project's videos
-    /// of the same file name. Returns how many videos got ground truth; throws vigil::Error.
+    /// Imports a dataset's temporal annotations (UCF-Crime or XD-Violence text, or a folder
+    /// of ShanghaiTech frame masks; see AnnotationFile.h) for the project's videos of the
+    /// same name. Returns how many videos got ground truth; throws vigil::Error.
     int importGroundTruth(const QString& annotationPath);
     QList<GroundTruthInterval> currentGroundTruth() const;
     /// Points a (moved) video at a new file.

@@ -2,19 +2,45 @@
 #include "project/AnnotationFile.h"
 
 #include "model/Error.h"
+#include "model/NpyArray.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTextStream>
 
 namespace vigil {
 
-QHash<QString, QList<GroundTruthInterval>> readUcfCrimeAnnotations(const QString& path)
+namespace {
+
+// Frame masks carry no class; the interval is simply abnormal.
+const QString kMaskClass = QStringLiteral("Anomaly");
+
+[[noreturn]] void fail(const QString& path, const std::string& message)
+{
+    throw Error(QFile::encodeName(path).toStdString() + ": " + message);
+}
+
+[[noreturn]] void failAt(const QString& path, int line, const std::string& message)
+{
+    fail(path, "line " + std::to_string(line) + ": " + message);
+}
+
+bool isInteger(const QString& text)
+{
+    bool ok = false;
+    text.toLongLong(&ok);
+    return ok;
+}
+
+Annotations readText(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        throw Error(QFile::encodeName(path).toStdString() + ": cannot read (" + file.errorString().toStdString() + ")");
-    QHash<QString, QList<GroundTruthInterval>> result;
+        fail(path, "cannot read (" + file.errorString().toStdString() + ")");
+    Annotations result;
+    bool formatKnown = false;
     QTextStream in(&file);
     const QRegularExpression spaces(QStringLiteral("\\s+"));
     for (int lineNumber = 1; !in.atEnd(); ++lineNumber) {
@@ -22,26 +48,132 @@ QHash<QString, QList<GroundTruthInterval>> readUcfCrimeAnnotations(const QString
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
         const QStringList cells = line.split(spaces);
-        bool ok = cells.size() == 6;
-        qint64 frames[4] = {};
-        for (int i = 0; ok && i < 4; ++i)
-            frames[i] = cells[2 + i].toLongLong(&ok);
-        if (!ok)
-            throw Error(QFile::encodeName(path).toStdString() + ": line " + std::to_string(lineNumber) +
-                        " is not 'Video Class start end start end'");
-        QList<GroundTruthInterval>& intervals = result[cells[0]];
-        const QString cls = cells[1];
-        for (int i = 0; i < 4; i += 2) {
-            if (frames[i] < 0 || frames[i + 1] < 0)
-                continue;
-            if (frames[i + 1] < frames[i])
-                throw Error(QFile::encodeName(path).toStdString() + ": line " + std::to_string(lineNumber) +
-                            ": an interval ends before it starts");
-            // The files give inclusive last frames.
-            intervals << GroundTruthInterval{frames[i], frames[i + 1] + 1, cls};
+        // The second field tells the forms apart: a class name, or already a frame number.
+        const bool xd = cells.size() >= 2 && isInteger(cells[1]);
+        const AnnotationFormat format = xd ? AnnotationFormat::XdViolence : AnnotationFormat::UcfCrime;
+        if (!formatKnown) {
+            result.format = format;
+            formatKnown = true;
+        } else if (format != result.format) {
+            failAt(path, lineNumber, xd ? "has no class, unlike the lines before it" : "has a class, unlike the lines before it");
+        }
+        const int first = xd ? 1 : 2;
+        const int numbers = int(cells.size()) - first;
+        if (cells.size() < 2 || numbers % 2 != 0)
+            failAt(path, lineNumber,
+                   xd ? "is not 'Video start end [start end ...]'" : "is not 'Video Class start end [start end ...]'");
+        QString cls;
+        if (xd) {
+            const QStringList classes = xdViolenceClasses(cells[0]);
+            // annotations.txt does not say which interval is which class; like AnomalyCLIP,
+            // every interval takes the video's first class.
+            cls = classes.isEmpty() ? kMaskClass : classes.first();
+        } else {
+            cls = cells[1];
+        }
+        QList<GroundTruthInterval>& intervals = result.videos[annotationKey(cells[0])];
+        for (int i = first; i + 1 < cells.size(); i += 2) {
+            bool okStart = false, okEnd = false;
+            const qint64 start = cells[i].toLongLong(&okStart);
+            const qint64 end = cells[i + 1].toLongLong(&okEnd);
+            if (!okStart || !okEnd)
+                failAt(path, lineNumber, "'" + cells[i].toStdString() + " " + cells[i + 1].toStdString() + "' are not frame numbers");
+            if (start < 0 || end < 0)
+                continue; // UCF-Crime's "no interval"
+            // UCF-Crime gives the last frame; XD-Violence the frame after the last.
+            const qint64 endExclusive = xd ? end : end + 1;
+            if (endExclusive <= start)
+                failAt(path, lineNumber, "an interval ends before it starts");
+            intervals << GroundTruthInterval{start, endExclusive, cls};
         }
     }
+    if (!formatKnown)
+        fail(path, "holds no annotation lines");
     return result;
+}
+
+QList<GroundTruthInterval> runsOfMask(const QString& path)
+{
+    const NpyArray mask = readNpy(QFile::encodeName(path).toStdString()); // errors name the file
+    if (mask.shape.size() != 1)
+        fail(path, "a frame mask must be one-dimensional (one value per frame)");
+    const std::vector<int64_t> values = mask.toInt64();
+    QList<GroundTruthInterval> runs;
+    for (size_t i = 0; i < values.size();) {
+        if (values[i] == 0) {
+            ++i;
+            continue;
+        }
+        size_t end = i;
+        while (end < values.size() && values[end] != 0)
+            ++end;
+        runs << GroundTruthInterval{qint64(i), qint64(end), kMaskClass};
+        i = end;
+    }
+    return runs;
+}
+
+Annotations readMasks(const QString& path)
+{
+    Annotations result;
+    result.format = AnnotationFormat::FrameMasks;
+    QStringList files;
+    if (QFileInfo(path).isDir()) {
+        for (const QFileInfo& info : QDir(path).entryInfoList({QStringLiteral("*.npy")}, QDir::Files, QDir::Name))
+            files << info.filePath();
+        if (files.isEmpty())
+            fail(path, "holds no .npy frame masks");
+    } else {
+        files << path;
+    }
+    for (const QString& file : files)
+        result.videos.insert(annotationKey(file), runsOfMask(file));
+    return result;
+}
+
+} // namespace
+
+Annotations readAnnotations(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        fail(path, "no such file or folder");
+    if (info.isDir() || info.suffix().compare(QLatin1String("npy"), Qt::CaseInsensitive) == 0)
+        return readMasks(path);
+    return readText(path);
+}
+
+QString annotationKey(const QString& fileNameOrPath)
+{
+    static const QStringList extensions = {QStringLiteral("mp4"), QStringLiteral("avi"), QStringLiteral("mkv"),
+                                           QStringLiteral("mov"), QStringLiteral("ts"),  QStringLiteral("webm"),
+                                           QStringLiteral("m4v"), QStringLiteral("mpg"), QStringLiteral("mpeg"),
+                                           QStringLiteral("wmv"), QStringLiteral("flv"), QStringLiteral("npy")};
+    QString name = fileNameOrPath;
+    // Only '/' separates folders: XD-Violence names contain '#' and dots, never slashes.
+    name = name.mid(name.lastIndexOf(QLatin1Char('/')) + 1);
+    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
+    if (dot > 0 && extensions.contains(name.mid(dot + 1).toLower()))
+        name.truncate(dot);
+    return name;
+}
+
+QStringList xdViolenceClasses(const QString& videoName)
+{
+    static const QHash<QString, QString> names = {
+        {QStringLiteral("B1"), QStringLiteral("Fighting")},     {QStringLiteral("B2"), QStringLiteral("Shooting")},
+        {QStringLiteral("B4"), QStringLiteral("Riot")},         {QStringLiteral("B5"), QStringLiteral("Abuse")},
+        {QStringLiteral("B6"), QStringLiteral("Car_accident")}, {QStringLiteral("G"), QStringLiteral("Explosion")},
+    };
+    const QString key = annotationKey(videoName);
+    const qsizetype at = key.lastIndexOf(QLatin1String("_label_"));
+    if (at < 0)
+        return {};
+    QStringList classes;
+    for (const QString& code : key.mid(at + 7).split(QLatin1Char('-')))
+        if (const auto it = names.find(code); it != names.end() && !classes.contains(it.value()))
+            classes << it.value();
+    return classes;
 }
 
 } // namespace vigil

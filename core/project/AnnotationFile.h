@@ -1,6 +1,10 @@
-// Datasets' temporal annotation files read into ground-truth intervals by video name.
-// UCF-Crime's "Temporal_Anomaly_Annotation" lines: `Name_x264.mp4  Class  s1  e1  s2  e2`
-// (frame numbers, -1 where a video has one interval or none).
+// Datasets' temporal ground truth read into intervals by video, in the three forms the
+// AnomalyCLIP datasets publish:
+// - UCF-Crime's "Temporal_Anomaly_Annotation" text (also AnomalyCLIP's own files for all
+//   three datasets): `Name  Class  s1 e1 [s2 e2 ...]`, last frames inclusive, -1 for none;
+// - XD-Violence's annotations.txt: `Name s1 e1 [s2 e2 ...]`, end frames exclusive (as the
+//   dataset's own make_gt fills gt[s:e]); the class comes from the name's `_label_B2-G-0`;
+// - ShanghaiTech's test_frame_mask/: one .npy of 0/1 per video and frame.
 #pragma once
 
 #include "project/ProjectTypes.h"
@@ -10,8 +14,26 @@
 
 namespace vigil {
 
-/// Any thread. Video file name (as in the file) -> its intervals. Throws vigil::Error
-/// naming the file and the line when a line does not parse.
-QHash<QString, QList<GroundTruthInterval>> readUcfCrimeAnnotations(const QString& path);
+enum class AnnotationFormat { UcfCrime, XdViolence, FrameMasks };
+
+/// Plain value. Videos are keyed by annotationKey() of their name.
+struct Annotations {
+    AnnotationFormat format = AnnotationFormat::UcfCrime;
+    QHash<QString, QList<GroundTruthInterval>> videos;
+};
+
+/// Any thread. A text file in either line form (told apart by its second field), or a
+/// folder of .npy frame masks (or one such file). Throws vigil::Error naming the file and
+/// the line when something does not parse.
+Annotations readAnnotations(const QString& path);
+
+/// The name a video is matched by: its file name without folders and without a video or
+/// .npy extension. Only known extensions go: XD-Violence names contain dots of their own
+/// ("Bad.Boys.1995__#01-11-55_01-12-40_label_G-B2-B6").
+QString annotationKey(const QString& fileNameOrPath);
+
+/// XD-Violence's class names (as in its labels file) from the codes in a video's name,
+/// in order: "..._label_B2-G-0" gives {"Shooting", "Explosion"}; "_label_A" gives {}.
+QStringList xdViolenceClasses(const QString& videoName);
 
 } // namespace vigil

@@ -4,6 +4,7 @@
 
 #include "model/Error.h"
 #include "project/DetectionTable.h"
+#include "project/LabelTable.h"
 #include "project/Migrations.h"
 #include "project/ScoreTable.h"
 #include "project/SqlConnection.h"
@@ -87,6 +88,7 @@ ProjectStore::ProjectStore(std::unique_ptr<SqlConnection> sql)
     : m_sql(std::move(sql))
     , m_scores(std::make_unique<ScoreTable>(*m_sql))
     , m_detections(std::make_unique<DetectionTable>(*m_sql))
+    , m_labels(std::make_unique<LabelTable>(*m_sql))
 {
 }
 
@@ -480,5 +482,12 @@ QList<GroundTruthInterval> ProjectStore::groundTruth(qint64 videoId) const
         intervals << GroundTruthInterval{query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString()};
     return intervals;
 }
+
+qint64 ProjectStore::addLabel(const LabelRecord& label) { return m_labels->add(label); }
+void ProjectStore::updateLabel(const LabelRecord& label) { m_labels->update(label); }
+void ProjectStore::removeLabel(qint64 id) { m_labels->remove(id); }
+QList<LabelRecord> ProjectStore::labels(qint64 videoId) const { return m_labels->forVideo(videoId); }
+std::optional<LabelRecord> ProjectStore::label(qint64 id) const { return m_labels->find(id); }
+qint64 ProjectStore::labelCount() const { return m_labels->count(); }
 
 } // namespace vigil

@@ -16,6 +16,7 @@ namespace vigil {
 class SqlConnection;
 class ScoreTable;
 class DetectionTable;
+class LabelTable;
 
 /// One instance per thread: call it only on the thread that opened it. Several instances
 /// (threads, processes) may open the same file; each write is one transaction and waits up
@@ -95,6 +96,17 @@ public:
     void setGroundTruth(qint64 videoId, const QList<GroundTruthInterval>& intervals);
     QList<GroundTruthInterval> groundTruth(qint64 videoId) const; // by start
 
+    // The analysts' labels (hand-marked intervals).
+    /// One transaction; returns the new id. A label with an id (undoing its removal) is
+    /// stored under that id again. Throws for an empty interval, no class or no such video.
+    qint64 addLabel(const LabelRecord& label);
+    /// Bounds, class and note of the label with label.id; stamps modified.
+    void updateLabel(const LabelRecord& label);
+    void removeLabel(qint64 id);
+    QList<LabelRecord> labels(qint64 videoId) const; // by start
+    std::optional<LabelRecord> label(qint64 id) const;
+    qint64 labelCount() const; // in the whole project
+
     // Settings.
     DetectionSettings detectionSettings() const;
     void setDetectionSettings(const DetectionSettings& settings);
@@ -107,6 +119,7 @@ private:
     std::unique_ptr<SqlConnection> m_sql;
     std::unique_ptr<ScoreTable> m_scores;
     std::unique_ptr<DetectionTable> m_detections;
+    std::unique_ptr<LabelTable> m_labels;
     int m_schemaVersion = 0;
 };
 

@@ -90,6 +90,18 @@ struct GroundTruthInterval {
     QString className;
 };
 
+/// Any thread (plain value). An interval an analyst labelled by hand.
+struct LabelRecord {
+    qint64 id = 0;         // 0 until stored
+    qint64 videoId = 0;
+    qint64 startFrame = 0;
+    qint64 endFrame = 0;   // exclusive
+    QString className;
+    QString note;
+    QDateTime created;     // set by the store
+    QDateTime modified;
+};
+
 /// Any thread (plain value). Per project.
 struct DetectionSettings {
     double threshold = 0.5;

@@ -1,6 +1,7 @@
 // ProjectStore on real project files: opening and refusing files, schema versions, videos,
 // models, score blobs, detections with their review, filters, locking and transactions.
 #include "model/Error.h"
+#include "model/NpyArray.h"
 #include "project/AnnotationFile.h"
 #include "project/Migrations.h"
 #include "project/ProjectStore.h"
@@ -431,27 +432,179 @@ private slots:
         out.write("Arson011_x264.mp4  Arson  150  420  680  1267\n"
                   "Normal_Videos_003_x264.mp4  Normal  -1  -1  -1  -1\n"
                   "\n"
-                  "RoadAccidents017_x264.mp4\tRoadAccidents\t90\t185\t-1\t-1\n");
+                  "RoadAccidents017_x264.mp4\tRoadAccidents\t90\t185\t-1\t-1\n"
+                  "Abuse028_x264  Abuse  165  240  -1  -1  \n" // VadCLIP's copy: no extension
+                  "Fighting003_x264.mp4  Fighting  10  20  30  40  50  60\n"); // AnomalyCLIP: any number of pairs
         out.close();
-        const auto annotations = readUcfCrimeAnnotations(path);
-        QCOMPARE(annotations.size(), 3);
-        const QList<GroundTruthInterval> arson = annotations.value(QStringLiteral("Arson011_x264.mp4"));
+        const Annotations annotations = readAnnotations(path);
+        QCOMPARE(int(annotations.format), int(AnnotationFormat::UcfCrime));
+        QCOMPARE(annotations.videos.size(), 5);
+        const QList<GroundTruthInterval> arson = annotations.videos.value(QStringLiteral("Arson011_x264"));
         QCOMPARE(arson.size(), 2);
         QCOMPARE(arson[0].startFrame, 150);
         QCOMPARE(arson[0].endFrame, 421); // the file's last frame is inclusive
         QCOMPARE(arson[1].startFrame, 680);
-        QCOMPARE(annotations.value(QStringLiteral("Normal_Videos_003_x264.mp4")).size(), 0);
-        QCOMPARE(annotations.value(QStringLiteral("RoadAccidents017_x264.mp4")).first().className, QStringLiteral("RoadAccidents"));
+        QCOMPARE(arson[1].endFrame, 1268);
+        QVERIFY(annotations.videos.contains(QStringLiteral("Normal_Videos_003_x264")));
+        QCOMPARE(annotations.videos.value(QStringLiteral("Normal_Videos_003_x264")).size(), 0);
+        QCOMPARE(annotations.videos.value(QStringLiteral("RoadAccidents017_x264")).first().className, QStringLiteral("RoadAccidents"));
+        QCOMPARE(annotations.videos.value(QStringLiteral("Abuse028_x264")).first().endFrame, 241);
+        QCOMPARE(annotations.videos.value(QStringLiteral("Fighting003_x264")).size(), 3);
 
+        for (const QByteArray& bad : {QByteArray("Arson011_x264.mp4  Arson  150\n"),
+                                      QByteArray("Arson011_x264.mp4  Arson  150  x\n"),
+                                      QByteArray("Arson011_x264.mp4  Arson  420  150\n"),
+                                      QByteArray("A.mp4  Arson  1  2\nB.mp4  3  4\n")}) {
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Text));
+            out.write(bad);
+            out.close();
+            try {
+                readAnnotations(path);
+                QFAIL(bad.constData());
+            } catch (const Error& e) {
+                const QString message = QString::fromUtf8(e.what());
+                QVERIFY2(message.contains(path) && message.contains(QLatin1String("line ")), e.what());
+            }
+        }
+    }
+
+    void xdViolenceAnnotationsAreRead()
+    {
+        const QString path = file(QStringLiteral("annotations.txt"));
+        QFile out(path);
         QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Text));
-        out.write("Arson011_x264.mp4  Arson  150  420\n");
+        out.write("Bad.Boys.1995__#01-11-55_01-12-40_label_G-B2-B6 157 180 185 244 250 360 582 810\n"
+                  "v=U6MC8JJJZSY__#1_label_B1-0-0.mp4 150 779\n");
         out.close();
+        const Annotations annotations = readAnnotations(path);
+        QCOMPARE(int(annotations.format), int(AnnotationFormat::XdViolence));
+        const auto boys = annotations.videos.value(QStringLiteral("Bad.Boys.1995__#01-11-55_01-12-40_label_G-B2-B6"));
+        QCOMPARE(boys.size(), 4);
+        QCOMPARE(boys[0].startFrame, 157);
+        QCOMPARE(boys[0].endFrame, 180); // XD-Violence's ends are exclusive
+        QCOMPARE(boys[3].endFrame, 810);
+        QCOMPARE(boys[0].className, QStringLiteral("Explosion"));
+        const auto fight = annotations.videos.value(QStringLiteral("v=U6MC8JJJZSY__#1_label_B1-0-0"));
+        QCOMPARE(fight.size(), 1);
+        QCOMPARE(fight[0].className, QStringLiteral("Fighting"));
+        // The names are matched by what a project's video file is called.
+        QCOMPARE(annotationKey(QStringLiteral("/data/xd/Bad.Boys.1995__#01-11-55_01-12-40_label_G-B2-B6.mp4")),
+                 QStringLiteral("Bad.Boys.1995__#01-11-55_01-12-40_label_G-B2-B6"));
+        QCOMPARE(xdViolenceClasses(QStringLiteral("Bad.Boys.1995__#01-11-55_01-12-40_label_G-B2-B6")),
+                 QStringList({QStringLiteral("Explosion"), QStringLiteral("Shooting"), QStringLiteral("Car_accident")}));
+        QCOMPARE(xdViolenceClasses(QStringLiteral("A.Beautiful.Mind.2001__#00-25-20_00-29-20_label_A")), QStringList());
+        // Every class the names can carry is in the dataset's class list.
+        QFile labels(QStringLiteral(VIGIL_SHARED_DIR "/labels/xd_labels.csv"));
+        QVERIFY(labels.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QString list = QString::fromUtf8(labels.readAll());
+        for (const char* code : {"B1", "B2", "B4", "B5", "B6", "G"}) {
+            const QStringList cls = xdViolenceClasses(QStringLiteral("x_label_%1-0-0").arg(QLatin1String(code)));
+            QCOMPARE(cls.size(), 1);
+            QVERIFY2(list.contains(QLatin1Char(',') + cls[0] + QLatin1Char('\n')), qPrintable(cls[0]));
+        }
+    }
+
+    void frameMaskFolderIsRead()
+    {
+        QDir dir(file(QStringLiteral("test_frame_mask")));
+        QVERIFY(dir.mkpath(QStringLiteral(".")));
+        const std::vector<int64_t> mask = {0, 0, 1, 1, 1, 0, 0, 1, 1};
+        writeNpy(QFile::encodeName(dir.filePath(QStringLiteral("01_0014.npy"))).toStdString(),
+                 NpyArray::fromInt64({int64_t(mask.size())}, mask.data()));
+        const std::vector<float> ones = {1, 1, 1};
+        writeNpy(QFile::encodeName(dir.filePath(QStringLiteral("02_0161.npy"))).toStdString(),
+                 NpyArray::fromFloat({3}, ones.data()));
+        const Annotations annotations = readAnnotations(dir.path());
+        QCOMPARE(int(annotations.format), int(AnnotationFormat::FrameMasks));
+        QCOMPARE(annotations.videos.size(), 2);
+        const auto runs = annotations.videos.value(QStringLiteral("01_0014"));
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs[0].startFrame, 2);
+        QCOMPARE(runs[0].endFrame, 5);
+        QCOMPARE(runs[1].startFrame, 7);
+        QCOMPARE(runs[1].endFrame, 9); // a run to the last frame
+        QCOMPARE(annotations.videos.value(QStringLiteral("02_0161")).size(), 1);
+        // One file alone, and a mask that is not one value per frame.
+        QCOMPARE(readAnnotations(dir.filePath(QStringLiteral("01_0014.npy"))).videos.size(), 1);
+        const std::vector<float> square = {0, 1, 1, 0};
+        const QString bad = dir.filePath(QStringLiteral("bad.npy"));
+        writeNpy(QFile::encodeName(bad).toStdString(), NpyArray::fromFloat({2, 2}, square.data()));
+        QVERIFY_THROWS_EXCEPTION(Error, readAnnotations(dir.path()));
+        QFile::remove(bad);
+        QFile broken(bad);
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("\x93NUMPY garbage");
+        broken.close();
         try {
-            readUcfCrimeAnnotations(path);
+            readAnnotations(dir.path());
             QFAIL("no error");
         } catch (const Error& e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("line 1")), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("bad.npy")), e.what());
         }
+        QVERIFY_THROWS_EXCEPTION(Error, readAnnotations(file(QStringLiteral("empty_folder_that_is_missing"))));
+    }
+
+    void labelsAreStoredEditedAndRemoved()
+    {
+        auto store = create(QStringLiteral("labels.vigil"));
+        const QList<qint64> ids = store->addVideos({videoAt(file(QStringLiteral("l1.mp4"))), videoAt(file(QStringLiteral("l2.mp4")))});
+        LabelRecord label;
+        label.videoId = ids[0];
+        label.startFrame = 100;
+        label.endFrame = 160;
+        label.className = QStringLiteral("Fighting");
+        label.note = QStringLiteral("missed by the model");
+        const qint64 first = store->addLabel(label);
+        label.startFrame = 10;
+        label.endFrame = 20;
+        label.className = QStringLiteral("Arson");
+        label.note.clear();
+        const qint64 second = store->addLabel(label);
+        QVERIFY(first > 0 && second > first);
+        QList<LabelRecord> labels = store->labels(ids[0]);
+        QCOMPARE(labels.size(), 2);
+        QCOMPARE(labels[0].id, second); // by start
+        QCOMPARE(labels[1].note, QStringLiteral("missed by the model"));
+        QVERIFY(labels[1].created.isValid());
+        QCOMPARE(store->labels(ids[1]).size(), 0);
+        QCOMPARE(store->labelCount(), 2);
+
+        LabelRecord changed = labels[1];
+        changed.endFrame = 170;
+        changed.className = QStringLiteral("Robbery");
+        store->updateLabel(changed);
+        QCOMPARE(store->label(first)->endFrame, 170);
+        QCOMPARE(store->label(first)->className, QStringLiteral("Robbery"));
+        QCOMPARE(store->label(first)->created, labels[1].created);
+
+        // Bad labels are refused with a message and change nothing.
+        LabelRecord empty = changed;
+        empty.endFrame = empty.startFrame;
+        QVERIFY_THROWS_EXCEPTION(Error, store->updateLabel(empty));
+        LabelRecord noClass = changed;
+        noClass.className = QStringLiteral("  ");
+        QVERIFY_THROWS_EXCEPTION(Error, store->addLabel(noClass));
+        LabelRecord noVideo = changed;
+        noVideo.id = 0;
+        noVideo.videoId = 999;
+        QVERIFY_THROWS_EXCEPTION(Error, store->addLabel(noVideo));
+        QCOMPARE(store->label(first)->endFrame, 170);
+        QCOMPARE(store->labelCount(), 2);
+
+        // Removing and adding back under the same id (what undo does).
+        const LabelRecord removed = *store->label(first);
+        store->removeLabel(first);
+        QVERIFY(!store->label(first));
+        QVERIFY_THROWS_EXCEPTION(Error, store->removeLabel(first));
+        QCOMPARE(store->addLabel(removed), first);
+        QCOMPARE(store->label(first)->note, QStringLiteral("missed by the model"));
+
+        // They survive reopening and go with their video.
+        store.reset();
+        store = ProjectStore::open(file(QStringLiteral("labels.vigil")), ProjectStore::OpenMode::OpenExisting);
+        QCOMPARE(store->labels(ids[0]).size(), 2);
+        store->removeVideos({ids[0]});
+        QCOMPARE(store->labelCount(), 0);
     }
 
     void reviewsAreAppliedInOneTransaction()
