@@ -44,56 +44,82 @@ void LabelTable::check(const LabelRecord& label, const QString& action, const Sq
 qint64 LabelTable::add(const LabelRecord& label)
 {
     const QString action = QStringLiteral("add a label to video %1").arg(label.videoId);
-    check(label, action, m_sql);
     qint64 id = 0;
-    m_sql.transaction(action, [&] {
-        // An id given back (undoing a removal) restores the same row.
-        QSqlQuery insert = m_sql.prepare(QStringLiteral("INSERT INTO labels (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns), action);
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        insert.addBindValue(label.id > 0 ? QVariant(label.id) : QVariant());
-        insert.addBindValue(label.videoId);
-        insert.addBindValue(label.startFrame);
-        insert.addBindValue(label.endFrame);
-        insert.addBindValue(label.className.trimmed());
-        insert.addBindValue(toDbText(label.note));
-        insert.addBindValue(toDbTime(label.created.isValid() ? label.created : now));
-        insert.addBindValue(toDbTime(now));
-        m_sql.exec(insert, action);
-        id = insert.lastInsertId().toLongLong();
-    });
+    m_sql.transaction(action, [&] { id = insertRow(label, action); });
     return id;
+}
+
+qint64 LabelTable::insertRow(const LabelRecord& label, const QString& action)
+{
+    check(label, action, m_sql);
+    // An id given back (undoing a removal) restores the same row.
+    QSqlQuery insert = m_sql.prepare(QStringLiteral("INSERT INTO labels (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns), action);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    insert.addBindValue(label.id > 0 ? QVariant(label.id) : QVariant());
+    insert.addBindValue(label.videoId);
+    insert.addBindValue(label.startFrame);
+    insert.addBindValue(label.endFrame);
+    insert.addBindValue(label.className.trimmed());
+    insert.addBindValue(toDbText(label.note));
+    insert.addBindValue(toDbTime(label.created.isValid() ? label.created : now));
+    insert.addBindValue(toDbTime(now));
+    m_sql.exec(insert, action);
+    return insert.lastInsertId().toLongLong();
 }
 
 void LabelTable::update(const LabelRecord& label)
 {
     const QString action = QStringLiteral("change label %1").arg(label.id);
+    m_sql.transaction(action, [&] { updateRow(label, action); });
+}
+
+void LabelTable::updateRow(const LabelRecord& label, const QString& action)
+{
     check(label, action, m_sql);
-    m_sql.transaction(action, [&] {
-        QSqlQuery query = m_sql.prepare(QStringLiteral("UPDATE labels SET start_frame = ?, end_frame = ?, class_name = ?, "
-                                                       "note = ?, modified = ? WHERE id = ?"),
-                                        action);
-        query.addBindValue(label.startFrame);
-        query.addBindValue(label.endFrame);
-        query.addBindValue(label.className.trimmed());
-        query.addBindValue(toDbText(label.note));
-        query.addBindValue(toDbTime(QDateTime::currentDateTimeUtc()));
-        query.addBindValue(label.id);
-        m_sql.exec(query, action);
-        if (query.numRowsAffected() != 1)
-            m_sql.fail(action, QStringLiteral("there is no such label"));
-    });
+    QSqlQuery query = m_sql.prepare(QStringLiteral("UPDATE labels SET start_frame = ?, end_frame = ?, class_name = ?, "
+                                                   "note = ?, modified = ? WHERE id = ?"),
+                                    action);
+    query.addBindValue(label.startFrame);
+    query.addBindValue(label.endFrame);
+    query.addBindValue(label.className.trimmed());
+    query.addBindValue(toDbText(label.note));
+    query.addBindValue(toDbTime(QDateTime::currentDateTimeUtc()));
+    query.addBindValue(label.id);
+    m_sql.exec(query, action);
+    if (query.numRowsAffected() != 1)
+        m_sql.fail(action, QStringLiteral("there is no label %1").arg(label.id));
 }
 
 void LabelTable::remove(qint64 id)
 {
     const QString action = QStringLiteral("remove label %1").arg(id);
+    m_sql.transaction(action, [&] { removeRow(id, action); });
+}
+
+void LabelTable::removeRow(qint64 id, const QString& action)
+{
+    QSqlQuery query = m_sql.prepare(QStringLiteral("DELETE FROM labels WHERE id = ?"), action);
+    query.addBindValue(id);
+    m_sql.exec(query, action);
+    if (query.numRowsAffected() != 1)
+        m_sql.fail(action, QStringLiteral("there is no label %1").arg(id));
+}
+
+void LabelTable::write(QList<LabelRecord>& labels, const QList<qint64>& removals)
+{
+    const QString action = QStringLiteral("save %1 label change(s)").arg(labels.size() + removals.size());
+    QList<LabelRecord> stored = labels; // the new ids reach the caller only when committed
     m_sql.transaction(action, [&] {
-        QSqlQuery query = m_sql.prepare(QStringLiteral("DELETE FROM labels WHERE id = ?"), action);
-        query.addBindValue(id);
-        m_sql.exec(query, action);
-        if (query.numRowsAffected() != 1)
-            m_sql.fail(action, QStringLiteral("there is no such label"));
+        for (const qint64 id : removals)
+            removeRow(id, action);
+        for (LabelRecord& label : stored) {
+            if (label.id > 0 && find(label.id))
+                updateRow(label, action);
+            else
+                label.id = insertRow(label, action);
+        }
     });
+    labels = stored;
 }
 
 QList<LabelRecord> LabelTable::forVideo(qint64 videoId) const

@@ -486,6 +486,7 @@ QList<GroundTruthInterval> ProjectStore::groundTruth(qint64 videoId) const
 qint64 ProjectStore::addLabel(const LabelRecord& label) { return m_labels->add(label); }
 void ProjectStore::updateLabel(const LabelRecord& label) { m_labels->update(label); }
 void ProjectStore::removeLabel(qint64 id) { m_labels->remove(id); }
+void ProjectStore::writeLabels(QList<LabelRecord>& labels, const QList<qint64>& removals) { m_labels->write(labels, removals); }
 QList<LabelRecord> ProjectStore::labels(qint64 videoId) const { return m_labels->forVideo(videoId); }
 std::optional<LabelRecord> ProjectStore::label(qint64 id) const { return m_labels->find(id); }
 qint64 ProjectStore::labelCount() const { return m_labels->count(); }

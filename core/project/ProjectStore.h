@@ -103,6 +103,10 @@ public:
     /// Bounds, class and note of the label with label.id; stamps modified.
     void updateLabel(const LabelRecord& label);
     void removeLabel(qint64 id);
+    /// One transaction (an undoable label edit): removes the ids, then stores each label,
+    /// changing the one of its id when there is one and adding it otherwise (filling in
+    /// the id). Throws, changing nothing, when any of it fails.
+    void writeLabels(QList<LabelRecord>& labels, const QList<qint64>& removals);
     QList<LabelRecord> labels(qint64 videoId) const; // by start
     std::optional<LabelRecord> label(qint64 id) const;
     qint64 labelCount() const; // in the whole project

@@ -24,6 +24,12 @@ constexpr double kTruthTop = -0.24, kTruthBottom = -0.32;
 constexpr double kYMin = -0.34, kYMax = 1.04;
 constexpr double kGrabPixels = 6;
 
+// Score ticks only where scores are: the lanes below 0 carry no score.
+class ScoreTicker : public QCPAxisTicker {
+protected:
+    QVector<double> createTickVector(double, const QCPRange&) override { return {0, 0.25, 0.5, 0.75, 1}; }
+};
+
 class TimeTicker : public QCPAxisTicker {
 public:
     double fps = 30;
@@ -76,6 +82,7 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->yAxis->setRange(kYMin, kYMax);
     m_plot->yAxis->setTickLabels(true);
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new ScoreTicker));
     m_plot->yAxis->setLabel(tr("Score"));
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new TimeTicker));
 
@@ -163,6 +170,9 @@ void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
     m_plot->clearItems();
     m_eventItems.clear();
     m_truthItems.clear();
+    m_labelItems.clear();
+    m_marks = nullptr;
+    m_markIn = m_markOut = -1;
     m_thresholdLine = new QCPItemStraightLine(m_plot);
     m_thresholdLine->setPen(QPen(QColor(30, 110, 220), 1.5, Qt::DashLine));
     m_playheadLine = new QCPItemStraightLine(m_plot);
@@ -288,6 +298,53 @@ void ScoreTimeline::setEvents(const QVector<TimelineEvent>& events)
     replotSoon();
 }
 
+void ScoreTimeline::setLabels(const QVector<TimelineLabel>& labels)
+{
+    for (QCPItemRect* item : std::as_const(m_labelItems))
+        m_plot->removeItem(item);
+    m_labelItems.clear();
+    for (const TimelineLabel& label : labels) {
+        auto* rect = new QCPItemRect(m_plot);
+        // Half the lane's height, under the accepted detections' half: both stay visible.
+        rect->topLeft->setCoords(double(label.startFrame), (kLabelsTop + kLabelsBottom) / 2);
+        rect->bottomRight->setCoords(double(std::max(label.endFrame, label.startFrame + 1)), kLabelsBottom);
+        rect->setPen(label.selected ? QPen(QColor(10, 10, 10), 2) : QPen(QColor(20, 90, 170)));
+        rect->setBrush(label.selected ? QColor(60, 150, 255) : QColor(40, 120, 210));
+        m_labelItems << rect;
+    }
+    replotSoon();
+}
+
+void ScoreTimeline::setMarks(qint64 in, qint64 out)
+{
+    m_markIn = in;
+    m_markOut = out;
+    updateMarks();
+}
+
+void ScoreTimeline::updateMarks()
+{
+    if (m_markIn < 0 && m_markOut < 0) {
+        if (m_marks)
+            m_plot->removeItem(m_marks);
+        m_marks = nullptr;
+        replotSoon();
+        return;
+    }
+    if (!m_marks) {
+        m_marks = new QCPItemRect(m_plot);
+        m_marks->setPen(QPen(QColor(40, 120, 210), 1, Qt::DashLine));
+        m_marks->setBrush(QColor(40, 120, 210, 45));
+    }
+    qint64 from = m_markIn >= 0 ? m_markIn : m_markOut;
+    qint64 to = m_markOut >= 0 ? m_markOut : m_playhead;
+    if (to < from)
+        std::swap(from, to);
+    m_marks->topLeft->setCoords(double(from), kYMax);
+    m_marks->bottomRight->setCoords(double(to + 1), kYMin);
+    replotSoon();
+}
+
 void ScoreTimeline::setGroundTruth(const QVector<QPair<qint64, qint64>>& intervals)
 {
     for (QCPItemRect* item : std::as_const(m_truthItems))
@@ -394,6 +451,8 @@ void ScoreTimeline::setPlayhead(qint64 frame)
     m_playhead = frame;
     m_playheadLine->point1->setCoords(double(frame), 0);
     m_playheadLine->point2->setCoords(double(frame), 1);
+    if (m_markIn >= 0 && m_markOut < 0)
+        updateMarks(); // the span being drawn follows the playhead
     // Follow playback: keep the playhead visible when zoomed in.
     const QCPRange r = m_plot->xAxis->range();
     if (m_drag == Drag::None && (double(frame) < r.lower || double(frame) > r.upper))

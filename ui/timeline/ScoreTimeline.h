@@ -28,6 +28,13 @@ struct TimelineEvent {
     bool rejected = false;
 };
 
+/// One of the analyst's own labels as the labels lane draws it.
+struct TimelineLabel {
+    qint64 startFrame = 0;
+    qint64 endFrame = 0; // exclusive
+    bool selected = false;
+};
+
 /// GUI thread. Dumb: setters in, intent signals out.
 class ScoreTimeline : public QWidget {
     Q_OBJECT
@@ -42,6 +49,11 @@ public:
     void appendScores(qint64 firstFrame, const QVector<float>& scores);
     void setThreshold(double threshold);
     void setEvents(const QVector<TimelineEvent>& events);
+    /// The analyst's labels, drawn in the labels lane with the accepted detections.
+    void setLabels(const QVector<TimelineLabel>& labels);
+    /// The In and Out marks of a label being drawn (-1: not set); the span between them
+    /// (or from In to the playhead) is shaded across the curve.
+    void setMarks(qint64 in, qint64 out);
     /// The ground-truth lane: annotated anomalous intervals [start, end).
     void setGroundTruth(const QVector<QPair<qint64, qint64>>& intervals);
     /// The class heatmap lane: p(class | abnormal) [frames, classes] row-major, shared
@@ -95,7 +107,10 @@ private:
     std::shared_ptr<const std::vector<float>> m_classProbabilities;
     QStringList m_classNames;
     QVector<TimelineEvent> m_events;
-    QList<QCPItemRect*> m_eventItems, m_truthItems;
+    QList<QCPItemRect*> m_eventItems, m_truthItems, m_labelItems;
+    QCPItemRect* m_marks = nullptr;
+    qint64 m_markIn = -1, m_markOut = -1;
+    void updateMarks();
     QVector<float> m_scores; // one per frame; the graph holds a per-pixel decimation
     qint64 m_frames = 0;
     double m_fps = 30;

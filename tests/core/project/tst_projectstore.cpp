@@ -599,6 +599,29 @@ private slots:
         QCOMPARE(store->addLabel(removed), first);
         QCOMPARE(store->label(first)->note, QStringLiteral("missed by the model"));
 
+        // A batch (one undoable edit) is all or nothing.
+        LabelRecord added = removed;
+        added.id = 0;
+        added.startFrame = 500;
+        added.endFrame = 510;
+        LabelRecord broken = *store->label(second);
+        broken.className.clear();
+        QList<LabelRecord> batch = {added, broken};
+        QVERIFY_THROWS_EXCEPTION(Error, store->writeLabels(batch, {first}));
+        QCOMPARE(batch[0].id, 0);
+        QVERIFY(store->label(first));
+        QCOMPARE(store->labelCount(), 2);
+        broken.className = QStringLiteral("Shooting");
+        batch = {added, broken};
+        store->writeLabels(batch, {first});
+        QVERIFY(batch[0].id > 0);
+        QVERIFY(!store->label(first));
+        QCOMPARE(store->label(second)->className, QStringLiteral("Shooting"));
+        QCOMPARE(store->label(batch[0].id)->startFrame, 500);
+        QList<LabelRecord> restore = {removed};
+        store->writeLabels(restore, {batch[0].id});
+        QCOMPARE(restore[0].id, first);
+
         // They survive reopening and go with their video.
         store.reset();
         store = ProjectStore::open(file(QStringLiteral("labels.vigil")), ProjectStore::OpenMode::OpenExisting);
