@@ -6,6 +6,8 @@
 #include "player/ClassChart.h"
 #include "player/VideoView.h"
 #include "review/DetectionsPanel.h"
+#include "review/LabelEditor.h"
+#include "review/LabelsPanel.h"
 #include "project/ProjectStore.h"
 #include "timeline/ScoreTimeline.h"
 
@@ -35,6 +37,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace vigil {
@@ -103,9 +106,13 @@ MainWindow::MainWindow(QWidget* parent)
     resizeDocks({jobsDock}, {130}, Qt::Vertical);
 
     m_detectionsPanel = new DetectionsPanel(this);
-    auto* detectionsDock = new QDockWidget(tr("Detections"), this);
+    m_labelsPanel = new LabelsPanel(this);
+    m_reviewTabs = new QTabWidget(this);
+    m_reviewTabs->addTab(m_detectionsPanel, tr("Detections"));
+    m_reviewTabs->addTab(m_labelsPanel, tr("Labels"));
+    auto* detectionsDock = new QDockWidget(tr("Review"), this);
     detectionsDock->setObjectName(QStringLiteral("detectionsDock"));
-    detectionsDock->setWidget(m_detectionsPanel);
+    detectionsDock->setWidget(m_reviewTabs);
     addDockWidget(Qt::RightDockWidgetArea, detectionsDock);
 
     createMenus();
@@ -151,6 +158,30 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_detectionsPanel, &DetectionsPanel::classRequested, c, &WorkstationController::setCorrectedClass);
     connect(m_detectionsPanel, &DetectionsPanel::noteRequested, c, &WorkstationController::setNote);
     connect(m_detectionsPanel, &DetectionsPanel::detectionActivated, c, &WorkstationController::playDetection);
+    LabelEditor* labels = c->labels();
+    connect(labels, &LabelEditor::labelsChanged, this, [this] { showLabels(true); });
+    connect(labels, &LabelEditor::marksChanged, m_timeline, &ScoreTimeline::setMarks);
+    connect(labels, &LabelEditor::marksChanged, this, [this](qint64 in, qint64 out) {
+        if (in >= 0 && out < 0)
+            statusBar()->showMessage(tr("Label starts at frame %1: O marks its last frame, Esc cancels").arg(in));
+        else if (out >= 0 && in < 0)
+            statusBar()->showMessage(tr("Label ends at frame %1: I marks its first frame, Esc cancels").arg(out));
+        else
+            statusBar()->clearMessage();
+    });
+    connect(labels, &LabelEditor::labelAdded, this, [this](qint64 id) {
+        showReviewTab(1);
+        m_labelsPanel->selectLabel(id);
+        statusBar()->showMessage(tr("Label added: 1-9 and 0 change its class, N adds a note, Ctrl+Z takes it back"), 15000);
+    });
+    connect(m_labelsPanel, &LabelsPanel::labelActivated, this, [c](const LabelRecord& label) {
+        c->player().pause();
+        c->player().seek(label.startFrame);
+    });
+    connect(m_labelsPanel, &LabelsPanel::selectionChanged, this, [this] { showLabels(false); });
+    connect(m_labelsPanel, &LabelsPanel::classRequested, labels, &LabelEditor::setClass);
+    connect(m_labelsPanel, &LabelsPanel::noteRequested, labels, &LabelEditor::setNote);
+    connect(m_labelsPanel, &LabelsPanel::removeRequested, labels, &LabelEditor::remove);
     connect(c, &WorkstationController::videoOpened, this, [this](qint64 videoId, const QString& path, qint64 frames, double fps) {
         // The list follows when the review queue opens another video.
         for (int row = 0; row < m_videos->count(); ++row)
@@ -164,6 +195,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_timeline->setVideo(frames, fps);
         m_timeline->setThreshold(m_controller->threshold());
         m_classChart->setClasses(m_controller->abnormalClassNames());
+        m_labelsPanel->setClasses(m_controller->abnormalClassNames());
         m_view->setThreshold(float(m_controller->threshold()));
         statusBar()->showMessage(path);
     });
@@ -303,7 +335,7 @@ void MainWindow::createMenus()
     QAction* overlay = view->addAction(tr("Score &Overlay"));
     overlay->setCheckable(true);
     overlay->setChecked(true);
-    overlay->setShortcut(QKeySequence(Qt::Key_O));
+    overlay->setShortcut(QKeySequence(Qt::Key_V)); // I and O mark labels
     connect(overlay, &QAction::toggled, m_view, &VideoView::setOverlayVisible);
     view->addAction(tr("&Whole Video"), QKeySequence(Qt::Key_Z), m_timeline, &ScoreTimeline::showWholeVideo);
     view->addAction(tr("&Fullscreen"), QKeySequence(Qt::Key_F11), this,
@@ -337,13 +369,58 @@ void MainWindow::createShortcuts()
     add(QKeySequence(Qt::Key_End), [this, &player] { player.seek(std::max<qint64>(0, m_frames - 1)); });
     add(QKeySequence(Qt::CTRL | Qt::Key_G), [this] { m_jumpEdit->setFocus(); m_jumpEdit->selectAll(); });
     // The review queue from anywhere in the window (text fields keep their typed keys).
+    // Digits and N act on the tab shown: the detections or the labels.
     add(QKeySequence(Qt::Key_A), [this] { m_detectionsPanel->acceptSelected(); });
     add(QKeySequence(Qt::Key_X), [this] { m_detectionsPanel->rejectSelected(); });
-    add(QKeySequence(Qt::Key_N), [this] { m_detectionsPanel->editNote(); });
+    add(QKeySequence(Qt::Key_N), [this] { labelsShown() ? m_labelsPanel->editNote() : m_detectionsPanel->editNote(); });
     add(QKeySequence(Qt::Key_PageDown), [this] { m_detectionsPanel->next(); });
     add(QKeySequence(Qt::Key_PageUp), [this] { m_detectionsPanel->previous(); });
     for (int digit = 0; digit <= 9; ++digit)
-        add(QKeySequence(Qt::Key_0 + digit), [this, digit] { m_detectionsPanel->classifySelected(digit); });
+        add(QKeySequence(Qt::Key_0 + digit), [this, digit] {
+            labelsShown() ? m_labelsPanel->classifySelected(digit) : m_detectionsPanel->classifySelected(digit);
+        });
+    // Labels: In and Out marks at the frame shown, as in video editors.
+    LabelEditor* labels = m_controller->labels();
+    add(QKeySequence(Qt::Key_I), [this, labels] { labels->setMarkIn(std::max<qint64>(0, m_shownFrame)); });
+    add(QKeySequence(Qt::Key_O), [this, labels] { labels->setMarkOut(std::max<qint64>(0, m_shownFrame)); });
+    add(QKeySequence(Qt::Key_Escape), [labels] { labels->clearMarks(); });
+    // Shift+I / Shift+O move the selected label's first / last frame to the frame shown.
+    add(QKeySequence(Qt::SHIFT | Qt::Key_I), [this, labels] {
+        for (const LabelRecord& l : labels->labels())
+            if (m_labelsPanel->selectedIds().value(0) == l.id)
+                labels->setBounds(l.id, m_shownFrame, l.endFrame);
+    });
+    add(QKeySequence(Qt::SHIFT | Qt::Key_O), [this, labels] {
+        for (const LabelRecord& l : labels->labels())
+            if (m_labelsPanel->selectedIds().value(0) == l.id)
+                labels->setBounds(l.id, l.startFrame, m_shownFrame + 1);
+    });
+    add(QKeySequence(Qt::Key_Delete), [this] {
+        if (labelsShown())
+            m_labelsPanel->removeSelected();
+    });
+}
+
+bool MainWindow::labelsShown() const
+{
+    return m_reviewTabs->currentWidget() == m_labelsPanel;
+}
+
+void MainWindow::showReviewTab(int tab)
+{
+    m_reviewTabs->setCurrentIndex(tab);
+}
+
+void MainWindow::showLabels(bool refreshTable)
+{
+    const QList<LabelRecord>& labels = m_controller->labels()->labels();
+    if (refreshTable)
+        m_labelsPanel->setLabels(labels, m_fps);
+    const QList<qint64> selected = m_labelsPanel->selectedIds();
+    QVector<TimelineLabel> lane;
+    for (const LabelRecord& l : labels)
+        lane << TimelineLabel{l.startFrame, l.endFrame, selected.contains(l.id)};
+    m_timeline->setLabels(lane);
 }
 
 void MainWindow::togglePlay()

@@ -9,12 +9,14 @@ class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QLineEdit;
+class QTabWidget;
 
 namespace vigil {
 
 class ClassChart;
 class DetectionsPanel;
 class JobsPanel;
+class LabelsPanel;
 class ScoreTimeline;
 class VideoView;
 class WorkstationController;
@@ -32,6 +34,10 @@ public:
     ScoreTimeline* timeline() const { return m_timeline; }
     QListWidget* videoList() const { return m_videos; }
     DetectionsPanel* detectionsPanel() const { return m_detectionsPanel; }
+    LabelsPanel* labelsPanel() const { return m_labelsPanel; }
+    /// Shows the detections (0) or the labels (1) in the review dock; the queue keys
+    /// (digits, N, Delete) act on the one shown.
+    void showReviewTab(int tab);
     ClassChart* classChart() const { return m_classChart; }
     JobsPanel* jobsPanel() const { return m_jobs; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
@@ -72,6 +78,10 @@ private:
     ScoreTimeline* m_timeline = nullptr;
     QListWidget* m_videos = nullptr;
     DetectionsPanel* m_detectionsPanel = nullptr;
+    LabelsPanel* m_labelsPanel = nullptr;
+    QTabWidget* m_reviewTabs = nullptr;
+    bool labelsShown() const;
+    void showLabels(bool refreshTable);
     ClassChart* m_classChart = nullptr;
     QLabel* m_frameLabel = nullptr;
     QLabel* m_detectionsLabel = nullptr;

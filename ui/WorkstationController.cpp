@@ -5,6 +5,7 @@
 #include "model/Error.h"
 #include "project/AnnotationFile.h"
 #include "project/ProjectStore.h"
+#include "review/LabelEditor.h"
 #include "review/ReviewCommands.h"
 #include "review/Segmenter.h"
 #include "scoring/FeatureCache.h"
@@ -15,6 +16,7 @@
 #include <QSet>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil {
@@ -22,7 +24,10 @@ namespace vigil {
 
 WorkstationController::WorkstationController(QObject* parent)
     : QObject(parent)
+    , m_labelEditor(new LabelEditor(&m_undo, this))
 {
+    m_labelEditor->setSuggest([this](qint64 start, qint64 end) { return suggestedClass(start, end); });
+    connect(m_labelEditor, &LabelEditor::errorOccurred, this, &WorkstationController::errorOccurred);
     m_probeThread.setObjectName(QStringLiteral("vigil-probe"));
     m_prober = new QObject;
     m_prober->moveToThread(&m_probeThread);
@@ -44,6 +49,7 @@ void WorkstationController::openProject(const QString& path, bool create)
     m_scoringIds.clear();
     m_undo.clear(); // its commands name detections of the old project
     m_store = std::move(store);
+    m_labelEditor->setProject(m_store.get());
     m_settings = m_store->detectionSettings();
     m_videoId = 0;
     m_track.reset();
@@ -235,6 +241,7 @@ void WorkstationController::selectVideo(qint64 videoId)
     m_fps = video->frameRate > 0 ? video->frameRate : 30;
     m_detections.clear();
     emit videoOpened(videoId, video->path, video->frameCount, m_fps);
+    m_labelEditor->setVideo(videoId, video->frameCount);
     if (video->missing) {
         m_player.closeVideo();
         emit errorOccurred(tr("%1 is missing: relink it or restore the file").arg(video->path));
@@ -477,6 +484,29 @@ QVector<double> WorkstationController::frameClassProbabilities(qint64 frame) con
         if (c != m_track->normalId)
             p << (score > 0 ? double(row[c]) / double(score) : 0.0);
     return p;
+}
+
+QString WorkstationController::suggestedClass(qint64 start, qint64 end) const
+{
+    const QStringList names = abnormalClassNames();
+    if (names.isEmpty())
+        return tr("Anomaly");
+    if (!m_track || m_track->classProbs.empty())
+        return names.first();
+    const qint64 first = std::clamp<qint64>(start, 0, m_track->frames), last = std::clamp<qint64>(end, first, m_track->frames);
+    std::vector<double> sums(size_t(m_track->classes), 0.0);
+    for (qint64 t = first; t < last; ++t) {
+        const float score = m_track->scores[size_t(t)];
+        const float* row = m_track->classProbs.data() + t * m_track->classes;
+        for (int c = 0; c < m_track->classes; ++c)
+            sums[size_t(c)] += score > 0 ? double(row[c]) / double(score) : 0.0;
+    }
+    int best = -1;
+    for (int c = 0; c < m_track->classes; ++c)
+        if (c != m_track->normalId && (best < 0 || sums[size_t(c)] > sums[size_t(best)]))
+            best = c;
+    const QStringList all = classNames();
+    return best >= 0 && best < all.size() && last > first ? all[best] : names.first();
 }
 
 QStringList WorkstationController::abnormalClassNames() const

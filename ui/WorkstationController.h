@@ -17,6 +17,7 @@
 
 namespace vigil {
 
+class LabelEditor;
 class ProjectStore;
 class ScoringController;
 
@@ -77,6 +78,11 @@ public:
     void setCorrectedClass(const QList<qint64>& detectionIds, int cls);
     void setNote(qint64 detectionId, const QString& note);
     QUndoStack* undoStack() { return &m_undo; }
+    /// The analyst's labels on the open video (marks, edits; undoable).
+    LabelEditor* labels() const { return m_labelEditor; }
+    /// The abnormal class with the highest mean p(class | abnormal) over frames [start, end)
+    /// of the open video; the first abnormal class when unscored; "Anomaly" without a model.
+    QString suggestedClass(qint64 start, qint64 end) const;
     /// Detections of the current model matching `filter` (all videos unless it says).
     QList<DetectionRecord> detections(DetectionFilter filter) const;
     /// The current model's class names (model order) and normal class.
@@ -128,6 +134,7 @@ private:
     PlaybackController m_player;
     std::unique_ptr<ScoringController> m_scoring;
     QUndoStack m_undo;
+    LabelEditor* m_labelEditor = nullptr;
     ComputeDevice m_device = ComputeDevice::Auto;
     QThread m_probeThread;
     QObject* m_prober = nullptr; // lives on m_probeThread

@@ -8,6 +8,8 @@
 #include "player/ClassChart.h"
 #include "player/VideoView.h"
 #include "review/DetectionsPanel.h"
+#include "review/LabelEditor.h"
+#include "review/LabelsPanel.h"
 #include "project/ProjectStore.h"
 #include "timeline/ScoreTimeline.h"
 
@@ -19,6 +21,8 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QTableView>
+#include <QTableWidget>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QMenuBar>
 #include <QTemporaryDir>
@@ -143,6 +147,32 @@ private slots:
         QCOMPARE(c->importGroundTruth(annotations), 1);
         QCOMPARE(c->currentGroundTruth().size(), 1);
         QCOMPARE(c->currentGroundTruth().first().endFrame, 186);
+
+        // A label drawn over the accident with I and O takes the class the scores favour
+        // there: the highest mean p(class | abnormal) over its frames.
+        c->player().seek(90);
+        QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(90));
+        QTest::keyClick(&window, Qt::Key_I);
+        c->player().seek(185);
+        QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(185));
+        QTest::keyClick(&window, Qt::Key_O);
+        QCOMPARE(c->labels()->labels().size(), 1);
+        {
+            QVector<double> sums(13, 0.0);
+            for (qint64 t = 90; t <= 185; ++t) {
+                const QVector<double> p = c->frameClassProbabilities(t);
+                for (int k = 0; k < p.size(); ++k)
+                    sums[k] += p[k];
+            }
+            const int favoured = int(std::max_element(sums.begin(), sums.end()) - sums.begin());
+            QCOMPARE(c->labels()->labels().first().className, c->abnormalClassNames()[favoured]);
+        }
+        QCOMPARE(window.videoView()->frameIndex(), int64_t(185)); // the player stays at the Out mark
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(c->labels()->labels().size(), 0);
+        window.showReviewTab(0);
+        c->player().seek(clicked);
+        QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(clicked));
 
         // Frame steps with the keyboard.
         window.videoView()->setFocus();
@@ -321,6 +351,114 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("nothing.vigil"))));
     }
 
+    // The analyst labels an event the model may have missed: I and O at its first and last
+    // frame, a class by number key, a note; every step undoable and stored at once.
+    void analystLabelsAnEventWithInAndOutKeys()
+    {
+        QTemporaryDir dir;
+        const QString projectPath = dir.filePath(QStringLiteral("labels.vigil"));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(projectPath, {kShared + QStringLiteral("/media/cctv_roadaccident.mp4")}));
+        QTRY_COMPARE(window.videoList()->count(), 1);
+        WorkstationController* c = window.controller();
+        ModelRecord model; // its class list; nothing is scored here
+        model.checkpointPath = kShared + QStringLiteral("/golden/ucf/last.ckpt");
+        model.centroidPath = kShared + QStringLiteral("/golden/ucf/ncentroid.pt");
+        model.labels = QStringLiteral("ucf");
+        c->setModel(model);
+        window.videoList()->setCurrentRow(0);
+        QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(0));
+        const QStringList classes = c->abnormalClassNames();
+        QCOMPARE(classes.size(), 13);
+        auto stored = [&] {
+            auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::OpenExisting);
+            return store->labels(c->currentVideo());
+        };
+        auto showFrame = [&](qint64 frame) {
+            c->player().seek(frame);
+            QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(frame));
+        };
+
+        window.videoView()->setFocus();
+        showFrame(30);
+        QTest::keyClick(&window, Qt::Key_I);
+        QCOMPARE(window.timeline()->marks(), qMakePair(qint64(30), qint64(-1)));
+        showFrame(90);
+        QTest::keyClick(&window, Qt::Key_O);
+        QCOMPARE(window.timeline()->marks(), qMakePair(qint64(-1), qint64(-1)));
+        QList<LabelRecord> labels = stored();
+        QCOMPARE(labels.size(), 1);
+        QCOMPARE(labels[0].startFrame, 30);
+        QCOMPARE(labels[0].endFrame, 91); // the frame shown at O is the label's last
+        QCOMPARE(labels[0].className, classes[0]); // unscored: the first abnormal class
+        const qint64 id = labels[0].id;
+        // The new label is shown and selected in the Labels tab, and drawn in its lane.
+        auto* tabs = window.findChild<QTabWidget*>();
+        QCOMPARE(tabs->currentWidget(), window.labelsPanel());
+        QCOMPARE(window.labelsPanel()->selectedIds(), QList<qint64>{id});
+        QCOMPARE(window.labelsPanel()->table()->rowCount(), 1);
+        QCOMPARE(window.timeline()->labelCount(), 1);
+
+        // 4 sets the fourth class; undo takes it back, then the label itself; redo restores
+        // the same row.
+        QTest::keyClick(&window, Qt::Key_4);
+        QCOMPARE(stored().first().className, classes[3]);
+        QCOMPARE(window.labelsPanel()->table()->item(0, 3)->text(), classes[3]);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(stored().first().className, classes[0]);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(stored().size(), 0);
+        QCOMPARE(window.timeline()->labelCount(), 0);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(stored().size(), 1);
+        QCOMPARE(stored().first().id, id);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(stored().first().className, classes[3]);
+
+        // Out before In works too; Escape drops a half-drawn label.
+        showFrame(200);
+        QTest::keyClick(&window, Qt::Key_O);
+        showFrame(150);
+        QTest::keyClick(&window, Qt::Key_I);
+        labels = stored();
+        QCOMPARE(labels.size(), 2);
+        QCOMPARE(labels[1].startFrame, 150);
+        QCOMPARE(labels[1].endFrame, 201);
+        QTest::keyClick(&window, Qt::Key_I);
+        QCOMPARE(window.timeline()->marks().first, 150);
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QCOMPARE(window.timeline()->marks(), qMakePair(qint64(-1), qint64(-1)));
+        QCOMPARE(stored().size(), 2);
+
+        // Shift+O moves the selected label's last frame to the frame shown.
+        window.labelsPanel()->selectLabel(id);
+        showFrame(100);
+        QTest::keyClick(&window, Qt::Key_O, Qt::ShiftModifier);
+        QCOMPARE(stored().first().endFrame, 101);
+        // Delete removes the selected label; undo brings it back.
+        window.videoView()->setFocus();
+        window.labelsPanel()->selectLabel(id);
+        QTest::keyClick(&window, Qt::Key_Delete);
+        QCOMPARE(stored().size(), 1);
+        QCOMPARE(stored().first().startFrame, 150);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(stored().size(), 2);
+        QCOMPARE(window.timeline()->labelCount(), 2);
+        window.timeline()->plot()->replot();
+        screenshot(window, QStringLiteral("mainwindow-labels.png"));
+
+        // Reopened, the project shows them.
+        MainWindow again;
+        again.show();
+        QVERIFY(again.openProject(projectPath, {}, false));
+        QTRY_COMPARE(again.videoList()->count(), 1);
+        again.videoList()->setCurrentRow(0);
+        QTRY_COMPARE(again.labelsPanel()->table()->rowCount(), 2);
+        QCOMPARE(again.labelsPanel()->table()->item(0, 3)->text(), classes[3]);
+    }
+
     void movedVideoIsFoundAgainByContent()
     {
         QTemporaryDir dir;
@@ -441,9 +579,9 @@ private slots:
         QTest::keyClick(edit, Qt::Key_Return);
         QTRY_COMPARE(window.videoView()->frameIndex(), int64_t(300));
 
-        // O toggles the overlay.
+        // V toggles the overlay.
         QVERIFY(window.videoView()->overlayVisible());
-        QTest::keyClick(&window, Qt::Key_O);
+        QTest::keyClick(&window, Qt::Key_V);
         QVERIFY(!window.videoView()->overlayVisible());
     }
 

@@ -1,23 +1,12 @@
 // Detections table model.
 #include "review/DetectionsModel.h"
 
+#include "review/TimeText.h"
+
 #include <QBrush>
 #include <QColor>
 
 namespace vigil {
-
-namespace {
-
-QString timeText(double seconds)
-{
-    const qint64 ms = qint64(seconds * 1000 + 0.5);
-    return QStringLiteral("%1:%2.%3")
-        .arg(ms / 60000)
-        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
-        .arg(ms % 1000 / 100);
-}
-
-} // namespace
 
 DetectionsModel::DetectionsModel(QObject* parent)
     : QAbstractTableModel(parent)

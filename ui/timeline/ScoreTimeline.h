@@ -54,6 +54,9 @@ public:
     /// The In and Out marks of a label being drawn (-1: not set); the span between them
     /// (or from In to the playhead) is shaded across the curve.
     void setMarks(qint64 in, qint64 out);
+    QPair<qint64, qint64> marks() const { return {m_markIn, m_markOut}; }
+    /// Labels drawn in the lane (for tests).
+    qsizetype labelCount() const { return m_labelItems.size(); }
     /// The ground-truth lane: annotated anomalous intervals [start, end).
     void setGroundTruth(const QVector<QPair<qint64, qint64>>& intervals);
     /// The class heatmap lane: p(class | abnormal) [frames, classes] row-major, shared

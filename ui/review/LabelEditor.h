@@ -1,0 +1,72 @@
+// The analyst's own labels on the open video: In and Out marks that become a label, and
+// edits of labels (class, note, bounds, removal), each one undoable step on the
+// workstation's undo stack and one transaction in the project.
+#pragma once
+
+#include "project/ProjectTypes.h"
+
+#include <QObject>
+
+#include <functional>
+
+class QUndoStack;
+
+namespace vigil {
+
+class ProjectStore;
+
+/// GUI thread.
+class LabelEditor : public QObject {
+    Q_OBJECT
+public:
+    /// The class a new label over frames [start, end) gets when none is given.
+    using Suggest = std::function<QString(qint64 start, qint64 end)>;
+
+    LabelEditor(QUndoStack* undo, QObject* parent = nullptr);
+
+    void setProject(ProjectStore* store);
+    /// Loads the video's labels and clears the marks; 0: no video.
+    void setVideo(qint64 videoId, qint64 frames);
+    void setSuggest(Suggest suggest) { m_suggest = std::move(suggest); }
+
+    const QList<LabelRecord>& labels() const { return m_labels; }
+    qint64 markIn() const { return m_in; }
+    qint64 markOut() const { return m_out; }
+
+    /// Sets a mark at a frame; with both marks set, labels the frames between them
+    /// (both included) and clears the marks.
+    void setMarkIn(qint64 frame);
+    void setMarkOut(qint64 frame);
+    void clearMarks();
+
+    /// Labels frames [start, end) of the open video; an empty class takes the suggested one.
+    void addLabel(qint64 start, qint64 end, const QString& className = {});
+    void setClass(const QList<qint64>& ids, const QString& className);
+    void setNote(qint64 id, const QString& note);
+    /// New bounds [start, end) for a label.
+    void setBounds(qint64 id, qint64 start, qint64 end);
+    void remove(const QList<qint64>& ids);
+
+signals:
+    void labelsChanged(const QList<vigil::LabelRecord>& labels);
+    void marksChanged(qint64 in, qint64 out);
+    /// A label was added (by marks or addLabel): its id, for selecting it.
+    void labelAdded(qint64 id);
+    void errorOccurred(const QString& message);
+
+private:
+    void labelMarkedSpan();
+    void reload();
+    void edit(const QString& text, const QList<qint64>& ids, const std::function<void(LabelRecord&)>& change);
+    bool write(QList<LabelRecord>& labels, const QList<qint64>& removals);
+
+    QUndoStack* m_undo;
+    ProjectStore* m_store = nullptr;
+    Suggest m_suggest;
+    qint64 m_videoId = 0;
+    qint64 m_frames = 0;
+    qint64 m_in = -1, m_out = -1;
+    QList<LabelRecord> m_labels;
+};
+
+} // namespace vigil
