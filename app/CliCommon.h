@@ -15,6 +15,11 @@ constexpr int kExitError = 1;
 constexpr int kExitUsage = 2;
 
 inline QString tr(const char* text) { return QCoreApplication::translate("vigil-cli", text); }
+/// Plural forms: "%n label(s)".
+inline QString tr(const char* text, const char* disambiguation, int n)
+{
+    return QCoreApplication::translate("vigil-cli", text, disambiguation, n);
+}
 
 /// Prints "vigil-cli: <message>" on one line and exits.
 [[noreturn]] void die(const QString& message, int status = kExitError);

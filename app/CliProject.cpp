@@ -3,6 +3,7 @@
 #include "CliCommon.h"
 
 #include "model/Error.h"
+#include "project/AnnotationFile.h"
 #include "project/ProjectStore.h"
 #include "scoring/FeatureCache.h"
 #include "scoring/ProjectScoring.h"
@@ -95,8 +96,10 @@ int project(const QStringList& arguments)
         tr("Work on a Vigil project file without the desktop application.\n"
            "  create   create an empty project\n"
            "  add      add videos (folders are searched recursively)\n"
-           "  info     list the project's videos, models, scores and detections\n"
-           "  score    score the project's unscored videos with the given model (model options as 'score')"));
+           "  info     list the project's videos, models, scores, detections, labels and ground truth\n"
+           "  truth    import ground truth for the project's videos: a UCF-Crime or XD-Violence\n"
+           "           annotation file, or a folder of ShanghaiTech .npy frame masks"
+           "\n  score    score the project's unscored videos with the given model (model options as 'score')"));
     parser.addHelpOption();
     const QCommandLineOption projectPath(QStringLiteral("project"), tr("The project file (*.vigil)."), tr("P.vigil"));
     const ModelOptions model;
@@ -104,12 +107,12 @@ int project(const QStringList& arguments)
     const QCommandLineOption batch(QStringLiteral("batch"), tr("Frames per encoder batch (default 16)."), tr("N"), QStringLiteral("16"));
     const QCommandLineOption stride(QStringLiteral("stride"), tr("Encode every K-th frame (default 1)."), tr("K"), QStringLiteral("1"));
     parser.addOptions({projectPath, batch, stride});
-    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("create, add, info or score"), QStringLiteral("create|add|info|score"));
-    parser.addPositionalArgument(QStringLiteral("VIDEO"), tr("Videos or folders (add)."), QStringLiteral("[VIDEO...]"));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("create, add, info, truth or score"), QStringLiteral("create|add|info|truth|score"));
+    parser.addPositionalArgument(QStringLiteral("VIDEO"), tr("Videos or folders (add); the annotations (truth)."), QStringLiteral("[VIDEO...]"));
     parseOrExit(parser, arguments, QStringLiteral("project"), true);
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        die(tr("missing action: create, add, info or score (see 'vigil-cli project --help')"), kExitUsage);
+        die(tr("missing action: create, add, info, truth or score (see 'vigil-cli project --help')"), kExitUsage);
     const QString action = positional.takeFirst();
     if (!parser.isSet(projectPath))
         die(tr("missing --project (see 'vigil-cli project --help')"), kExitUsage);
@@ -162,14 +165,24 @@ int project(const QStringList& arguments)
                     filter.modelId = m.id;
                     out << "  " << tr("scored by %1: %2 detection(s)").arg(m.name).arg(store->detections(filter).size());
                 }
+                if (const qsizetype labels = store->labels(v.id).size())
+                    out << "  " << tr("%n label(s)", nullptr, int(labels));
+                if (const qsizetype truth = store->groundTruth(v.id).size())
+                    out << "  " << tr("%n ground-truth interval(s)", nullptr, int(truth));
                 out << Qt::endl;
             }
+        } else if (action == QLatin1String("truth")) {
+            if (positional.size() != 1)
+                die(tr("give one annotation file or mask folder"), kExitUsage);
+            auto store = openStore(path, false);
+            const int matched = importAnnotations(*store, positional.first());
+            QTextStream(stdout) << tr("ground truth for %1 of %2 video(s)").arg(matched).arg(store->videos().size()) << Qt::endl;
         } else if (action == QLatin1String("score")) {
             model.check(parser, QStringLiteral("project score"));
             auto store = openStore(path, false);
             return projectScore(*store, parser, model, intOption(parser, batch, 1), intOption(parser, stride, 1));
         } else {
-            die(tr("unknown action '%1': create, add, info or score").arg(action), kExitUsage);
+            die(tr("unknown action '%1': create, add, info, truth or score").arg(action), kExitUsage);
         }
     } catch (const std::exception& e) {
         die(QString::fromStdString(e.what()));

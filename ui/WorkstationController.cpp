@@ -161,15 +161,7 @@ int WorkstationController::importGroundTruth(const QString& annotationPath)
 {
     if (!m_store)
         return 0;
-    const Annotations annotations = readAnnotations(annotationPath);
-    int matched = 0;
-    for (const VideoRecord& video : m_store->videos()) {
-        const auto it = annotations.videos.find(annotationKey(video.path));
-        if (it == annotations.videos.end())
-            continue;
-        m_store->setGroundTruth(video.id, it.value());
-        ++matched;
-    }
+    const int matched = importAnnotations(*m_store, annotationPath);
     QVector<QPair<qint64, qint64>> truth;
     for (const GroundTruthInterval& interval : currentGroundTruth())
         truth << qMakePair(interval.startFrame, interval.endFrame);

@@ -3,6 +3,7 @@
 
 #include "model/Error.h"
 #include "model/NpyArray.h"
+#include "project/ProjectStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -141,6 +142,20 @@ Annotations readAnnotations(const QString& path)
     if (info.isDir() || info.suffix().compare(QLatin1String("npy"), Qt::CaseInsensitive) == 0)
         return readMasks(path);
     return readText(path);
+}
+
+int importAnnotations(ProjectStore& store, const QString& path)
+{
+    const Annotations annotations = readAnnotations(path);
+    int matched = 0;
+    for (const VideoRecord& video : store.videos()) {
+        const auto it = annotations.videos.constFind(annotationKey(video.path));
+        if (it == annotations.videos.constEnd())
+            continue;
+        store.setGroundTruth(video.id, it.value());
+        ++matched;
+    }
+    return matched;
 }
 
 QString annotationKey(const QString& fileNameOrPath)

@@ -14,6 +14,8 @@
 
 namespace vigil {
 
+class ProjectStore;
+
 enum class AnnotationFormat { UcfCrime, XdViolence, FrameMasks };
 
 /// Plain value. Videos are keyed by annotationKey() of their name.
@@ -26,6 +28,11 @@ struct Annotations {
 /// folder of .npy frame masks (or one such file). Throws vigil::Error naming the file and
 /// the line when something does not parse.
 Annotations readAnnotations(const QString& path);
+
+/// Reads the annotations at `path` and gives each of the project's videos of the same
+/// name (annotationKey) its intervals, one transaction per video. Returns how many
+/// videos got ground truth. Throws vigil::Error.
+int importAnnotations(ProjectStore& store, const QString& path);
 
 /// The name a video is matched by: its file name without folders and without a video or
 /// .npy extension. Only known extensions go: XD-Violence names contain dots of their own

@@ -295,6 +295,19 @@ private slots:
         QVERIFY2(info.exitCode == 0 && info.out.contains(QLatin1String("1 video(s), 1 model(s)")) &&
                      info.out.contains(QLatin1String("243 frames")) && info.out.contains(QLatin1String("detection(s)")),
                  qPrintable(info.out));
+        // Ground truth from an XD-Violence style file (no class column, exclusive ends).
+        const QString annotations = dir.filePath(QStringLiteral("annotations.txt"));
+        {
+            QFile out(annotations);
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Text));
+            out.write("cctv_roadaccident 90 186 200 220\nsomething_else_label_B1-0-0 1 2\n");
+        }
+        const Run truth = runCli({QStringLiteral("project"), QStringLiteral("truth"), QStringLiteral("--project"), project, annotations});
+        QVERIFY2(truth.exitCode == 0 && truth.out.contains(QLatin1String("ground truth for 1 of 1 video(s)")), qPrintable(truth.out + truth.err));
+        const Run withTruth = runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), project});
+        QVERIFY2(withTruth.out.contains(QLatin1String("2 ground-truth interval(s)")), qPrintable(withTruth.out));
+        const Run badTruth = runCli({QStringLiteral("project"), QStringLiteral("truth"), QStringLiteral("--project"), project, road});
+        QVERIFY2(badTruth.exitCode != 0 && badTruth.err.contains(QLatin1String("line 1")), qPrintable(badTruth.err));
         const Run notProject = runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), road});
         QVERIFY(notProject.exitCode != 0);
         QVERIFY2(notProject.err.contains(QLatin1String("cctv_roadaccident.mp4: not a Vigil project")) && notProject.err.count('\n') == 1, qPrintable(notProject.err));
