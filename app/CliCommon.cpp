@@ -24,13 +24,15 @@ ModelOptions::ModelOptions()
              QStringLiteral("normal"))
     , device(QStringLiteral("device"), tr("auto (CUDA when available), cpu or cuda."), tr("DEVICE"), QStringLiteral("auto"))
     , fp16(QStringLiteral("fp16"), tr("Half precision (CUDA only)."))
+    , int8(QStringLiteral("int8"),
+           tr("Int8 image encoder (CPU only): about 3.5x faster; features close to, not equal to, fp32's, and cached apart."))
     , threads(QStringLiteral("threads"), tr("CPU threads (default: one per core)."), tr("N"), QStringLiteral("0"))
 {
 }
 
 void ModelOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({checkpoint, centroid, classes, vocab, normal, device, fp16, threads});
+    parser.addOptions({checkpoint, centroid, classes, vocab, normal, device, fp16, int8, threads});
 }
 
 void ModelOptions::check(const QCommandLineParser& parser, const QString& command) const
@@ -42,6 +44,8 @@ void ModelOptions::check(const QCommandLineParser& parser, const QString& comman
     if (d != QLatin1String("auto") && d != QLatin1String("cpu") && d != QLatin1String("cuda"))
         die(tr("--device must be auto, cpu or cuda, not '%1'").arg(d), kExitUsage);
     intOption(parser, threads, 0);
+    if (parser.isSet(fp16) && parser.isSet(int8))
+        die(tr("--fp16 and --int8 exclude each other"), kExitUsage);
 }
 
 ModelLoadOptions ModelOptions::loadOptions(const QCommandLineParser& parser) const
@@ -65,7 +69,7 @@ SessionOptions ModelOptions::sessionOptions(const QCommandLineParser& parser) co
     options.device = d == QLatin1String("cpu") ? ComputeDevice::Cpu
                      : d == QLatin1String("cuda") ? ComputeDevice::Cuda
                                                   : ComputeDevice::Auto;
-    options.precision = parser.isSet(fp16) ? Precision::Float16 : Precision::Float32;
+    options.precision = parser.isSet(fp16) ? Precision::Float16 : parser.isSet(int8) ? Precision::Int8 : Precision::Float32;
     options.threads = intOption(parser, threads, 0);
     return options;
 }

@@ -26,7 +26,7 @@ inline QString tr(const char* text, const char* disambiguation, int n)
 
 /// The options that choose and run a model, shared by the scoring commands.
 struct ModelOptions {
-    QCommandLineOption checkpoint, centroid, classes, vocab, normal, device, fp16, threads;
+    QCommandLineOption checkpoint, centroid, classes, vocab, normal, device, fp16, int8, threads;
     ModelOptions();
     void addTo(QCommandLineParser& parser) const;
     /// Exits with a usage error when a required option is missing or a value is bad.

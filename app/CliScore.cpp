@@ -78,7 +78,7 @@ void writeJson(const QString& path, const QJsonObject& object)
 }
 
 // The outputs of one video: scores CSV, features .npy and a .meta.json saying how they were made.
-void writeOutputs(const QDir& outDir, const ScoringResult& r, const LabelSet& labels, const QString& device)
+void writeOutputs(const QDir& outDir, const ScoringResult& r, const LabelSet& labels, const QString& device, Precision precision)
 {
     const QString stem = QFileInfo(r.videoPath).completeBaseName();
     const std::string scoresPath = QFile::encodeName(outDir.filePath(stem + QStringLiteral(".scores.csv"))).toStdString();
@@ -94,6 +94,8 @@ void writeOutputs(const QDir& outDir, const ScoringResult& r, const LabelSet& la
     meta[QStringLiteral("framesEncoded")] = double(r.framesEncoded);
     meta[QStringLiteral("frameRate")] = r.video.frameRate;
     meta[QStringLiteral("device")] = device;
+    // Features of another precision are close to fp32's, not equal: say which made them.
+    meta[QStringLiteral("precision")] = QString::fromLatin1(precisionName(precision));
     meta[QStringLiteral("fromCache")] = r.fromCache;
     meta[QStringLiteral("cacheEntry")] = r.cachePath;
     meta[QStringLiteral("decodeWarning")] = r.decodeWarning;
@@ -167,7 +169,7 @@ int score(const QStringList& arguments)
     QObject::connect(worker, &ScoringWorker::videoFinished, qApp, [&](const ScoringResult& r) {
         bar.clear();
         try {
-            writeOutputs(out, r, settings.labels, device);
+            writeOutputs(out, r, settings.labels, device, settings.session.precision);
         } catch (const std::exception& e) {
             ++failures;
             QTextStream(stderr) << name(r.videoPath) << ": failed: " << QString::fromStdString(e.what()) << Qt::endl;

@@ -4,6 +4,7 @@
 
 #include "model/Error.h"
 #include "model/nn/AnomalyClipModelImpl.h"
+#include "model/nn/Int8Linear.h"
 
 #include <ATen/Parallel.h>
 #include <ATen/Version.h>
@@ -19,7 +20,9 @@ struct InferenceSession::State {
     torch::ScalarType dtype = torch::kFloat32;
     int threads = 1;
     int64_t sequencesPerChunk = 16;
+    bool int8 = false;
     AnomalyClipNet net{nullptr}; // the model's own on CPU fp32, else a copy on the device
+    VisionTransformer int8Encoder{nullptr}; // int8: a copy sharing the weights, with int8 layers
     torch::Tensor centroid, textFeatures;
 };
 
@@ -30,7 +33,10 @@ namespace {
 // an ATen operation right after a GEMM ran 40 % slower, and ViT-B/16 reached 5.3 frames/s
 // instead of 6.7 on 2 cores. So OpenBLAS gets the threads and ATen's own operations run on
 // the calling thread. With MKL (official LibTorch builds) both share OpenMP's pool.
-void applyThreadCount(int threads)
+//
+// In int8 the large products run in the quantized engine, on ATen's threads: ATen gets
+// them then, and OpenBLAS (left with attention's small products) one.
+void applyThreadCount(int threads, bool int8)
 {
     using SetThreads = void (*)(int);
     static const SetThreads setOpenBlasThreads = [] {
@@ -39,14 +45,37 @@ void applyThreadCount(int threads)
         return reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
     }();
     if (setOpenBlasThreads) {
-        setOpenBlasThreads(threads);
-        at::set_num_threads(1);
+        setOpenBlasThreads(int8 ? 1 : threads);
+        at::set_num_threads(int8 ? threads : 1);
     } else {
         at::set_num_threads(threads);
     }
 }
 
 } // namespace
+
+std::string featureFingerprint(const AnomalyClipModel& model, Precision precision)
+{
+    const std::string& encoder = model.imageEncoderFingerprint();
+    if (encoder.empty() || precision == Precision::Float32)
+        return encoder;
+    return encoder + "-" + precisionName(precision);
+}
+
+const char* precisionName(Precision precision)
+{
+    switch (precision) {
+    case Precision::Float16:
+        return "fp16";
+    case Precision::Int8:
+        return "int8";
+    case Precision::Float32:
+        break;
+    }
+    return "fp32";
+}
+
+bool int8Available() { return Int8Linear::available(); }
 
 bool InferenceSession::cudaAvailable() { return torch::cuda::is_available(); }
 
@@ -61,12 +90,17 @@ InferenceSession::InferenceSession(std::shared_ptr<const AnomalyClipModel> model
         throw Error("CUDA was requested but no CUDA device is available (or LibTorch was built without CUDA)");
     if (options.precision == Precision::Float16 && !cuda)
         throw Error("fp16 inference needs a CUDA device");
+    if (options.precision == Precision::Int8 && cuda)
+        throw Error("int8 inference runs on the CPU only (use --device cpu, or fp16 on CUDA)");
+    if (options.precision == Precision::Int8 && !Int8Linear::available())
+        throw Error("this LibTorch has no quantized CPU engine: int8 inference is not available");
+    s.int8 = options.precision == Precision::Int8;
     s.device = cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
     s.dtype = options.precision == Precision::Float16 ? torch::kHalf : torch::kFloat32;
     s.threads = options.threads > 0 ? options.threads : int(std::max(1u, std::thread::hardware_concurrency()));
     s.sequencesPerChunk = std::max<int64_t>(1, options.sequencesPerChunk);
     if (!cuda)
-        applyThreadCount(s.threads);
+        applyThreadCount(s.threads, s.int8);
 
     const AnomalyClipModel::Impl& impl = m_model->impl();
     if (cuda) {
@@ -91,6 +125,17 @@ InferenceSession::InferenceSession(std::shared_ptr<const AnomalyClipModel> model
     } else {
         s.net = impl.net;
     }
+    if (s.int8 && impl.net->image_encoder) {
+        // The shared model stays fp32; this session's copy shares its weights' storage.
+        torch::NoGradGuard noGrad;
+        const VisionTransformer& source = impl.net->image_encoder;
+        s.int8Encoder = VisionTransformer(source->options);
+        auto from = source->named_parameters();
+        for (auto& p : s.int8Encoder->named_parameters())
+            p.value().set_data(from[p.key()]);
+        s.int8Encoder->eval();
+        s.int8Encoder->quantizeInt8();
+    }
     s.centroid = impl.centroid.to(s.device);
     s.textFeatures = impl.textFeatures.to(s.device);
 }
@@ -102,7 +147,7 @@ std::string InferenceSession::deviceDescription() const
     State& s = *m_state;
     if (s.device.is_cuda())
         return std::string("cuda:0 ") + (s.dtype == torch::kHalf ? "fp16" : "fp32");
-    return "cpu fp32 (" + std::to_string(s.threads) + " threads)";
+    return std::string("cpu ") + (s.int8 ? "int8" : "fp32") + " (" + std::to_string(s.threads) + " threads)";
 }
 
 VideoScores InferenceSession::scoreFeatures(const float* features, int64_t frames, int64_t dim,
@@ -117,7 +162,7 @@ VideoScores InferenceSession::scoreFeatures(const float* features, int64_t frame
                     std::to_string(config.embedDim));
     c10::InferenceMode guard;
     if (!s.device.is_cuda())
-        applyThreadCount(s.threads);
+        applyThreadCount(s.threads, false); // the head stays fp32
     const int normalId = m_model->labels().normalId();
     const int64_t window = config.windowFrames(), n = config.segments, l = config.framesPerSegment;
 
@@ -187,11 +232,12 @@ std::vector<float> InferenceSession::encodeImages(const float* pixels, int64_t c
         throw Error("this checkpoint has no image encoder");
     c10::InferenceMode guard;
     if (!s.device.is_cuda())
-        applyThreadCount(s.threads);
+        applyThreadCount(s.threads, s.int8);
     const int64_t r = config.imageResolution;
     const torch::Tensor input =
         torch::from_blob(const_cast<float*>(pixels), {count, 3, r, r}, torch::kFloat32).to(s.device, s.dtype);
-    const torch::Tensor out = s.net->image_encoder->forward(input).to(torch::kCPU, torch::kFloat32).contiguous();
+    VisionTransformer encoder = s.int8Encoder ? s.int8Encoder : s.net->image_encoder;
+    const torch::Tensor out = encoder->forward(input).to(torch::kCPU, torch::kFloat32).contiguous();
     return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
 }
 

@@ -14,7 +14,9 @@
 namespace vigil {
 
 enum class ComputeDevice { Auto, Cpu, Cuda };
-enum class Precision { Float32, Float16 }; // Float16 on CUDA only
+/// Float16 on CUDA only; Int8 on CPU only (the image encoder's linear layers, dynamically
+/// quantized: features within a small tolerance of fp32, not equal to them).
+enum class Precision { Float32, Float16, Int8 };
 
 struct SessionOptions {
     ComputeDevice device = ComputeDevice::Auto;
@@ -33,6 +35,15 @@ struct VideoScores {
     std::vector<float> softmax;    // [T, C-1] p(c | abnormal)
     std::vector<float> classProbs; // [T, C] p(c), normal column 1 - a
 };
+
+/// The key of the features a session of this precision makes: the image encoder's weights
+/// fingerprint, with the precision added when it is not fp32 (cached fp16 or int8 features
+/// must never stand in for fp32 ones, nor the reverse).
+std::string featureFingerprint(const AnomalyClipModel& model, Precision precision);
+/// "fp32", "fp16" or "int8".
+const char* precisionName(Precision precision);
+/// Whether this LibTorch can run Precision::Int8.
+bool int8Available();
 
 /// Reports work done; returns false to cancel (the call then throws vigil::Cancelled).
 using ProgressCallback = std::function<bool(int64_t done, int64_t total)>;

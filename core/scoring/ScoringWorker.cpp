@@ -29,7 +29,7 @@ QString decodeWarningOf(const DecodeStatus& status)
     return QString::fromStdString(status.message);
 }
 
-QJsonObject metaOf(const QString& path, const ExtractedFeatures& features, const AnomalyClipModel& model)
+QJsonObject metaOf(const QString& path, const ExtractedFeatures& features, const AnomalyClipModel& model, Precision precision)
 {
     QJsonObject meta;
     meta[QStringLiteral("video")] = QFileInfo(path).absoluteFilePath();
@@ -40,7 +40,8 @@ QJsonObject metaOf(const QString& path, const ExtractedFeatures& features, const
                                                          : QStringLiteral("every %1th frame, held between (coarse)").arg(features.stride);
     meta[QStringLiteral("framesEncoded")] = double(features.framesEncoded);
     meta[QStringLiteral("frameRate")] = features.video.frameRate;
-    meta[QStringLiteral("encoder")] = QString::fromStdString(model.imageEncoderFingerprint());
+    meta[QStringLiteral("encoder")] = QString::fromStdString(featureFingerprint(model, precision));
+    meta[QStringLiteral("precision")] = QString::fromLatin1(precisionName(precision));
     meta[QStringLiteral("decodeWarning")] = decodeWarningOf(features.decode);
     meta[QStringLiteral("created")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     return meta;
@@ -145,7 +146,7 @@ ScoringResult ScoringWorker::scoreVideo(const QString& path)
     timer.start();
     const ModelConfig& config = m_model->config();
     const int stride = std::max(1, m_settings.extraction.stride);
-    const QString encoder = QString::fromStdString(m_model->imageEncoderFingerprint());
+    const QString encoder = QString::fromStdString(featureFingerprint(*m_model, m_settings.session.precision));
     ScoringResult result;
     result.videoPath = path;
     result.stride = stride;
@@ -230,7 +231,7 @@ ScoringResult ScoringWorker::scoreVideo(const QString& path)
     // Stored last, after everything else succeeded: a cancelled or failed video leaves no entry.
     if (cache)
         result.cachePath = cache->store(fingerprint, encoder, stride, features.values.data(), features.frames,
-                                        features.dim, metaOf(path, features, *m_model));
+                                        features.dim, metaOf(path, features, *m_model, m_settings.session.precision));
     result.features = std::make_shared<const std::vector<float>>(std::move(features.values));
     result.seconds = double(timer.nsecsElapsed()) / 1e9;
     emit progress(ScoringProgress{path, result.scores->frames, result.scores->frames, result.framesPerSecond(), 0});

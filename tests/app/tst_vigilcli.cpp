@@ -197,6 +197,69 @@ private slots:
         QCOMPARE(c.readAll(), scored);
     }
 
+    // The optional int8 encoder: on real clips its scores and class probabilities stay
+    // within 0.02 of fp32's, and its features are cached apart from fp32's.
+    void int8ScoresStayCloseToFp32OnRealClips()
+    {
+        QTemporaryDir dir;
+        const QString cache = dir.filePath(QStringLiteral("cache"));
+        const QStringList videos = {kShared + QStringLiteral("/media/cctv_roadaccident.mp4"),
+                                    kShared + QStringLiteral("/media/cctv_fighting.mp4")};
+        auto score = [&](const QString& outName, const QStringList& extra) {
+            return runCli(QStringList{QStringLiteral("score")} + modelArguments(QStringLiteral("ucf")) +
+                          QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--device"),
+                                      QStringLiteral("cpu"), QStringLiteral("--cache"), cache, QStringLiteral("--out-dir"),
+                                      dir.filePath(outName)} +
+                          extra + videos);
+        };
+        const Run fp32 = score(QStringLiteral("fp32"), {});
+        QVERIFY2(fp32.exitCode == 0, qPrintable(fp32.err));
+        const Run int8 = score(QStringLiteral("int8"), {QStringLiteral("--int8")});
+        QVERIFY2(int8.exitCode == 0, qPrintable(int8.err));
+        QVERIFY2(!int8.err.contains(QLatin1String("cached features")), qPrintable(int8.err)); // not fp32's
+        const Run again = score(QStringLiteral("int8-again"), {QStringLiteral("--int8")});
+        QVERIFY2(again.err.count(QLatin1String("cached features")) == 2, qPrintable(again.err));
+
+        auto rows = [](const QString& path) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+                return QList<QList<double>>();
+            QList<QList<double>> values;
+            file.readLine(); // header
+            while (!file.atEnd()) {
+                QList<double> row;
+                for (const QByteArray& cell : file.readLine().trimmed().split(','))
+                    row << cell.toDouble();
+                values << row;
+            }
+            return values;
+        };
+        for (const QString stem : {QStringLiteral("cctv_roadaccident"), QStringLiteral("cctv_fighting")}) {
+            const auto a = rows(dir.filePath(QStringLiteral("fp32/%1.scores.csv").arg(stem)));
+            const auto b = rows(dir.filePath(QStringLiteral("int8/%1.scores.csv").arg(stem)));
+            QVERIFY(!a.isEmpty());
+            QCOMPARE(a.size(), b.size());
+            double scoreDiff = 0, probDiff = 0;
+            for (qsizetype t = 0; t < a.size(); ++t) {
+                QCOMPARE(a[t].size(), b[t].size());
+                scoreDiff = std::max(scoreDiff, std::abs(a[t][1] - b[t][1]));
+                for (qsizetype c = 2; c < a[t].size(); ++c)
+                    probDiff = std::max(probDiff, std::abs(a[t][c] - b[t][c]));
+            }
+            qInfo("%s: int8 vs fp32, max |score diff| %.4f, max |p(class) diff| %.4f over %lld frames", qPrintable(stem),
+                  scoreDiff, probDiff, qlonglong(a.size()));
+            QVERIFY2(scoreDiff < 0.02, qPrintable(QString::number(scoreDiff)));
+            QVERIFY2(probDiff < 0.02, qPrintable(QString::number(probDiff)));
+            // And the scores are not simply fp32's (the int8 path ran).
+            QVERIFY(scoreDiff > 0);
+            QFile meta(dir.filePath(QStringLiteral("int8/%1.meta.json").arg(stem)));
+            QVERIFY(meta.open(QIODevice::ReadOnly));
+            QVERIFY(meta.readAll().contains("\"precision\": \"int8\""));
+        }
+        const Run both = score(QStringLiteral("x"), {QStringLiteral("--int8"), QStringLiteral("--fp16")});
+        QVERIFY(both.exitCode != 0 && both.err.contains(QLatin1String("exclude each other")));
+    }
+
     void scoreReportsEachBadVideoAndGoesOn()
     {
         QTemporaryDir dir;

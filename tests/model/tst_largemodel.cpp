@@ -3,6 +3,7 @@
 #include "ModelTest.h"
 #include "RandomCheckpoint.h"
 
+#include "model/Error.h"
 #include "model/InferenceSession.h"
 
 #include <filesystem>
@@ -67,6 +68,32 @@ VIGIL_TEST(vitB16SizeModelLoadsAndScoresTenThousandFrames)
     VIGIL_CHECK_EQ(encoded.size(), size_t(2 * 512));
     for (float v : encoded)
         VIGIL_CHECK(std::isfinite(v));
+
+    // The int8 encoder at full size: features point the same way as fp32's, and the
+    // model's own weights are left fp32 (the fp32 session still gives the same features).
+    if (int8Available()) {
+        SessionOptions int8Options{ComputeDevice::Cpu};
+        int8Options.precision = Precision::Int8;
+        InferenceSession int8Session(model, int8Options);
+        VIGIL_CHECK(int8Session.deviceDescription().find("int8") != std::string::npos);
+        const std::vector<float> quantized = int8Session.encodeImages(pixels.data_ptr<float>(), 2);
+        const torch::Tensor a = torch::from_blob(const_cast<float*>(encoded.data()), {2, 512});
+        const torch::Tensor b = torch::from_blob(const_cast<float*>(quantized.data()), {2, 512});
+        const float cosine = torch::cosine_similarity(a, b, 1).min().item<float>();
+        if (!(cosine > 0.999f))
+            VIGIL_FAIL("int8 features: cosine similarity " << cosine << " to fp32's");
+        VIGIL_CHECK(!torch::equal(a, b));
+        VIGIL_CHECK(session.encodeImages(pixels.data_ptr<float>(), 2) == encoded);
+        bool refused = false;
+        try {
+            SessionOptions cudaInt8{ComputeDevice::Cuda};
+            cudaInt8.precision = Precision::Int8;
+            InferenceSession bad(model, cudaInt8);
+        } catch (const Error&) {
+            refused = true;
+        }
+        VIGIL_CHECK(refused);
+    }
 }
 
 VIGIL_TEST_MAIN()

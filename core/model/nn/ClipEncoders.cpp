@@ -2,6 +2,8 @@
 // so the same code runs, and trains, on LibTorch 1.13 and 2.x.
 #include "model/nn/ClipEncoders.h"
 
+#include "model/nn/Int8Linear.h"
+
 #include <cmath>
 
 namespace F = torch::nn::functional;
@@ -73,7 +75,7 @@ torch::Tensor MultiheadAttentionImpl::forward(const torch::Tensor& x, const torc
 torch::Tensor MultiheadAttentionImpl::forwardInference(const torch::Tensor& x, const torch::Tensor& mask)
 {
     const int64_t batch = x.size(0), tokens = x.size(1), headDim = width / heads;
-    const torch::Tensor qkv = F::linear(x, in_proj_weight, in_proj_bias)
+    const torch::Tensor qkv = (qkvInt8 ? qkvInt8->forward(x) : F::linear(x, in_proj_weight, in_proj_bias))
                                   .view({batch, tokens, 3, heads, headDim})
                                   .permute({2, 0, 3, 1, 4})
                                   .contiguous()
@@ -83,20 +85,33 @@ torch::Tensor MultiheadAttentionImpl::forwardInference(const torch::Tensor& x, c
     if (mask.defined())
         scores.add_(mask);
     const torch::Tensor out = torch::bmm(torch::softmax(scores, -1), qkv[2]); // [B*h, T, d]
-    return out_proj(out.view({batch, heads, tokens, headDim}).transpose(1, 2).reshape({batch, tokens, width}));
+    const torch::Tensor merged = out.view({batch, heads, tokens, headDim}).transpose(1, 2).reshape({batch, tokens, width});
+    return outInt8 ? outInt8->forward(merged) : out_proj(merged);
 }
 
 torch::Tensor MultiheadAttentionImpl::forwardFirstToken(const torch::Tensor& x)
 {
     const int64_t batch = x.size(0), tokens = x.size(1), headDim = width / heads;
-    const torch::Tensor q = F::linear(x.slice(1, 0, 1), in_proj_weight.slice(0, 0, width), in_proj_bias.slice(0, 0, width))
+    const torch::Tensor first = x.slice(1, 0, 1);
+    const torch::Tensor q = (qInt8 ? qInt8->forward(first)
+                                   : F::linear(first, in_proj_weight.slice(0, 0, width), in_proj_bias.slice(0, 0, width)))
                                 .view({batch, heads, 1, headDim}) * (1.0 / std::sqrt(double(headDim)));
-    const torch::Tensor kv = F::linear(x, in_proj_weight.slice(0, width, 3 * width), in_proj_bias.slice(0, width, 3 * width))
+    const torch::Tensor kv = (kvInt8 ? kvInt8->forward(x)
+                                     : F::linear(x, in_proj_weight.slice(0, width, 3 * width), in_proj_bias.slice(0, width, 3 * width)))
                                  .view({batch, tokens, 2, heads, headDim})
                                  .permute({2, 0, 3, 1, 4}); // [2, B, h, T, d]
     const torch::Tensor scores = torch::matmul(q, kv[0].transpose(-2, -1)); // [B, h, 1, T]
-    const torch::Tensor out = torch::matmul(torch::softmax(scores, -1), kv[1]); // [B, h, 1, d]
-    return out_proj(out.reshape({batch, 1, width}));
+    const torch::Tensor out = torch::matmul(torch::softmax(scores, -1), kv[1]).reshape({batch, 1, width}); // [B, 1, W]
+    return outInt8 ? outInt8->forward(out) : out_proj(out);
+}
+
+void MultiheadAttentionImpl::quantizeInt8()
+{
+    torch::NoGradGuard noGrad;
+    qkvInt8 = std::make_shared<Int8Linear>(in_proj_weight, in_proj_bias);
+    qInt8 = std::make_shared<Int8Linear>(in_proj_weight.slice(0, 0, width), in_proj_bias.slice(0, 0, width));
+    kvInt8 = std::make_shared<Int8Linear>(in_proj_weight.slice(0, width, 3 * width), in_proj_bias.slice(0, width, 3 * width));
+    outInt8 = std::make_shared<Int8Linear>(out_proj->weight, out_proj->bias);
 }
 
 ResidualAttentionBlockImpl::ResidualAttentionBlockImpl(int64_t width, int64_t heads)
@@ -116,7 +131,7 @@ torch::Tensor ResidualAttentionBlockImpl::forward(const torch::Tensor& x, const 
     if (!torch::GradMode::is_enabled()) {
         // The sub-layers' outputs are fresh tensors: add the residuals in place.
         torch::Tensor y = attn(layerNormFp32(x, ln_1), mask).add_(x);
-        return mlp->forward(layerNormFp32(y, ln_2)).add_(y);
+        return mlpForward(layerNormFp32(y, ln_2)).add_(y);
     }
     torch::Tensor y = x + attn(layerNormFp32(x, ln_1), mask);
     return y + mlp->forward(layerNormFp32(y, ln_2));
@@ -125,7 +140,21 @@ torch::Tensor ResidualAttentionBlockImpl::forward(const torch::Tensor& x, const 
 torch::Tensor ResidualAttentionBlockImpl::forwardFirstToken(const torch::Tensor& x)
 {
     const torch::Tensor y = x.slice(1, 0, 1) + attn->forwardFirstToken(layerNormFp32(x, ln_1));
-    return y + mlp->forward(layerNormFp32(y, ln_2));
+    return y + mlpForward(layerNormFp32(y, ln_2));
+}
+
+torch::Tensor ResidualAttentionBlockImpl::mlpForward(const torch::Tensor& x)
+{
+    if (!fcInt8)
+        return mlp->forward(x);
+    return projInt8->forward(mlp[1]->as<QuickGeluImpl>()->forward(fcInt8->forward(x)));
+}
+
+void ResidualAttentionBlockImpl::quantizeInt8()
+{
+    attn->quantizeInt8();
+    fcInt8 = std::make_shared<Int8Linear>(mlp[0]->as<torch::nn::LinearImpl>()->weight, mlp[0]->as<torch::nn::LinearImpl>()->bias);
+    projInt8 = std::make_shared<Int8Linear>(mlp[2]->as<torch::nn::LinearImpl>()->weight, mlp[2]->as<torch::nn::LinearImpl>()->bias);
 }
 
 ClipTransformerImpl::ClipTransformerImpl(int64_t width, int64_t layers, int64_t heads)
@@ -176,6 +205,12 @@ torch::Tensor VisionTransformerImpl::forward(const torch::Tensor& pixels)
     x = transformer->forwardFirstToken(x);
     x = layerNormFp32(x.select(1, 0), ln_post);
     return torch::matmul(x, proj);
+}
+
+void VisionTransformerImpl::quantizeInt8()
+{
+    for (const auto& block : *transformer->resblocks)
+        block->as<ResidualAttentionBlockImpl>()->quantizeInt8();
 }
 
 TextEncoderImpl::TextEncoderImpl(const TextEncoderOptions& o)

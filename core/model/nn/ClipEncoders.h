@@ -7,6 +7,8 @@
 
 namespace vigil {
 
+class Int8Linear;
+
 /// LayerNorm computed in fp32 whatever the input type, as CLIP does.
 torch::Tensor layerNormFp32(const torch::Tensor& x, torch::nn::LayerNorm norm);
 
@@ -19,9 +21,12 @@ struct MultiheadAttentionImpl : torch::nn::Module {
     torch::Tensor forwardInference(const torch::Tensor& x, const torch::Tensor& mask);
     /// forward()'s output row of the first token only, [B, 1, W] (no mask).
     torch::Tensor forwardFirstToken(const torch::Tensor& x);
+    /// Int8 copies of the projections for CPU inference; without them (null), fp32.
+    void quantizeInt8();
     int64_t width, heads;
     torch::Tensor in_proj_weight, in_proj_bias;
     torch::nn::Linear out_proj{nullptr};
+    std::shared_ptr<const Int8Linear> qkvInt8, qInt8, kvInt8, outInt8;
 };
 TORCH_MODULE(MultiheadAttention);
 
@@ -29,9 +34,15 @@ struct ResidualAttentionBlockImpl : torch::nn::Module {
     ResidualAttentionBlockImpl(int64_t width, int64_t heads);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask = {});
     torch::Tensor forwardFirstToken(const torch::Tensor& x);
+    /// Int8 projections and MLP for CPU inference (see MultiheadAttentionImpl).
+    void quantizeInt8();
     MultiheadAttention attn{nullptr};
     torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
     torch::nn::Sequential mlp{nullptr}; // c_fc, QuickGELU, c_proj
+    std::shared_ptr<const Int8Linear> fcInt8, projInt8;
+
+private:
+    torch::Tensor mlpForward(const torch::Tensor& x);
 };
 TORCH_MODULE(ResidualAttentionBlock);
 
@@ -53,6 +64,9 @@ struct VisionTransformerOptions {
 struct VisionTransformerImpl : torch::nn::Module {
     explicit VisionTransformerImpl(const VisionTransformerOptions& options);
     torch::Tensor forward(const torch::Tensor& pixels);
+    /// Every block's linear layers in int8, for a CPU inference copy (InferenceSession
+    /// makes one sharing the weights): training and autograd need fp32.
+    void quantizeInt8();
     VisionTransformerOptions options;
     torch::nn::Conv2d conv1{nullptr};
     torch::Tensor class_embedding, positional_embedding, proj;
