@@ -192,9 +192,10 @@ void WorkstationController::relinkVideo(qint64 videoId, const QString& path)
 
 QList<VideoRecord> WorkstationController::videos() const { return m_store ? m_store->videos() : QList<VideoRecord>(); }
 
-void WorkstationController::setDevice(ComputeDevice device)
+void WorkstationController::setDevice(ComputeDevice device, Precision precision)
 {
     m_device = device;
+    m_precision = precision;
     m_scoring.reset(); // the next scoring run starts a session on the new device
 }
 
@@ -531,6 +532,7 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
         settings.labels = *m_labels;
         settings.cacheDirectory = FeatureCache::defaultDirectory();
         settings.session.device = m_device;
+        settings.session.precision = m_precision;
         m_scoring = std::make_unique<ScoringController>(settings);
         ScoringWorker* worker = m_scoring->worker();
         connect(worker, &ScoringWorker::progress, this, [this](const ScoringProgress& p) {

@@ -53,9 +53,11 @@ public:
     /// The model used for scoring and shown; registered in the project.
     void setModel(const ModelRecord& model);
     std::optional<ModelRecord> model() const { return m_model; }
-    /// Where scoring runs: Auto picks CUDA when LibTorch has it and a GPU is present.
-    void setDevice(ComputeDevice device);
+    /// Where scoring runs: Auto picks CUDA when LibTorch has it and a GPU is present; int8
+    /// on the CPU, fp16 on CUDA.
+    void setDevice(ComputeDevice device, Precision precision = Precision::Float32);
     ComputeDevice device() const { return m_device; }
+    Precision precision() const { return m_precision; }
 
     void selectVideo(qint64 videoId);
     qint64 currentVideo() const { return m_videoId; }
@@ -136,6 +138,7 @@ private:
     QUndoStack m_undo;
     LabelEditor* m_labelEditor = nullptr;
     ComputeDevice m_device = ComputeDevice::Auto;
+    Precision m_precision = Precision::Float32;
     QThread m_probeThread;
     QObject* m_prober = nullptr; // lives on m_probeThread
     void onProbed(const QList<VideoRecord>& records, const QStringList& problems, bool scoreAfter);

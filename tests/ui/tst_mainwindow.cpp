@@ -10,6 +10,7 @@
 #include "review/DetectionsPanel.h"
 #include "review/LabelEditor.h"
 #include "review/LabelsPanel.h"
+#include "model/InferenceSession.h"
 #include "project/ProjectStore.h"
 #include "timeline/ScoreTimeline.h"
 
@@ -501,6 +502,30 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(finished == QLatin1String("Scoring done"), 120000);
         QCOMPARE(c->videos().size(), 1);
         QVERIFY(c->store()->hasScores(c->videos().first().id, c->model()->id));
+        const std::vector<float> fp32 = c->store()->scores(c->videos().first().id, c->model()->id)->scores;
+
+        // Scored again on the CPU in int8 (Score > Choose Model's device list): new
+        // features under their own cache key, scores close to fp32's.
+        if (!int8Available())
+            return;
+        const QString cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/features");
+        for (const QString& entry : QDir(cache).entryList({QStringLiteral("*-int8")}, QDir::Dirs))
+            QDir(cache + QLatin1Char('/') + entry).removeRecursively(); // left by an earlier run of this test
+        c->setDevice(ComputeDevice::Cpu, Precision::Int8);
+        finished.clear();
+        QStringList ends;
+        connect(c, &WorkstationController::scoringVideoEnded, this, [&](const QString&, const QString& state) { ends << state; });
+        c->scoreVideos({c->videos().first().id});
+        QTRY_VERIFY_WITH_TIMEOUT(finished == QLatin1String("Scoring done"), 120000);
+        QCOMPARE(ends.size(), 1);
+        QVERIFY2(ends[0].startsWith(QLatin1String("Done")) && !ends[0].contains(QLatin1String("cached")), qPrintable(ends[0]));
+        const std::vector<float> int8 = c->store()->scores(c->videos().first().id, c->model()->id)->scores;
+        QCOMPARE(int8.size(), fp32.size());
+        float worst = 0;
+        for (size_t t = 0; t < fp32.size(); ++t)
+            worst = std::max(worst, std::abs(int8[t] - fp32[t]));
+        QVERIFY2(worst > 0 && worst < 0.02f, qPrintable(QString::number(worst)));
+        QVERIFY(!QDir(cache).entryList({QStringLiteral("*-int8")}, QDir::Dirs).isEmpty());
     }
 
     void droppedFilesAreAdded()
