@@ -1,7 +1,7 @@
 // Benchmark: video -> CLIP features on this machine, stage by stage and end to end, for a
 // ViT-B/16-size model with random weights (the real checkpoint format), with one large
 // fp32 matrix product on the same threads for scale. Prints figures; not a test.
-//   bench_pipeline [--threads N] [--batch B] [--frames F] [--stride K] [--extract-only] VIDEO...
+//   bench_pipeline [--threads N] [--batch B] [--frames F] [--stride K] [--int8] [--extract-only] VIDEO...
 // --extract-only skips the stage-by-stage figures (for long videos: peak memory of a
 // whole-video extraction, e.g. one hour with --frames 108000 --stride 300).
 #include "../model/RandomCheckpoint.h"
@@ -38,6 +38,7 @@ double secondsSince(Clock::time_point start) { return std::chrono::duration<doub
 int main(int argc, char** argv)
 {
     int threads = 2, batch = 16, stride = 1;
+    bool int8 = false;
     bool extractOnly = false;
     int64_t frames = 96;
     std::vector<std::string> videos;
@@ -51,13 +52,15 @@ int main(int argc, char** argv)
             frames = std::stoll(argv[++i]);
         else if (a == "--stride" && i + 1 < argc)
             stride = std::stoi(argv[++i]);
+        else if (a == "--int8")
+            int8 = true;
         else if (a == "--extract-only")
             extractOnly = true;
         else
             videos.push_back(a);
     }
     if (videos.empty()) {
-        std::fprintf(stderr, "usage: bench_pipeline [--threads N] [--batch B] [--frames F] [--stride K] VIDEO...\n");
+        std::fprintf(stderr, "usage: bench_pipeline [--threads N] [--batch B] [--frames F] [--stride K] [--int8] [--extract-only] VIDEO...\n");
         return 2;
     }
     at::set_num_threads(threads);
@@ -73,6 +76,7 @@ int main(int argc, char** argv)
     fs::remove_all(dir);
     SessionOptions sessionOptions{ComputeDevice::Cpu};
     sessionOptions.threads = threads;
+    sessionOptions.precision = int8 ? Precision::Int8 : Precision::Float32;
     const InferenceSession session(model, sessionOptions);
     std::printf("model             ViT-B/16 (random weights), %s, batch %d\n", session.deviceDescription().c_str(), batch);
 
