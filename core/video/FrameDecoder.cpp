@@ -501,6 +501,24 @@ bool FrameDecoder::read(VideoFrame& frame)
     return true;
 }
 
+int64_t FrameDecoder::keyframeBefore(int64_t frameIndex) const
+{
+    const auto& keys = m_state->index.keyframes();
+    const auto it = std::upper_bound(keys.begin(), keys.end(), frameIndex);
+    return it == keys.begin() ? 0 : *(it - 1);
+}
+
+int64_t FrameDecoder::longestKeyframeGap() const
+{
+    const auto& keys = m_state->index.keyframes();
+    int64_t longest = 0, previous = 0;
+    for (const int64_t key : keys) {
+        longest = std::max(longest, key - previous);
+        previous = key;
+    }
+    return std::max(longest, m_state->index.size() - previous);
+}
+
 void FrameDecoder::seek(int64_t frameIndex)
 {
     State& s = *m_state;

@@ -68,6 +68,11 @@ public:
     int64_t frameAt(double seconds) const;
     /// All timestamps, one per frame, increasing.
     const std::vector<double>& timestamps() const;
+    /// The keyframe a seek to `frameIndex` decodes from (0 when none is before it).
+    int64_t keyframeBefore(int64_t frameIndex) const;
+    /// The most frames between two keyframes (or from the last to the end): what the
+    /// slowest seek decodes.
+    int64_t longestKeyframeGap() const;
 
     /// Decodes the next frame in presentation order. Returns false at the end of the
     /// video or when decoding cannot go on; status() tells which.

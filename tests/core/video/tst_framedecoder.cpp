@@ -5,6 +5,7 @@
 #include "model/Error.h"
 #include "video/FfmpegHandles.h"
 #include "video/FrameDecoder.h"
+#include "video/ProxyBuilder.h"
 
 #include <QDir>
 #include <QFile>
@@ -656,7 +657,73 @@ private slots:
             qInfo("%s", message.c_str());
         }
     }
+
+    // The seek proxy: one intra picture per source frame, in order, each standing for its
+    // source frame (the painted frame numbers read back), smaller when asked, cancellable.
+    void proxyHasOnePictureOfEachFrame()
+    {
+        SyntheticSpec spec;
+        spec.encoder = "libx264";
+        spec.container = "mp4";
+        spec.width = 320;
+        spec.height = 240;
+        spec.frames = 150;
+        spec.gopSize = 100;
+        spec.maxBFrames = 2;
+        const std::string source = tempPath(QStringLiteral("proxy-source.mp4"));
+        if (!make(source, spec))
+            QSKIP("no libx264 encoder in this FFmpeg");
+        {
+            FrameDecoder decoder(source);
+            QCOMPARE(decoder.longestKeyframeGap(), int64_t(100));
+            QCOMPARE(decoder.keyframeBefore(99), int64_t(0));
+            QCOMPARE(decoder.keyframeBefore(120), int64_t(100));
+        }
+        const std::string proxy = tempPath(QStringLiteral("proxy.mkv"));
+        int64_t lastDone = 0;
+        QVERIFY(vigil::buildProxy(source, proxy, {}, [&](int64_t done, int64_t total) {
+            lastDone = done;
+            return total == 150;
+        }));
+        QCOMPARE(lastDone, int64_t(150));
+        FrameDecoder decoder(proxy);
+        QCOMPARE(decoder.info().codec, std::string("mjpeg"));
+        QCOMPARE(decoder.info().frameCount, int64_t(150));
+        QCOMPARE(decoder.info().width, 320);
+        QCOMPARE(decoder.longestKeyframeGap(), int64_t(1)); // every picture decodes on its own
+        VideoFrame frame;
+        for (int64_t i = 0; i < 150; ++i) {
+            QVERIFY(decoder.read(frame));
+            QCOMPARE(vigil::proxySourceIndex(frame.timestampSeconds), i);
+            QCOMPARE(vigil::test::readFrameNumber(frame.rgb, frame.width, frame.height), int(i));
+        }
+        decoder.seek(137);
+        QVERIFY(decoder.read(frame));
+        QCOMPARE(vigil::test::readFrameNumber(frame.rgb, frame.width, frame.height), 137);
+
+        // Smaller: the aspect ratio kept, even sizes.
+        vigil::ProxyOptions small;
+        small.maxWidth = 161;
+        const std::string smallProxy = tempPath(QStringLiteral("proxy-small.mkv"));
+        QVERIFY(vigil::buildProxy(source, smallProxy, small));
+        QCOMPARE(FrameDecoder(smallProxy).info().width, 160);
+        QCOMPARE(FrameDecoder(smallProxy).info().height, 120);
+
+        // Cancelled: nothing left behind.
+        const std::string cancelled = tempPath(QStringLiteral("proxy-cancelled.mkv"));
+        QVERIFY(!vigil::buildProxy(source, cancelled, {}, [](int64_t done, int64_t) { return done < 10; }));
+        QVERIFY(!QFile::exists(QString::fromStdString(cancelled)));
+        QVERIFY(!QFile::exists(QString::fromStdString(cancelled + ".partial")));
+        // A source that is not a video: an error naming it.
+        try {
+            vigil::buildProxy(tempPath(QStringLiteral("nothing.mp4")), cancelled, {});
+            QFAIL("no exception");
+        } catch (const vigil::Error& e) {
+            QVERIFY2(std::string(e.what()).find("nothing.mp4") != std::string::npos, e.what());
+        }
+    }
 };
+
 
 QTEST_GUILESS_MAIN(TestFrameDecoder)
 #include "tst_framedecoder.moc"
