@@ -18,6 +18,8 @@ struct FrameImage {
     int width = 0;
     int height = 0;
     std::shared_ptr<const std::vector<uint8_t>> rgb; // width * height * 3
+    /// The seek proxy's smaller picture of this frame, shown while the exact one decodes.
+    bool proxy = false;
     bool isNull() const { return !rgb || width <= 0 || height <= 0; }
 };
 

@@ -3,9 +3,15 @@
 #include "playback/PlaybackWorker.h"
 
 #include "model/Error.h"
+#include "playback/ProxyJob.h"
 #include "video/FrameDecoder.h"
+#include "video/ProxyBuilder.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -36,12 +42,20 @@ PlaybackWorker::PlaybackWorker(QObject* parent)
 
 PlaybackWorker::~PlaybackWorker() = default;
 
+void PlaybackWorker::setProxySettings(const ProxySettings& settings)
+{
+    m_proxySettings = settings;
+}
+
 void PlaybackWorker::openVideo(const QString& path)
 {
     pause();
+    m_proxyJob.reset(); // cancels a proxy still being made for the previous video
+    m_proxy.reset();
+    m_proxyShown = -1;
     m_decoder.reset();
     m_cache.clear();
-    m_shown = m_decoderNext = -1;
+    m_shown = m_exactShown = m_decoderNext = -1;
     try {
         m_decoder = std::make_unique<FrameDecoder>(QFile::encodeName(path).toStdString());
     } catch (const std::exception& e) {
@@ -54,15 +68,69 @@ void PlaybackWorker::openVideo(const QString& path)
                             std::make_shared<const std::vector<double>>(m_decoder->timestamps())};
     emit opened(m_video);
     showFrame(0);
+    openProxy();
+}
+
+// Keyed by the file's path, size and modification time: an edited or replaced file gets a
+// new proxy.
+QString PlaybackWorker::proxyPath() const
+{
+    const QFileInfo info(m_video.path);
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData(QFile::encodeName(info.absoluteFilePath()));
+    hash.addData(QByteArray::number(info.size()) + '/' + QByteArray::number(info.lastModified().toMSecsSinceEpoch()) + "/1");
+    return m_proxySettings.directory + QLatin1Char('/') + QString::fromLatin1(hash.result().toHex()) + QStringLiteral(".mkv");
+}
+
+void PlaybackWorker::openProxy()
+{
+    if (!m_decoder || m_proxySettings.directory.isEmpty())
+        return;
+    if (m_decoder->longestKeyframeGap() * m_video.width * m_video.height < m_proxySettings.minSeekPixels)
+        return; // seeks are fast enough without one
+    const QString path = proxyPath();
+    if (QFileInfo::exists(path)) {
+        try {
+            auto proxy = std::make_unique<FrameDecoder>(QFile::encodeName(path).toStdString());
+            if (proxy->info().frameCount == m_video.frameCount) {
+                m_proxy = std::move(proxy);
+                emit proxyReady(m_video.path);
+                return;
+            }
+        } catch (const std::exception&) {
+        }
+        QFile::remove(path); // damaged or stale: made again
+    }
+    const QString source = m_video.path;
+    m_proxyJob = std::make_unique<ProxyJob>(
+        source, path,
+        [this, source](int64_t done, int64_t total) { emit proxyProgress(source, done, total); },
+        [this, source](bool ok, const QString& error) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, source, ok, error] {
+                    if (source != m_video.path)
+                        return;
+                    m_proxyJob.reset();
+                    if (ok)
+                        openProxy();
+                    else if (!error.isEmpty())
+                        emit proxyFailed(source, error);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void PlaybackWorker::closeVideo()
 {
     pause();
+    m_proxyJob.reset();
+    m_proxy.reset();
+    m_proxyShown = -1;
     m_decoder.reset();
     m_cache.clear();
     m_video = PlaybackVideo();
-    m_shown = m_decoderNext = -1;
+    m_shown = m_exactShown = m_decoderNext = -1;
     emit frameReady(FrameImage()); // views show no picture rather than the last video's
 }
 
@@ -80,7 +148,7 @@ void PlaybackWorker::serveSeek()
     if (index < 0 || !m_decoder)
         return;
     const bool wasPlaying = m_rate != 0;
-    showFrame(index);
+    showFrame(index, !wasPlaying);
     if (wasPlaying) {
         // Playback goes on from the new position.
         m_startTimestamp = m_decoder->timestampOf(m_shown);
@@ -115,7 +183,7 @@ void PlaybackWorker::step(int64_t frames)
     if (!m_decoder)
         return;
     pause();
-    showFrame(std::clamp<int64_t>(m_shown + frames, 0, m_video.frameCount - 1));
+    showFrame(std::clamp<int64_t>(m_shown + frames, 0, m_video.frameCount - 1), true);
 }
 
 void PlaybackWorker::setCacheBudget(qint64 bytes)
@@ -140,20 +208,27 @@ void PlaybackWorker::tick()
         showFrame(target);
 }
 
-bool PlaybackWorker::showFrame(int64_t index)
+bool PlaybackWorker::showFrame(int64_t index, bool allowProxy)
 {
     if (!m_decoder || m_video.frameCount == 0)
         return false;
     index = std::clamp<int64_t>(index, 0, m_video.frameCount - 1);
+    m_proxyShown = -1;
     if (auto cached = m_cache.take(index)) {
-        m_shown = index;
+        m_shown = m_exactShown = index;
         emit frameReady(*cached);
         return true;
     }
     try {
         int64_t fillFrom = index;
         if (m_decoderNext < 0 || index < m_decoderNext || index - m_decoderNext > kMaxReadAhead) {
-            if (m_shown >= 0 && index < m_shown && m_shown - index <= kBackFill) {
+            // A long decode from the keyframe: the proxy's picture first, the exact frame
+            // once no newer request waits (see refine()).
+            if (allowProxy && m_proxy && index - m_decoder->keyframeBefore(index) > m_proxySettings.minPreroll
+                && showProxyFrame(index))
+                return true;
+            // (Measured from the last exact frame: a proxy picture shown meanwhile does not count.)
+            if (m_exactShown >= 0 && index < m_exactShown && m_exactShown - index <= kBackFill) {
                 const int64_t fill
                     = std::clamp<int64_t>(m_cache.capacityFor(m_video.width, m_video.height) / 2, 1, kBackFill);
                 fillFrom = std::max<int64_t>(0, index - fill + 1);
@@ -170,7 +245,7 @@ bool PlaybackWorker::showFrame(int64_t index)
             if (frame.index >= index) {
                 const FrameImage image = imageOf(frame);
                 m_cache.insert(image);
-                m_shown = frame.index;
+                m_shown = m_exactShown = frame.index;
                 emit frameReady(image);
                 return true;
             }
@@ -185,6 +260,37 @@ bool PlaybackWorker::showFrame(int64_t index)
     }
     pause();
     return false;
+}
+
+bool PlaybackWorker::showProxyFrame(int64_t index)
+{
+    try {
+        m_proxy->seek(index);
+        VideoFrame frame;
+        if (!m_proxy->read(frame) || proxySourceIndex(frame.timestampSeconds) != index)
+            return false;
+        FrameImage image = imageOf(frame);
+        image.index = index;
+        image.timestampSeconds = m_decoder->timestampOf(index);
+        image.proxy = true;
+        m_shown = index;
+        m_proxyShown = index;
+        emit frameReady(image);
+        QTimer::singleShot(0, this, &PlaybackWorker::refine);
+        return true;
+    } catch (const std::exception&) {
+        m_proxy.reset(); // unreadable: exact seeks only from now on
+        return false;
+    }
+}
+
+// Runs after the events already queued: when the analyst is still scrubbing, a newer seek
+// is waiting and this frame's exact decode is skipped.
+void PlaybackWorker::refine()
+{
+    if (m_proxyShown < 0 || m_pendingSeek.load() >= 0)
+        return;
+    showFrame(m_proxyShown, false);
 }
 
 FrameImage PlaybackWorker::imageOf(VideoFrame& frame) const

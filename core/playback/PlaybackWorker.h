@@ -17,7 +17,18 @@
 namespace vigil {
 
 class FrameDecoder;
+class ProxyJob;
 struct VideoFrame;
+
+/// When a video gets a seek proxy and when seeks show it first.
+struct ProxySettings {
+    QString directory;                 // where proxies are kept; empty: none are made or used
+    /// Videos whose slowest seek decodes more than this many pixels (longest keyframe gap
+    /// times frame size) get a proxy: 60 frames of 1080p decode in about 100 ms here.
+    qint64 minSeekPixels = qint64(60) * 1920 * 1080;
+    /// A seek that decodes more frames than this from its keyframe shows the proxy first.
+    qint64 minPreroll = 30;
+};
 
 /// Lives on the playback thread (see PlaybackController); its slots run there.
 /// requestSeek() is a direct call from any thread.
@@ -42,23 +53,39 @@ public slots:
     void step(int64_t frames);
     /// Memory for recently shown frames (0 disables the cache).
     void setCacheBudget(qint64 bytes);
+    /// Applies to the next video opened.
+    void setProxySettings(const vigil::ProxySettings& settings);
 
 signals:
     void opened(const vigil::PlaybackVideo& video);
     void failed(const QString& path, const QString& message);
     void frameReady(const vigil::FrameImage& frame);
     void playingChanged(bool playing, double rate);
+    /// A seek proxy of the open video is being made (done of total frames) / is in use.
+    void proxyProgress(const QString& path, qint64 done, qint64 total);
+    void proxyReady(const QString& path);
+    /// No proxy could be made: seeks stay exact, only slower.
+    void proxyFailed(const QString& path, const QString& message);
 
 private:
     void serveSeek();
     void tick();
-    bool showFrame(int64_t index);
+    bool showFrame(int64_t index, bool allowProxy = false);
+    bool showProxyFrame(int64_t index);
+    void refine();
+    void openProxy();
+    QString proxyPath() const;
     FrameImage imageOf(VideoFrame& frame) const;
 
     std::unique_ptr<FrameDecoder> m_decoder;
     FrameCache m_cache;
+    ProxySettings m_proxySettings;
+    std::unique_ptr<FrameDecoder> m_proxy;
+    std::unique_ptr<ProxyJob> m_proxyJob;
+    int64_t m_proxyShown = -1; // the frame shown from the proxy, awaiting its exact picture
     PlaybackVideo m_video;
     int64_t m_shown = -1;       // index of the frame last emitted
+    int64_t m_exactShown = -1;  // ... of the last one emitted from the video itself
     int64_t m_decoderNext = -1; // index the decoder's next read() returns, -1 unknown
     std::atomic<int64_t> m_pendingSeek{-1};
     std::atomic<bool> m_seekPosted{false};

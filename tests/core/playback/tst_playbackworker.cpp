@@ -3,6 +3,7 @@
 #include "playback/PlaybackController.h"
 #include "playback/PlaybackWorker.h"
 #include "video/FrameDecoder.h"
+#include "SyntheticVideo.h"
 
 #include <QtTest>
 
@@ -217,6 +218,107 @@ private slots:
         QCOMPARE(frames.last().index, int64_t(131));
         QVERIFY(*frames.last().rgb == sequential[131]);
         QCOMPARE(worker.cache().size(), size_t(0));
+    }
+
+    // A long-GOP video gets a seek proxy in the background; a seek far from a keyframe then
+    // shows the proxy's picture of the frame at once and the exact frame after it, unless
+    // a newer request came meanwhile (scrubbing).
+    void longSeeksShowTheProxyFirst()
+    {
+        QTemporaryDir dir;
+        vigil::test::SyntheticSpec spec;
+        spec.encoder = "libx264";
+        spec.container = "mp4";
+        spec.width = 320;
+        spec.height = 240;
+        spec.frames = 300;
+        spec.gopSize = 250;
+        if (!vigil::test::hasEncoder(spec.encoder))
+            QSKIP("no libx264 encoder in this FFmpeg");
+        const QString video = dir.filePath(QStringLiteral("long-gop.mp4"));
+        const std::string error = vigil::test::writeSyntheticVideo(video.toStdString(), spec);
+        QVERIFY2(error.empty(), error.c_str());
+        std::vector<std::vector<uint8_t>> sequential;
+        {
+            FrameDecoder decoder(video.toStdString());
+            VideoFrame frame;
+            while (decoder.read(frame))
+                sequential.push_back(frame.rgb);
+        }
+        QCOMPARE(sequential.size(), size_t(300));
+
+        ProxySettings settings;
+        settings.directory = dir.filePath(QStringLiteral("proxies"));
+        settings.minSeekPixels = 0; // this small file would not need one
+        settings.minPreroll = 10;
+        PlaybackWorker worker; // on this thread: slots called directly, queued calls need events
+        worker.setProxySettings(settings);
+        QList<FrameImage> frames;
+        int ready = 0, progress = 0;
+        connect(&worker, &PlaybackWorker::frameReady, this, [&](const FrameImage& f) { frames << f; });
+        connect(&worker, &PlaybackWorker::proxyReady, this, [&] { ++ready; });
+        connect(&worker, &PlaybackWorker::proxyProgress, this, [&] { ++progress; }, Qt::QueuedConnection);
+        worker.openVideo(video);
+        QTRY_COMPARE_WITH_TIMEOUT(ready, 1, 60000);
+        QVERIFY(progress > 0);
+
+        frames.clear();
+        worker.requestSeek(200);
+        QTRY_COMPARE_WITH_TIMEOUT(frames.size(), 2, 20000);
+        QVERIFY(frames[0].proxy);
+        QCOMPARE(frames[0].index, int64_t(200));
+        QCOMPARE(vigil::test::readFrameNumber(*frames[0].rgb, frames[0].width, frames[0].height), 200);
+        QVERIFY(qAbs(frames[0].timestampSeconds - 200.0 / 30.0) < 1e-3);
+        QVERIFY(!frames[1].proxy);
+        QCOMPARE(frames[1].index, int64_t(200));
+        QVERIFY(*frames[1].rgb == sequential[200]);
+
+        // Near a keyframe the exact frame comes directly.
+        frames.clear();
+        worker.requestSeek(255);
+        QTRY_COMPARE_WITH_TIMEOUT(frames.size(), 1, 20000);
+        QTest::qWait(50);
+        QCOMPARE(frames.size(), 1);
+        QVERIFY(!frames[0].proxy);
+
+        // Scrubbing: a request that comes before the exact decode of the previous one
+        // skips it.
+        frames.clear();
+        worker.requestSeek(100);
+        // Serve it, but not the exact decode it queues (posted while serving: left for later).
+        QCoreApplication::sendPostedEvents(&worker, QEvent::MetaCall);
+        QCOMPARE(frames.size(), 1); // the proxy's picture
+        worker.requestSeek(180);
+        QTRY_VERIFY_WITH_TIMEOUT(!frames.last().proxy && frames.last().index == 180, 20000);
+        QStringList shown;
+        for (const FrameImage& f : frames)
+            shown << QStringLiteral("%1%2").arg(f.index).arg(f.proxy ? "p" : "");
+        QCOMPARE(shown, (QStringList{QStringLiteral("100p"), QStringLiteral("180p"), QStringLiteral("180")}));
+
+        // Stepping stays exact where the cache or a short decode serves it.
+        frames.clear();
+        worker.step(1);
+        QCOMPARE(frames.size(), 1);
+        QVERIFY(!frames[0].proxy);
+        QVERIFY(*frames[0].rgb == sequential[181]);
+
+        // Opened again, the proxy is reused, not made again.
+        ready = progress = 0;
+        worker.openVideo(video);
+        QCOMPARE(ready, 1);
+        QTest::qWait(50);
+        QCOMPARE(progress, 0);
+        // A stale proxy (another frame count) is replaced.
+        worker.closeVideo();
+        const QStringList proxies = QDir(settings.directory).entryList({QStringLiteral("*.mkv")}, QDir::Files);
+        QCOMPARE(proxies.size(), 1);
+        const QString proxyFile = settings.directory + QLatin1Char('/') + proxies[0];
+        QFile::remove(proxyFile);
+        QVERIFY(QFile::copy(QStringLiteral(VIGIL_SHARED_DIR "/media/cctv_roadaccident.mp4"), proxyFile));
+        ready = 0;
+        worker.openVideo(video);
+        QCOMPARE(ready, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(ready, 1, 60000);
     }
 
     void unreadableFileIsReported()
