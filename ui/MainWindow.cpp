@@ -132,6 +132,15 @@ MainWindow::MainWindow(QWidget* parent)
         if (playing)
             statusBar()->showMessage(tr("Playing at %1x").arg(rate));
     });
+    connect(player, &PlaybackWorker::proxyProgress, this, [this](const QString& path, qint64 done, qint64 total) {
+        statusBar()->showMessage(tr("Preparing fast seeking in %1: %2%").arg(QFileInfo(path).fileName()).arg(total > 0 ? done * 100 / total : 0), 5000);
+    });
+    connect(player, &PlaybackWorker::proxyReady, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Fast seeking ready in %1").arg(QFileInfo(path).fileName()), 5000);
+    });
+    connect(player, &PlaybackWorker::proxyFailed, this, [this](const QString& path, const QString& message) {
+        statusBar()->showMessage(tr("No fast seeking in %1 (seeks stay exact, only slower): %2").arg(QFileInfo(path).fileName(), message), 15000);
+    });
     connect(m_playButton, &QPushButton::clicked, this, &MainWindow::togglePlay);
     connect(m_jumpEdit, &QLineEdit::returnPressed, this, &MainWindow::jumpTo);
     connect(m_timeline, &ScoreTimeline::seekRequested, this, [c](qint64 frame) { c->player().seek(frame); });

@@ -14,6 +14,7 @@
 
 #include <QDirIterator>
 #include <QSet>
+#include <QStandardPaths>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -27,6 +28,10 @@ WorkstationController::WorkstationController(QObject* parent)
     , m_labelEditor(new LabelEditor(&m_undo, this))
 {
     m_labelEditor->setSuggest([this](qint64 start, qint64 end) { return suggestedClass(start, end); });
+    // Long-GOP videos get a seek proxy beside the feature cache.
+    ProxySettings proxies;
+    proxies.directory = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/proxies");
+    m_player.setProxySettings(proxies);
     connect(m_labelEditor, &LabelEditor::errorOccurred, this, &WorkstationController::errorOccurred);
     m_probeThread.setObjectName(QStringLiteral("vigil-probe"));
     m_prober = new QObject;

@@ -41,6 +41,11 @@ void PlaybackController::pause()
     QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->pause(); }, Qt::QueuedConnection);
 }
 
+void PlaybackController::setProxySettings(const ProxySettings& settings)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, settings] { w->setProxySettings(settings); }, Qt::QueuedConnection);
+}
+
 void PlaybackController::step(int64_t frames)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, frames] { w->step(frames); }, Qt::QueuedConnection);

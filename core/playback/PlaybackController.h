@@ -22,6 +22,8 @@ public:
     void play(double rate);
     void pause();
     void step(int64_t frames);
+    /// For the videos opened after it.
+    void setProxySettings(const ProxySettings& settings);
 
 private:
     QThread m_thread;

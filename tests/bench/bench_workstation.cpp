@@ -75,6 +75,59 @@ void benchStepBack(const QString& path, qint64 cacheBytes)
                 video.height, kSteps, cacheBytes >> 20, total / kSteps, worst);
 }
 
+// Random seeks through the player with a seek proxy: how soon a picture of the frame is
+// shown (the proxy's, for seeks far from a keyframe), and when the exact frame follows.
+void benchProxySeek(const QString& path)
+{
+    QTemporaryDir dir;
+    ProxySettings settings;
+    settings.directory = dir.path();
+    settings.minSeekPixels = 0;
+    PlaybackWorker worker;
+    worker.setProxySettings(settings);
+    worker.setCacheBudget(0); // every seek decodes
+    PlaybackVideo video;
+    bool ready = false;
+    QList<FrameImage> frames;
+    QObject::connect(&worker, &PlaybackWorker::opened, [&](const PlaybackVideo& v) { video = v; });
+    QObject::connect(&worker, &PlaybackWorker::proxyReady, [&] { ready = true; });
+    QObject::connect(&worker, &PlaybackWorker::frameReady, [&](const FrameImage& f) { frames << f; });
+    QElapsedTimer build;
+    build.start();
+    worker.openVideo(path);
+    while (!ready && build.elapsed() < 600000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    if (!ready)
+        return;
+    std::printf("seek proxy      made in %.1f s (%.0f frames/s, in the background)\n", double(build.elapsed()) / 1000.0,
+                double(video.frameCount) * 1000.0 / double(std::max<qint64>(1, build.elapsed())));
+    QRandomGenerator random(3);
+    constexpr int kSeeks = 30;
+    double firstTotal = 0, firstWorst = 0, exactTotal = 0, exactWorst = 0;
+    int proxied = 0;
+    for (int i = 0; i < kSeeks; ++i) {
+        const qint64 target = random.bounded(qint64(video.frameCount));
+        frames.clear();
+        QElapsedTimer timer;
+        timer.start();
+        worker.requestSeek(target);
+        while (frames.isEmpty())
+            QCoreApplication::processEvents();
+        const double first = double(timer.nsecsElapsed()) / 1e6;
+        proxied += frames.first().proxy ? 1 : 0;
+        while (frames.last().proxy || frames.last().index != target)
+            QCoreApplication::processEvents();
+        const double exact = double(timer.nsecsElapsed()) / 1e6;
+        firstTotal += first;
+        firstWorst = std::max(firstWorst, first);
+        exactTotal += exact;
+        exactWorst = std::max(exactWorst, exact);
+    }
+    std::printf("seek with proxy %d random seeks (%d shown from the proxy first): first picture mean %.1f ms, worst %.1f ms; "
+                "exact frame mean %.1f ms, worst %.1f ms\n",
+                kSeeks, proxied, firstTotal / kSeeks, firstWorst, exactTotal / kSeeks, exactWorst);
+}
+
 void benchTimeline()
 {
     constexpr qint64 kFrames = 1000000;
@@ -213,6 +266,7 @@ int main(int argc, char** argv)
     if (!qEnvironmentVariableIsSet("BENCH_TIMELINE_ONLY")) {
         benchStepBack(video, 0);
         benchStepBack(video, qint64(384) << 20);
+        benchProxySeek(video);
     }
     if (qEnvironmentVariableIsSet("BENCH_SEEK_ONLY"))
         return 0;

@@ -86,6 +86,8 @@ void VideoView::paintEvent(QPaintEvent*)
     }
     QStringList lines;
     lines << tr("Frame %1   %2 s").arg(m_frame.index).arg(m_frame.timestampSeconds, 0, 'f', 3);
+    if (m_frame.proxy)
+        lines << tr("Preview (exact frame decoding)");
     if (m_score >= 0) {
         lines << tr("Score %1").arg(m_score, 0, 'f', 3);
         if (!m_topClass.isEmpty())
