@@ -13,6 +13,7 @@
 #include "model/InferenceSession.h"
 #include "project/ProjectStore.h"
 #include "timeline/ScoreTimeline.h"
+#include "SyntheticVideo.h"
 
 #include <qcustomplot.h>
 
@@ -26,6 +27,8 @@
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QMenuBar>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -458,6 +461,56 @@ private slots:
         again.videoList()->setCurrentRow(0);
         QTRY_COMPARE(again.labelsPanel()->table()->rowCount(), 2);
         QCOMPARE(again.labelsPanel()->table()->item(0, 3)->text(), classes[3]);
+    }
+
+    // A click on the timeline of a long-GOP video: the seek proxy's picture of that frame
+    // at once (marked in the overlay), then the exact frame.
+    void longGopVideoSeeksThroughItsProxy()
+    {
+        QTemporaryDir dir;
+        vigil::test::SyntheticSpec spec;
+        spec.encoder = "libx264";
+        spec.container = "mp4";
+        spec.width = 320;
+        spec.height = 240;
+        spec.frames = 300;
+        spec.gopSize = 300;
+        if (!vigil::test::hasEncoder(spec.encoder))
+            QSKIP("no libx264 encoder in this FFmpeg");
+        const QString video = dir.filePath(QStringLiteral("camera.mp4"));
+        const std::string error = vigil::test::writeSyntheticVideo(video.toStdString(), spec);
+        QVERIFY2(error.empty(), error.c_str());
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        WorkstationController* c = window.controller();
+        ProxySettings proxies; // what a 1080p file with long keyframe intervals gets by default
+        proxies.directory = dir.filePath(QStringLiteral("proxies"));
+        proxies.minSeekPixels = 0;
+        c->player().setProxySettings(proxies);
+        QSignalSpy ready(c->player().worker(), &PlaybackWorker::proxyReady);
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("p.vigil")), {video}));
+        QTRY_COMPARE(window.videoList()->count(), 1);
+        window.videoList()->setCurrentRow(0);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 60000);
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Fast seeking ready")));
+
+        bool grabbed = false;
+        connect(c->player().worker(), &PlaybackWorker::frameReady, this, [&](const FrameImage& f) {
+            if (f.proxy && !grabbed) { // the window has just shown it
+                grabbed = true;
+                QVERIFY(window.videoView()->showingProxy());
+                QCOMPARE(window.videoView()->frameIndex(), f.index);
+                screenshot(window, QStringLiteral("mainwindow-proxy.png"));
+            }
+        });
+        ScoreTimeline* timeline = window.timeline();
+        timeline->plot()->replot();
+        const int x = int(timeline->pixelOfFrame(220));
+        QTest::mouseClick(timeline->plot(), Qt::LeftButton, {}, QPoint(x, int(timeline->pixelOfScore(0.9))));
+        const qint64 clicked = timeline->frameAtPixel(x);
+        QTRY_VERIFY(grabbed);
+        QTRY_VERIFY(!window.videoView()->showingProxy() && window.videoView()->frameIndex() == clicked);
     }
 
     void movedVideoIsFoundAgainByContent()

@@ -26,6 +26,8 @@ public:
     void resetZoom();
 
     int64_t frameIndex() const { return m_frame.index; }
+    /// The picture shown is the seek proxy's, the exact frame still decoding.
+    bool showingProxy() const { return m_frame.proxy; }
     QSize sizeHint() const override { return {640, 400}; }
 
 signals:
