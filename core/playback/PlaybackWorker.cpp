@@ -8,6 +8,7 @@
 #include "video/ProxyBuilder.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -40,7 +41,12 @@ PlaybackWorker::PlaybackWorker(QObject* parent)
     connect(&m_timer, &QTimer::timeout, this, &PlaybackWorker::tick);
 }
 
-PlaybackWorker::~PlaybackWorker() = default;
+PlaybackWorker::~PlaybackWorker()
+{
+    retireProxyJob();
+    for (auto& job : m_retiredJobs)
+        job->cancel(); // then each destructor waits for its thread
+}
 
 void PlaybackWorker::setProxySettings(const ProxySettings& settings)
 {
@@ -50,7 +56,8 @@ void PlaybackWorker::setProxySettings(const ProxySettings& settings)
 void PlaybackWorker::openVideo(const QString& path)
 {
     pause();
-    m_proxyJob.reset(); // cancels a proxy still being made for the previous video
+    if (m_proxyJobSource != path)
+        retireProxyJob(); // a proxy still being made for the previous video
     m_proxy.reset();
     m_proxyShown = -1;
     m_decoder.reset();
@@ -68,7 +75,7 @@ void PlaybackWorker::openVideo(const QString& path)
                             std::make_shared<const std::vector<double>>(m_decoder->timestamps())};
     emit opened(m_video);
     showFrame(0);
-    openProxy();
+    openProxy(true);
 }
 
 // Keyed by the file's path, size and modification time: an edited or replaced file gets a
@@ -82,7 +89,21 @@ QString PlaybackWorker::proxyPath() const
     return m_proxySettings.directory + QLatin1Char('/') + QString::fromLatin1(hash.result().toHex()) + QStringLiteral(".mkv");
 }
 
-void PlaybackWorker::openProxy()
+void PlaybackWorker::retireProxyJob()
+{
+    if (m_proxyJob) {
+        m_proxyJob->cancel();
+        m_retiredJobs.push_back(std::move(m_proxyJob));
+        m_proxyJobSource.clear();
+    }
+    // Ended jobs are joined at once; a cancelled one may still be indexing a long file and
+    // is joined later rather than holding up the player.
+    m_retiredJobs.erase(std::remove_if(m_retiredJobs.begin(), m_retiredJobs.end(),
+                                       [](const std::unique_ptr<ProxyJob>& job) { return job->finished(); }),
+                        m_retiredJobs.end());
+}
+
+void PlaybackWorker::openProxy(bool build)
 {
     if (!m_decoder || m_proxySettings.directory.isEmpty())
         return;
@@ -92,28 +113,40 @@ void PlaybackWorker::openProxy()
     if (QFileInfo::exists(path)) {
         try {
             auto proxy = std::make_unique<FrameDecoder>(QFile::encodeName(path).toStdString());
-            if (proxy->info().frameCount == m_video.frameCount) {
+            // Fewer pictures than frames is no reason to make it again (a damaged source
+            // gives the same): each picture is checked against its frame when shown.
+            if (proxy->info().frameCount > 0 && proxy->info().frameCount <= m_video.frameCount) {
                 m_proxy = std::move(proxy);
+                QFile(path).setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime); // recently used
                 emit proxyReady(m_video.path);
                 return;
             }
         } catch (const std::exception&) {
         }
-        QFile::remove(path); // damaged or stale: made again
+        QFile::remove(path); // damaged or not this video's
     }
+    if (!build || (m_proxyJob && m_proxyJobSource == m_video.path))
+        return;
     const QString source = m_video.path;
+    const quint64 generation = ++m_proxyGeneration;
+    m_proxyJobSource = source;
     m_proxyJob = std::make_unique<ProxyJob>(
         source, path,
         [this, source](int64_t done, int64_t total) { emit proxyProgress(source, done, total); },
-        [this, source](bool ok, const QString& error) {
+        [this, source, generation](bool ok, const QString& error) {
             QMetaObject::invokeMethod(
                 this,
-                [this, source, ok, error] {
+                [this, source, generation, ok, error] {
+                    if (generation != m_proxyGeneration)
+                        return; // a job cancelled since: a newer one (or none) runs
+                    m_proxyJob.reset();
+                    m_proxyJobSource.clear();
+                    if (ok)
+                        pruneProxies();
                     if (source != m_video.path)
                         return;
-                    m_proxyJob.reset();
                     if (ok)
-                        openProxy();
+                        openProxy(false);
                     else if (!error.isEmpty())
                         emit proxyFailed(source, error);
                 },
@@ -121,10 +154,34 @@ void PlaybackWorker::openProxy()
         });
 }
 
+// Least recently used first, until the proxies fit their budget; temporary files of
+// builds that died with their process go too.
+void PlaybackWorker::pruneProxies()
+{
+    QDir dir(m_proxySettings.directory);
+    const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addDays(-1);
+    for (const QFileInfo& partial : dir.entryInfoList({QStringLiteral("*.partial")}, QDir::Files))
+        if (partial.lastModified() < dayAgo)
+            QFile::remove(partial.filePath());
+    QFileInfoList proxies = dir.entryInfoList({QStringLiteral("*.mkv")}, QDir::Files, QDir::Time | QDir::Reversed);
+    qint64 total = 0;
+    for (const QFileInfo& proxy : proxies)
+        total += proxy.size();
+    const QString inUse = m_video.path.isEmpty() ? QString() : proxyPath();
+    for (const QFileInfo& proxy : proxies) {
+        if (total <= m_proxySettings.maxBytes)
+            break;
+        if (proxy.filePath() == inUse)
+            continue;
+        total -= proxy.size();
+        QFile::remove(proxy.filePath());
+    }
+}
+
 void PlaybackWorker::closeVideo()
 {
     pause();
-    m_proxyJob.reset();
+    retireProxyJob();
     m_proxy.reset();
     m_proxyShown = -1;
     m_decoder.reset();

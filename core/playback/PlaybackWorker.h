@@ -6,6 +6,7 @@
 
 #include "playback/FrameCache.h"
 #include "playback/FrameImage.h"
+#include "playback/ProxySettings.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -20,15 +21,6 @@ class FrameDecoder;
 class ProxyJob;
 struct VideoFrame;
 
-/// When a video gets a seek proxy and when seeks show it first.
-struct ProxySettings {
-    QString directory;                 // where proxies are kept; empty: none are made or used
-    /// Videos whose slowest seek decodes more than this many pixels (longest keyframe gap
-    /// times frame size) get a proxy: 60 frames of 1080p decode in about 100 ms here.
-    qint64 minSeekPixels = qint64(60) * 1920 * 1080;
-    /// A seek that decodes more frames than this from its keyframe shows the proxy first.
-    qint64 minPreroll = 30;
-};
 
 /// Lives on the playback thread (see PlaybackController); its slots run there.
 /// requestSeek() is a direct call from any thread.
@@ -73,7 +65,9 @@ private:
     bool showFrame(int64_t index, bool allowProxy = false);
     bool showProxyFrame(int64_t index);
     void refine();
-    void openProxy();
+    void openProxy(bool build);
+    void retireProxyJob();
+    void pruneProxies();
     QString proxyPath() const;
     FrameImage imageOf(VideoFrame& frame) const;
 
@@ -82,6 +76,9 @@ private:
     ProxySettings m_proxySettings;
     std::unique_ptr<FrameDecoder> m_proxy;
     std::unique_ptr<ProxyJob> m_proxyJob;
+    QString m_proxyJobSource;   // the video m_proxyJob makes a proxy of
+    quint64 m_proxyGeneration = 0; // tells a finished job's report from an older one's
+    std::vector<std::unique_ptr<ProxyJob>> m_retiredJobs; // cancelled, maybe still indexing
     int64_t m_proxyShown = -1; // the frame shown from the proxy, awaiting its exact picture
     PlaybackVideo m_video;
     int64_t m_shown = -1;       // index of the frame last emitted

@@ -29,8 +29,10 @@ ProxyJob::ProxyJob(const QString& source, const QString& target, Progress progre
                                            }
                                            return !m_cancel.load();
                                        });
+            m_finished.store(true);
             done(ok, QString());
         } catch (const std::exception& e) {
+            m_finished.store(true);
             done(false, QString::fromStdString(e.what()));
         }
     });

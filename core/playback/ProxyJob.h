@@ -19,13 +19,18 @@ public:
     using Done = std::function<void(bool ok, const QString& error)>;
 
     ProxyJob(const QString& source, const QString& target, Progress progress, Done done);
-    /// Cancels (the partial file is removed) and waits for the thread.
+    /// Asks the job to stop soon (the partial file is removed); does not wait.
+    void cancel() { m_cancel.store(true); }
+    /// The thread has done its work (destroying the job then waits for nothing).
+    bool finished() const { return m_finished.load(); }
+    /// Cancels and waits for the thread.
     ~ProxyJob();
     ProxyJob(const ProxyJob&) = delete;
     ProxyJob& operator=(const ProxyJob&) = delete;
 
 private:
     std::atomic<bool> m_cancel{false};
+    std::atomic<bool> m_finished{false};
     std::thread m_thread;
 };
 

@@ -4,6 +4,7 @@
 
 #include "FfmpegHandles.h"
 #include "model/Error.h"
+#include "model/NpyArray.h"
 #include "video/FrameDecoder.h"
 
 extern "C" {
@@ -56,7 +57,8 @@ bool buildProxy(const std::string& source, const std::string& target, const Prox
     const int width = std::max(2, std::min(info.width, options.maxWidth) / 2 * 2);
     const int height = std::max(2, int(double(info.height) * width / std::max(1, info.width) + 0.5) / 2 * 2);
 
-    const std::string partial = target + ".partial";
+    // Unique to this call: two windows may make the same proxy at once.
+    const std::string partial = temporaryPathFor(target);
     struct RemovePartial {
         const std::string& path;
         bool keep = false;

@@ -3,6 +3,7 @@
 #include "playback/PlaybackController.h"
 #include "playback/PlaybackWorker.h"
 #include "video/FrameDecoder.h"
+#include "video/ProxyBuilder.h"
 #include "SyntheticVideo.h"
 
 #include <QtTest>
@@ -149,35 +150,6 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!playing && seen.frames.last().index == 242, 5000);
     }
 
-    void frameCacheKeepsTheMostRecentUnderItsBudget()
-    {
-        auto frame = [](int64_t index) {
-            FrameImage f;
-            f.index = index;
-            f.width = 10;
-            f.height = 10;
-            f.rgb = std::make_shared<const std::vector<uint8_t>>(300, uint8_t(index));
-            return f;
-        };
-        FrameCache cache(1000); // three 300-byte frames
-        QCOMPARE(cache.capacityFor(10, 10), int64_t(3));
-        for (int64_t i = 0; i < 3; ++i)
-            cache.insert(frame(i));
-        QVERIFY(cache.take(0).has_value()); // 0 is now the most recent; 1 the oldest
-        cache.insert(frame(3));
-        QCOMPARE(cache.size(), size_t(3));
-        QVERIFY(!cache.contains(1));
-        QVERIFY(cache.contains(0) && cache.contains(2) && cache.contains(3));
-        QCOMPARE(cache.take(3)->rgb->front(), uint8_t(3));
-        cache.insert(frame(3)); // again: replaced, not counted twice
-        QCOMPARE(cache.bytes(), size_t(900));
-        cache.setBudget(600);
-        QCOMPARE(cache.size(), size_t(2));
-        cache.setBudget(100); // a frame larger than the budget is not held
-        cache.insert(frame(9));
-        QCOMPARE(cache.size(), size_t(0));
-    }
-
     // Stepping back decodes a stretch before the frame once; the following steps back are
     // served from the cache, and every frame is still the exact one.
     void steppingBackIsServedFromTheCache()
@@ -308,17 +280,95 @@ private slots:
         QCOMPARE(ready, 1);
         QTest::qWait(50);
         QCOMPARE(progress, 0);
-        // A stale proxy (another frame count) is replaced.
+        // A damaged proxy is made again.
         worker.closeVideo();
         const QStringList proxies = QDir(settings.directory).entryList({QStringLiteral("*.mkv")}, QDir::Files);
         QCOMPARE(proxies.size(), 1);
         const QString proxyFile = settings.directory + QLatin1Char('/') + proxies[0];
-        QFile::remove(proxyFile);
-        QVERIFY(QFile::copy(QStringLiteral(VIGIL_SHARED_DIR "/media/cctv_roadaccident.mp4"), proxyFile));
+        {
+            QFile damaged(proxyFile);
+            QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            damaged.write("not a video");
+        }
         ready = 0;
         worker.openVideo(video);
         QCOMPARE(ready, 0);
         QTRY_COMPARE_WITH_TIMEOUT(ready, 1, 60000);
+
+        // One with fewer pictures than frames (a source damaged at the end gives that) is
+        // kept, not made again and again; frames it lacks are decoded exactly.
+        worker.closeVideo();
+        vigil::test::SyntheticSpec shorter = spec;
+        shorter.frames = 150;
+        const QString shortVideo = dir.filePath(QStringLiteral("short.mp4"));
+        QVERIFY(vigil::test::writeSyntheticVideo(shortVideo.toStdString(), shorter).empty());
+        QFile::remove(proxyFile);
+        QVERIFY(vigil::buildProxy(shortVideo.toStdString(), proxyFile.toStdString(), {}));
+        ready = progress = 0;
+        worker.openVideo(video);
+        QCOMPARE(ready, 1);
+        QTest::qWait(100);
+        QCOMPARE(progress, 0);
+        frames.clear();
+        worker.requestSeek(220);
+        QTRY_COMPARE_WITH_TIMEOUT(frames.size(), 1, 20000);
+        QTest::qWait(50);
+        QCOMPARE(frames.size(), 1);
+        QVERIFY(!frames[0].proxy);
+        QVERIFY(*frames[0].rgb == sequential[220]);
+    }
+
+    // Switching videos while a proxy is made: the cancelled job's late report does not
+    // stop the next one, and reopening the same video keeps its job running.
+    void proxyJobsSurviveSwitchingVideos()
+    {
+        QTemporaryDir dir;
+        vigil::test::SyntheticSpec spec;
+        spec.encoder = "libx264";
+        spec.container = "mp4";
+        spec.width = 320;
+        spec.height = 240;
+        spec.frames = 240;
+        spec.gopSize = 240;
+        if (!vigil::test::hasEncoder(spec.encoder))
+            QSKIP("no libx264 encoder in this FFmpeg");
+        const QString a = dir.filePath(QStringLiteral("a.mp4")), b = dir.filePath(QStringLiteral("b.mp4"));
+        QVERIFY(vigil::test::writeSyntheticVideo(a.toStdString(), spec).empty());
+        spec.frames = 200;
+        QVERIFY(vigil::test::writeSyntheticVideo(b.toStdString(), spec).empty());
+        ProxySettings settings;
+        settings.directory = dir.filePath(QStringLiteral("proxies"));
+        settings.minSeekPixels = 0;
+        PlaybackWorker worker;
+        worker.setProxySettings(settings);
+        QStringList ready;
+        connect(&worker, &PlaybackWorker::proxyReady, this, [&](const QString& path) { ready << path; });
+        worker.openVideo(a);
+        worker.openVideo(a); // the same video again: its job goes on
+        worker.openVideo(b); // another: a's job is cancelled
+        worker.openVideo(a); // back: a new job for a, whatever a's cancelled one reports
+        QTRY_VERIFY_WITH_TIMEOUT(ready.contains(a), 60000);
+        QTest::qWait(200);
+        QCOMPARE(ready, QStringList{a});
+        QCOMPARE(QDir(settings.directory).entryList({QStringLiteral("*.mkv")}).size(), 1);
+        QTRY_VERIFY(QDir(settings.directory).entryList({QStringLiteral("*.partial")}).isEmpty());
+
+        // Over their budget, the least recently used proxies go when a new one is made.
+        worker.openVideo(b);
+        QTRY_VERIFY_WITH_TIMEOUT(ready.contains(b), 60000);
+        QCOMPARE(QDir(settings.directory).entryList({QStringLiteral("*.mkv")}).size(), 2);
+        settings.maxBytes = 1; // only the one in use stays
+        worker.setProxySettings(settings);
+        const QString c = dir.filePath(QStringLiteral("c.mp4"));
+        spec.frames = 120;
+        QVERIFY(vigil::test::writeSyntheticVideo(c.toStdString(), spec).empty());
+        worker.openVideo(c);
+        QTRY_VERIFY_WITH_TIMEOUT(ready.contains(c), 60000);
+        QCOMPARE(QDir(settings.directory).entryList({QStringLiteral("*.mkv")}).size(), 1);
+        worker.openVideo(a); // a's proxy went: made again
+        QTest::qWait(50);
+        QCOMPARE(ready.count(a), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(a), 2, 60000);
     }
 
     void unreadableFileIsReported()

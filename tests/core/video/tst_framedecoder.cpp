@@ -713,7 +713,7 @@ private slots:
         const std::string cancelled = tempPath(QStringLiteral("proxy-cancelled.mkv"));
         QVERIFY(!vigil::buildProxy(source, cancelled, {}, [](int64_t done, int64_t) { return done < 10; }));
         QVERIFY(!QFile::exists(QString::fromStdString(cancelled)));
-        QVERIFY(!QFile::exists(QString::fromStdString(cancelled + ".partial")));
+        QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("*.partial")}).isEmpty());
         // A source that is not a video: an error naming it.
         try {
             vigil::buildProxy(tempPath(QStringLiteral("nothing.mp4")), cancelled, {});
