@@ -114,6 +114,8 @@ MainWindow::MainWindow(QWidget* parent)
     detectionsDock->setObjectName(QStringLiteral("detectionsDock"));
     detectionsDock->setWidget(m_reviewTabs);
     addDockWidget(Qt::RightDockWidgetArea, detectionsDock);
+    // Undo and the queue keys act on the tab shown.
+    connect(m_reviewTabs, &QTabWidget::currentChanged, this, [this] { m_controller->setLabelsActive(labelsShown()); });
 
     createMenus();
     createShortcuts();
@@ -315,9 +317,9 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_controller->undoStack()->createUndoAction(this, tr("&Undo"));
+    QAction* undo = m_controller->undoGroup()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = m_controller->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction* redo = m_controller->undoGroup()->createRedoAction(this, tr("&Redo"));
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
@@ -379,11 +381,23 @@ void MainWindow::createShortcuts()
     add(QKeySequence(Qt::CTRL | Qt::Key_G), [this] { m_jumpEdit->setFocus(); m_jumpEdit->selectAll(); });
     // The review queue from anywhere in the window (text fields keep their typed keys).
     // Digits and N act on the tab shown: the detections or the labels.
-    add(QKeySequence(Qt::Key_A), [this] { m_detectionsPanel->acceptSelected(); });
-    add(QKeySequence(Qt::Key_X), [this] { m_detectionsPanel->rejectSelected(); });
+    add(QKeySequence(Qt::Key_A), [this] {
+        if (!labelsShown())
+            m_detectionsPanel->acceptSelected();
+    });
+    add(QKeySequence(Qt::Key_X), [this] {
+        if (!labelsShown())
+            m_detectionsPanel->rejectSelected();
+    });
     add(QKeySequence(Qt::Key_N), [this] { labelsShown() ? m_labelsPanel->editNote() : m_detectionsPanel->editNote(); });
-    add(QKeySequence(Qt::Key_PageDown), [this] { m_detectionsPanel->next(); });
-    add(QKeySequence(Qt::Key_PageUp), [this] { m_detectionsPanel->previous(); });
+    add(QKeySequence(Qt::Key_PageDown), [this] {
+        if (!labelsShown())
+            m_detectionsPanel->next();
+    });
+    add(QKeySequence(Qt::Key_PageUp), [this] {
+        if (!labelsShown())
+            m_detectionsPanel->previous();
+    });
     for (int digit = 0; digit <= 9; ++digit)
         add(QKeySequence(Qt::Key_0 + digit), [this, digit] {
             labelsShown() ? m_labelsPanel->classifySelected(digit) : m_detectionsPanel->classifySelected(digit);
@@ -395,11 +409,15 @@ void MainWindow::createShortcuts()
     add(QKeySequence(Qt::Key_Escape), [labels] { labels->clearMarks(); });
     // Shift+I / Shift+O move the selected label's first / last frame to the frame shown.
     add(QKeySequence(Qt::SHIFT | Qt::Key_I), [this, labels] {
+        if (!labelsShown() || m_shownFrame < 0)
+            return;
         for (const LabelRecord& l : labels->labels())
             if (m_labelsPanel->selectedIds().value(0) == l.id)
                 labels->setBounds(l.id, m_shownFrame, l.endFrame);
     });
     add(QKeySequence(Qt::SHIFT | Qt::Key_O), [this, labels] {
+        if (!labelsShown() || m_shownFrame < 0)
+            return;
         for (const LabelRecord& l : labels->labels())
             if (m_labelsPanel->selectedIds().value(0) == l.id)
                 labels->setBounds(l.id, l.startFrame, m_shownFrame + 1);

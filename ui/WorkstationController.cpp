@@ -25,8 +25,11 @@ namespace vigil {
 
 WorkstationController::WorkstationController(QObject* parent)
     : QObject(parent)
-    , m_labelEditor(new LabelEditor(&m_undo, this))
+    , m_labelEditor(new LabelEditor(&m_labelUndo, this))
 {
+    m_undoGroup.addStack(&m_undo);
+    m_undoGroup.addStack(&m_labelUndo);
+    m_undoGroup.setActiveStack(&m_undo);
     m_labelEditor->setSuggest([this](qint64 start, qint64 end) { return suggestedClass(start, end); });
     // Long-GOP videos get a seek proxy beside the feature cache.
     ProxySettings proxies;
@@ -53,6 +56,7 @@ void WorkstationController::openProject(const QString& path, bool create)
     m_scoring.reset();
     m_scoringIds.clear();
     m_undo.clear(); // its commands name detections of the old project
+    m_labelUndo.clear(); // and labels
     m_store = std::move(store);
     m_labelEditor->setProject(m_store.get());
     m_settings = m_store->detectionSettings();
@@ -484,11 +488,16 @@ QVector<double> WorkstationController::frameClassProbabilities(qint64 frame) con
     return p;
 }
 
+void WorkstationController::setLabelsActive(bool labels)
+{
+    m_undoGroup.setActiveStack(labels ? &m_labelUndo : &m_undo);
+}
+
 QString WorkstationController::suggestedClass(qint64 start, qint64 end) const
 {
     const QStringList names = abnormalClassNames();
     if (names.isEmpty())
-        return tr("Anomaly");
+        return QStringLiteral("Anomaly"); // stored: the same in every language
     if (!m_track || m_track->classProbs.empty())
         return names.first();
     const qint64 first = std::clamp<qint64>(start, 0, m_track->frames), last = std::clamp<qint64>(end, first, m_track->frames);

@@ -8,6 +8,7 @@
 #include "scoring/ScoringTypes.h"
 
 #include <QObject>
+#include <QUndoGroup>
 #include <QUndoStack>
 #include <QThread>
 #include <QVector>
@@ -80,6 +81,12 @@ public:
     void setCorrectedClass(const QList<qint64>& detectionIds, int cls);
     void setNote(qint64 detectionId, const QString& note);
     QUndoStack* undoStack() { return &m_undo; }
+    /// The analyst's label edits have a stack of their own: detections are replaced (and
+    /// their stack cleared) whenever a video is scored or re-segmented; labels are not.
+    QUndoStack* labelUndoStack() { return &m_labelUndo; }
+    /// Both stacks; Edit > Undo acts on the active one (setLabelsActive).
+    QUndoGroup* undoGroup() { return &m_undoGroup; }
+    void setLabelsActive(bool labels);
     /// The analyst's labels on the open video (marks, edits; undoable).
     LabelEditor* labels() const { return m_labelEditor; }
     /// The abnormal class with the highest mean p(class | abnormal) over frames [start, end)
@@ -136,6 +143,8 @@ private:
     PlaybackController m_player;
     std::unique_ptr<ScoringController> m_scoring;
     QUndoStack m_undo;
+    QUndoStack m_labelUndo;
+    QUndoGroup m_undoGroup;
     LabelEditor* m_labelEditor = nullptr;
     ComputeDevice m_device = ComputeDevice::Auto;
     Precision m_precision = Precision::Float32;

@@ -147,15 +147,14 @@ Annotations readAnnotations(const QString& path)
 int importAnnotations(ProjectStore& store, const QString& path)
 {
     const Annotations annotations = readAnnotations(path);
-    int matched = 0;
+    QHash<qint64, QList<GroundTruthInterval>> byVideo;
     for (const VideoRecord& video : store.videos()) {
         const auto it = annotations.videos.constFind(annotationKey(video.path));
-        if (it == annotations.videos.constEnd())
-            continue;
-        store.setGroundTruth(video.id, it.value());
-        ++matched;
+        if (it != annotations.videos.constEnd())
+            byVideo.insert(video.id, it.value());
     }
-    return matched;
+    store.setGroundTruth(byVideo); // all or nothing
+    return int(byVideo.size());
 }
 
 QString annotationKey(const QString& fileNameOrPath)

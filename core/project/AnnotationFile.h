@@ -30,7 +30,7 @@ struct Annotations {
 Annotations readAnnotations(const QString& path);
 
 /// Reads the annotations at `path` and gives each of the project's videos of the same
-/// name (annotationKey) its intervals, one transaction per video. Returns how many
+/// name (annotationKey) its intervals, in one transaction. Returns how many
 /// videos got ground truth. Throws vigil::Error.
 int importAnnotations(ProjectStore& store, const QString& path);
 

@@ -77,7 +77,7 @@ void LabelTable::updateRow(const LabelRecord& label, const QString& action)
 {
     check(label, action, m_sql);
     QSqlQuery query = m_sql.prepare(QStringLiteral("UPDATE labels SET start_frame = ?, end_frame = ?, class_name = ?, "
-                                                   "note = ?, modified = ? WHERE id = ?"),
+                                                   "note = ?, modified = ? WHERE id = ? AND video_id = ?"),
                                     action);
     query.addBindValue(label.startFrame);
     query.addBindValue(label.endFrame);
@@ -85,9 +85,10 @@ void LabelTable::updateRow(const LabelRecord& label, const QString& action)
     query.addBindValue(toDbText(label.note));
     query.addBindValue(toDbTime(QDateTime::currentDateTimeUtc()));
     query.addBindValue(label.id);
+    query.addBindValue(label.videoId); // never another video's label that reused the id
     m_sql.exec(query, action);
     if (query.numRowsAffected() != 1)
-        m_sql.fail(action, QStringLiteral("there is no label %1").arg(label.id));
+        m_sql.fail(action, QStringLiteral("there is no label %1 on video %2").arg(label.id).arg(label.videoId));
 }
 
 void LabelTable::remove(qint64 id)

@@ -453,19 +453,27 @@ void ProjectStore::saveCopyAs(const QString& path) const
 
 void ProjectStore::setGroundTruth(qint64 videoId, const QList<GroundTruthInterval>& intervals)
 {
-    const QString action = QStringLiteral("save the ground truth of video %1").arg(videoId);
+    setGroundTruth(QHash<qint64, QList<GroundTruthInterval>>{{videoId, intervals}});
+}
+
+void ProjectStore::setGroundTruth(const QHash<qint64, QList<GroundTruthInterval>>& byVideo)
+{
+    const QString action = byVideo.size() == 1 ? QStringLiteral("save the ground truth of video %1").arg(byVideo.begin().key())
+                                               : QStringLiteral("save the ground truth of %1 videos").arg(byVideo.size());
     m_sql->transaction(action, [&] {
         QSqlQuery remove = m_sql->prepare(QStringLiteral("DELETE FROM ground_truth WHERE video_id = ?"), action);
-        remove.addBindValue(videoId);
-        m_sql->exec(remove, action);
         QSqlQuery insert = m_sql->prepare(
             QStringLiteral("INSERT INTO ground_truth (video_id, start_frame, end_frame, class_name) VALUES (?, ?, ?, ?)"), action);
-        for (const GroundTruthInterval& interval : intervals) {
-            insert.bindValue(0, videoId);
-            insert.bindValue(1, interval.startFrame);
-            insert.bindValue(2, interval.endFrame);
-            insert.bindValue(3, toDbText(interval.className));
-            m_sql->exec(insert, action);
+        for (auto it = byVideo.begin(); it != byVideo.end(); ++it) {
+            remove.bindValue(0, it.key());
+            m_sql->exec(remove, action);
+            for (const GroundTruthInterval& interval : it.value()) {
+                insert.bindValue(0, it.key());
+                insert.bindValue(1, interval.startFrame);
+                insert.bindValue(2, interval.endFrame);
+                insert.bindValue(3, toDbText(interval.className));
+                m_sql->exec(insert, action);
+            }
         }
     });
 }

@@ -5,6 +5,7 @@
 
 #include "project/ProjectTypes.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -94,6 +95,8 @@ public:
     // Ground truth (annotations imported from a dataset).
     /// One transaction: replaces the video's intervals.
     void setGroundTruth(qint64 videoId, const QList<GroundTruthInterval>& intervals);
+    /// One transaction for them all (an import): replaces each video's intervals.
+    void setGroundTruth(const QHash<qint64, QList<GroundTruthInterval>>& byVideo);
     QList<GroundTruthInterval> groundTruth(qint64 videoId) const; // by start
 
     // The analysts' labels (hand-marked intervals).
