@@ -36,6 +36,7 @@ int projectScore(ProjectStore& store, const QCommandLineParser& parser, const Mo
     record.centroidPath = QFileInfo(parser.value(model.centroid)).absoluteFilePath();
     record.labels = parser.value(model.classes);
     record.name = QFileInfo(QFileInfo(record.checkpointPath).path()).fileName();
+    record = modelAtPrecision(record, settings.session.precision); // int8 scores kept apart from fp32's
     const qint64 modelId = store.ensureModel(record);
     QStringList classNames;
     for (const std::string& name : settings.labels.modelOrderNames())

@@ -67,8 +67,14 @@ void WorkstationController::openProject(const QString& path, bool create)
     if (m_model) {
         m_model->id = m_store->ensureModel(*m_model);
     } else if (const QList<ModelRecord> models = m_store->models(); !models.isEmpty()) {
-        // A reopened project shows the scores of the model it was last scored with.
+        // A reopened project shows the scores of the model it was last scored with, at
+        // the precision it was scored at.
         m_model = models.last();
+        m_precision = precisionOf(*m_model);
+        if (m_precision == Precision::Int8)
+            m_device = ComputeDevice::Cpu;
+        else if (m_precision == Precision::Float16)
+            m_device = ComputeDevice::Cuda;
         loadLabels();
     }
     emit projectOpened(m_store->path());
@@ -204,7 +210,17 @@ QList<VideoRecord> WorkstationController::videos() const { return m_store ? m_st
 void WorkstationController::setDevice(ComputeDevice device, Precision precision)
 {
     m_device = device;
+    const bool changed = precision != m_precision;
     m_precision = precision;
+    if (changed && m_model) {
+        // Another precision scores as a model of its own: its scores, detections and reviews.
+        m_model = modelAtPrecision(*m_model, precision);
+        if (m_store)
+            m_model->id = m_store->ensureModel(*m_model);
+        if (m_videoId)
+            selectVideo(m_videoId);
+        emit videosChanged(); // which videos this model has scored
+    }
     m_scoring.reset(); // the next scoring run starts a session on the new device
 }
 
@@ -223,7 +239,7 @@ void WorkstationController::loadLabels()
 
 void WorkstationController::setModel(const ModelRecord& model)
 {
-    m_model = model;
+    m_model = modelAtPrecision(model, m_precision);
     loadLabels();
     m_scoring.reset(); // the next scoring run loads the new model
     if (m_store)

@@ -98,4 +98,46 @@ int storeScoringResult(ProjectStore& store, qint64 videoId, qint64 modelId, cons
     return int(detections.size());
 }
 
+namespace {
+
+QString precisionSuffix(Precision precision)
+{
+    return QStringLiteral("+") + QString::fromLatin1(precisionName(precision));
+}
+
+} // namespace
+
+ModelRecord modelAtPrecision(ModelRecord base, Precision precision)
+{
+    base = basePrecisionModel(base);
+    if (precision == Precision::Float32)
+        return base;
+    base.id = 0;
+    base.headFingerprint += precisionSuffix(precision);
+    base.name += QStringLiteral(" (%1)").arg(QString::fromLatin1(precisionName(precision)));
+    return base;
+}
+
+Precision precisionOf(const ModelRecord& model)
+{
+    for (const Precision p : {Precision::Int8, Precision::Float16})
+        if (model.headFingerprint.endsWith(precisionSuffix(p)))
+            return p;
+    return Precision::Float32;
+}
+
+ModelRecord basePrecisionModel(const ModelRecord& model)
+{
+    const Precision precision = precisionOf(model);
+    if (precision == Precision::Float32)
+        return model;
+    ModelRecord base = model;
+    base.id = 0;
+    base.headFingerprint.chop(precisionSuffix(precision).size());
+    const QString nameSuffix = QStringLiteral(" (%1)").arg(QString::fromLatin1(precisionName(precision)));
+    if (base.name.endsWith(nameSuffix))
+        base.name.chop(nameSuffix.size());
+    return base;
+}
+
 } // namespace vigil

@@ -23,6 +23,14 @@ QStringList videoFilesIn(const QStringList& paths);
 /// naming the file when it is not a readable video.
 VideoRecord probeVideo(const QString& path);
 
+/// Any thread. The project's record of `base` scored at `precision`: scores of another
+/// precision are close to fp32's, not equal, so they are kept apart as a model of their
+/// own (its head fingerprint and name say the precision); fp32 gives `base` itself.
+ModelRecord modelAtPrecision(ModelRecord base, Precision precision);
+/// The precision a project's model record was scored at, and the record without it.
+Precision precisionOf(const ModelRecord& model);
+ModelRecord basePrecisionModel(const ModelRecord& model);
+
 /// Thread of `store`. Saves the track of (videoId, modelId) and replaces its detections
 /// with a segmentation under the project's settings (review states carry over). Returns
 /// the number of detections. Throws vigil::Error.

@@ -358,6 +358,14 @@ private slots:
         QVERIFY2(info.exitCode == 0 && info.out.contains(QLatin1String("1 video(s), 1 model(s)")) &&
                      info.out.contains(QLatin1String("243 frames")) && info.out.contains(QLatin1String("detection(s)")),
                  qPrintable(info.out));
+        // Scored again in int8: a model of its own beside the fp32 one.
+        const Run int8 = runCli(QStringList{QStringLiteral("project"), QStringLiteral("score"), QStringLiteral("--project"), project,
+                                            QStringLiteral("--int8"), QStringLiteral("--device"), QStringLiteral("cpu")} +
+                                modelArguments(QStringLiteral("ucf")) + QStringList{QStringLiteral("--classes"), QStringLiteral("ucf")});
+        QVERIFY2(int8.exitCode == 0 && int8.out.startsWith(QLatin1String("cctv_roadaccident: 243 frames")), qPrintable(int8.out + int8.err));
+        const Run twoModels = runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), project});
+        QVERIFY2(twoModels.out.contains(QLatin1String("1 video(s), 2 model(s)")) && twoModels.out.contains(QLatin1String("(int8)")),
+                 qPrintable(twoModels.out));
         // Ground truth from an XD-Violence style file (no class column, exclusive ends).
         const QString annotations = dir.filePath(QStringLiteral("annotations.txt"));
         {

@@ -582,12 +582,21 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(finished == QLatin1String("Scoring done"), 120000);
         QCOMPARE(ends.size(), 1);
         QVERIFY2(ends[0].startsWith(QLatin1String("Done")) && !ends[0].contains(QLatin1String("cached")), qPrintable(ends[0]));
+        // A model of its own in the project: the fp32 scores stay as they were.
+        const qint64 fp32Id = c->store()->models().first().id;
+        QVERIFY(c->model()->id != fp32Id);
+        QVERIFY(c->model()->name.endsWith(QLatin1String("(int8)")));
+        QCOMPARE(c->store()->scores(c->videos().first().id, fp32Id)->scores, fp32);
         const std::vector<float> int8 = c->store()->scores(c->videos().first().id, c->model()->id)->scores;
         QCOMPARE(int8.size(), fp32.size());
         float worst = 0;
         for (size_t t = 0; t < fp32.size(); ++t)
             worst = std::max(worst, std::abs(int8[t] - fp32[t]));
         QVERIFY2(worst > 0 && worst < 0.02f, qPrintable(QString::number(worst)));
+        // Back to fp32: its scores, no scoring needed.
+        c->setDevice(ComputeDevice::Cpu, Precision::Float32);
+        QCOMPARE(c->model()->id, fp32Id);
+        QVERIFY(c->store()->unscoredVideos(fp32Id).isEmpty());
         QVERIFY(!QDir(cache).entryList({QStringLiteral("*-int8")}, QDir::Dirs).isEmpty());
     }
 
