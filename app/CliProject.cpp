@@ -1,4 +1,4 @@
-// vigil-cli project create|add|info|score: a project file handled headless, as the
+// vigil-cli project create|add|info|truth|score: a project file handled headless, as the
 // desktop application does it (same store, same scoring worker, same detections).
 #include "CliCommon.h"
 
@@ -37,14 +37,25 @@ int projectScore(ProjectStore& store, const QCommandLineParser& parser, const Mo
     record.labels = parser.value(model.classes);
     record.name = QFileInfo(QFileInfo(record.checkpointPath).path()).fileName();
     record = modelAtPrecision(record, settings.session.precision); // int8 scores kept apart from fp32's
-    const qint64 modelId = store.ensureModel(record);
+    // Registered in the project once it has loaded: a wrong checkpoint leaves no model behind.
+    qint64 modelId = 0;
+    for (const ModelRecord& m : store.models())
+        if (m.checkpointPath == record.checkpointPath && m.headFingerprint == record.headFingerprint)
+            modelId = m.id;
     QStringList classNames;
     for (const std::string& name : settings.labels.modelOrderNames())
         classNames << QString::fromStdString(name);
 
     QHash<QString, VideoRecord> byPath;
     QStringList paths;
-    for (qint64 id : store.unscoredVideos(modelId)) {
+    QList<qint64> unscored;
+    if (modelId) {
+        unscored = store.unscoredVideos(modelId);
+    } else {
+        for (const VideoRecord& v : store.videos())
+            unscored << v.id;
+    }
+    for (qint64 id : unscored) {
         const std::optional<VideoRecord> video = store.video(id);
         if (!video)
             continue;
@@ -62,16 +73,30 @@ int projectScore(ProjectStore& store, const QCommandLineParser& parser, const Mo
     ScoringController controller(settings);
     int failures = 0;
     QTextStream out(stdout);
+    bool modelFailed = false;
+    QObject::connect(controller.worker(), &ScoringWorker::modelReady, qApp, [&] {
+        try {
+            modelId = store.ensureModel(record);
+        } catch (const std::exception& e) {
+            QTextStream(stderr) << "vigil-cli: " << e.what() << Qt::endl;
+            controller.cancelAll();
+        }
+    });
+    QObject::connect(controller.worker(), &ScoringWorker::modelFailed, qApp, [&](const QString& message) {
+        modelFailed = true;
+        QTextStream(stderr) << "vigil-cli: " << message.simplified() << Qt::endl;
+    });
     QObject::connect(controller.worker(), &ScoringWorker::videoFinished, qApp, [&](const ScoringResult& r) {
         const VideoRecord& video = byPath[r.videoPath];
+        if (!modelId)
+            return;
         try {
             const int detections = storeScoringResult(store, video.id, modelId, r, classNames, video.frameRate);
-            out << tr("%1: %2 frames in %3 s = %4 frames/s, %5 detections")
+            out << tr("%1: %2 frames in %3 s = %4 frames/s, %n detection(s)", nullptr, detections)
                        .arg(QFileInfo(r.videoPath).completeBaseName())
                        .arg(r.scores->frames)
                        .arg(r.seconds, 0, 'f', 2)
                        .arg(r.framesPerSecond(), 0, 'f', 2)
-                       .arg(detections)
                 << Qt::endl;
         } catch (const std::exception& e) {
             ++failures;
@@ -80,7 +105,8 @@ int projectScore(ProjectStore& store, const QCommandLineParser& parser, const Mo
     });
     QObject::connect(controller.worker(), &ScoringWorker::videoFailed, qApp, [&](const QString& path, const QString& message) {
         ++failures;
-        QTextStream(stderr) << QFileInfo(path).completeBaseName() << ": failed: " << message.simplified() << Qt::endl;
+        if (!modelFailed)
+            QTextStream(stderr) << QFileInfo(path).completeBaseName() << ": failed: " << message.simplified() << Qt::endl;
     });
     QObject::connect(controller.worker(), &ScoringWorker::idle, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     controller.enqueue(paths);
@@ -127,7 +153,10 @@ int project(const QStringList& arguments)
         } else if (action == QLatin1String("add")) {
             if (positional.isEmpty())
                 die(tr("no video given"), kExitUsage);
-            auto store = openStore(path, true);
+            // Not created here: a mistyped project name would silently start a new project.
+            if (!QFileInfo::exists(path))
+                die(tr("%1: no such project (make it with 'vigil-cli project create')").arg(path));
+            auto store = openStore(path, false);
             QList<VideoRecord> records;
             int failures = 0;
             for (const QString& file : videoFilesIn(positional)) {
@@ -176,8 +205,15 @@ int project(const QStringList& arguments)
             if (positional.size() != 1)
                 die(tr("give one annotation file or mask folder"), kExitUsage);
             auto store = openStore(path, false);
-            const int matched = importAnnotations(*store, positional.first());
-            QTextStream(stdout) << tr("ground truth for %1 of %2 video(s)").arg(matched).arg(store->videos().size()) << Qt::endl;
+            const AnnotationImport imported = importAnnotations(*store, positional.first());
+            QTextStream(stdout) << tr("ground truth for %1 of %2 video(s)").arg(imported.matched).arg(store->videos().size()) << Qt::endl;
+            QTextStream err(stderr);
+            if (!imported.unmatched.isEmpty())
+                err << tr("note: %n annotated video(s) not in the project, e.g. %1", nullptr, int(imported.unmatched.size()))
+                           .arg(imported.unmatched.first())
+                    << Qt::endl;
+            if (imported.clipped)
+                err << tr("note: %n interval(s) cut at their video's last frame", nullptr, imported.clipped) << Qt::endl;
         } else if (action == QLatin1String("score")) {
             model.check(parser, QStringLiteral("project score"));
             auto store = openStore(path, false);

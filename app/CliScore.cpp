@@ -165,6 +165,13 @@ int score(const QStringList& arguments)
     QTextStream stdoutStream(stdout);
     auto name = [](const QString& path) { return QFileInfo(path).completeBaseName(); };
     QObject::connect(worker, &ScoringWorker::modelReady, qApp, [&](const QString& description) { device = description; });
+    // A model that does not load is one error, not one per video.
+    bool modelFailed = false;
+    QObject::connect(worker, &ScoringWorker::modelFailed, qApp, [&](const QString& message) {
+        modelFailed = true;
+        bar.clear();
+        QTextStream(stderr) << "vigil-cli: " << message.simplified() << Qt::endl;
+    });
     QObject::connect(worker, &ScoringWorker::progress, qApp, [&](const ScoringProgress& p) { bar.show(name(p.videoPath), p); });
     QObject::connect(worker, &ScoringWorker::videoFinished, qApp, [&](const ScoringResult& r) {
         bar.clear();
@@ -196,7 +203,8 @@ int score(const QStringList& arguments)
     QObject::connect(worker, &ScoringWorker::videoFailed, qApp, [&](const QString& path, const QString& message) {
         bar.clear();
         ++failures;
-        QTextStream(stderr) << name(path) << ": failed: " << message.simplified() << Qt::endl;
+        if (!modelFailed)
+            QTextStream(stderr) << name(path) << ": failed: " << message.simplified() << Qt::endl;
     });
     QObject::connect(worker, &ScoringWorker::videoCancelled, qApp, [&](const QString& path) {
         bar.clear();

@@ -21,7 +21,7 @@ QString generalHelp()
               "                   one CSV row per frame (anomaly score and p(class)).\n"
               "  import-features  Put pre-extracted per-video .npy features into the feature cache,\n"
               "                   under the name of their video.\n"
-              "  project          create|add|info|score: a Vigil project file, headless.\n"
+              "  project          create|add|info|truth|score: a Vigil project file, headless.\n"
               "\n"
               "Options:\n"
               "  -h, --help       Show this help; 'vigil-cli <command> --help' for a command.\n"

@@ -176,7 +176,9 @@ int WorkstationController::importGroundTruth(const QString& annotationPath)
 {
     if (!m_store)
         return 0;
-    const int matched = importAnnotations(*m_store, annotationPath);
+    const AnnotationImport imported = importAnnotations(*m_store, annotationPath);
+    const int matched = imported.matched;
+    m_lastImport = imported;
     QVector<QPair<qint64, qint64>> truth;
     for (const GroundTruthInterval& interval : currentGroundTruth())
         truth << qMakePair(interval.startFrame, interval.endFrame);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "playback/PlaybackController.h"
+#include "project/AnnotationFile.h"
 #include "project/ProjectTypes.h"
 #include "scoring/ScoringTypes.h"
 
@@ -47,6 +48,8 @@ public:
     /// same name. Returns how many videos got ground truth; throws vigil::Error.
     int importGroundTruth(const QString& annotationPath);
     QList<GroundTruthInterval> currentGroundTruth() const;
+    /// What the last importGroundTruth() matched, left out and cut.
+    const AnnotationImport& lastImport() const { return m_lastImport; }
     /// Points a (moved) video at a new file.
     void relinkVideo(qint64 videoId, const QString& path);
     QList<VideoRecord> videos() const;
@@ -144,6 +147,7 @@ private:
     std::unique_ptr<ScoringController> m_scoring;
     QUndoStack m_undo;
     QUndoStack m_labelUndo;
+    AnnotationImport m_lastImport;
     QUndoGroup m_undoGroup;
     LabelEditor* m_labelEditor = nullptr;
     ComputeDevice m_device = ComputeDevice::Auto;

@@ -84,6 +84,8 @@ InferenceSession::InferenceSession(std::shared_ptr<const AnomalyClipModel> model
     , m_state(std::make_unique<State>())
 {
     State& s = *m_state;
+    if (options.precision == Precision::Int8 && options.device == ComputeDevice::Cuda)
+        throw Error("int8 inference runs on the CPU only (use --device cpu, or fp16 on CUDA)");
     const bool cuda = options.device == ComputeDevice::Cuda ||
                       (options.device == ComputeDevice::Auto && torch::cuda::is_available());
     if (cuda && !torch::cuda::is_available())

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTextStream>
 
 namespace vigil {
@@ -28,6 +29,15 @@ const QString kMaskClass = QStringLiteral("Anomaly");
     fail(path, "line " + std::to_string(line) + ": " + message);
 }
 
+// A field as an error message quotes it: printable, and short (binary files do get here).
+std::string quoted(const QString& text)
+{
+    QString shown;
+    for (const QChar c : text.left(24))
+        shown += c.isPrint() ? c : QChar(u'?');
+    return "'" + shown.toStdString() + (text.size() > 24 ? "...'" : "'");
+}
+
 bool isInteger(const QString& text)
 {
     bool ok = false;
@@ -40,6 +50,8 @@ Annotations readText(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         fail(path, "cannot read (" + file.errorString().toStdString() + ")");
+    if (file.peek(4096).contains('\0'))
+        fail(path, "is not a text annotation file (it holds binary data)");
     Annotations result;
     bool formatKnown = false;
     QTextStream in(&file);
@@ -78,7 +90,7 @@ Annotations readText(const QString& path)
             const qint64 start = cells[i].toLongLong(&okStart);
             const qint64 end = cells[i + 1].toLongLong(&okEnd);
             if (!okStart || !okEnd)
-                failAt(path, lineNumber, "'" + cells[i].toStdString() + " " + cells[i + 1].toStdString() + "' are not frame numbers");
+                failAt(path, lineNumber, quoted(cells[i]) + " and " + quoted(cells[i + 1]) + " are not frame numbers");
             if (start < 0 || end < 0)
                 continue; // UCF-Crime's "no interval"
             // UCF-Crime gives the last frame; XD-Violence the frame after the last.
@@ -144,17 +156,38 @@ Annotations readAnnotations(const QString& path)
     return readText(path);
 }
 
-int importAnnotations(ProjectStore& store, const QString& path)
+AnnotationImport importAnnotations(ProjectStore& store, const QString& path)
 {
     const Annotations annotations = readAnnotations(path);
+    AnnotationImport report;
     QHash<qint64, QList<GroundTruthInterval>> byVideo;
+    QSet<QString> used;
     for (const VideoRecord& video : store.videos()) {
-        const auto it = annotations.videos.constFind(annotationKey(video.path));
-        if (it != annotations.videos.constEnd())
-            byVideo.insert(video.id, it.value());
+        const QString key = annotationKey(video.path);
+        const auto it = annotations.videos.constFind(key);
+        if (it == annotations.videos.constEnd())
+            continue;
+        used.insert(key);
+        QList<GroundTruthInterval> intervals;
+        for (GroundTruthInterval interval : it.value()) {
+            // Frames past the video's end cannot be shown or scored: such intervals are cut.
+            if (video.frameCount > 0 && interval.endFrame > video.frameCount) {
+                ++report.clipped;
+                interval.endFrame = video.frameCount;
+                if (interval.startFrame >= interval.endFrame)
+                    continue;
+            }
+            intervals << interval;
+        }
+        byVideo.insert(video.id, intervals);
     }
     store.setGroundTruth(byVideo); // all or nothing
-    return int(byVideo.size());
+    report.matched = int(byVideo.size());
+    for (auto it = annotations.videos.constBegin(); it != annotations.videos.constEnd(); ++it)
+        if (!used.contains(it.key()))
+            report.unmatched << it.key();
+    report.unmatched.sort();
+    return report;
 }
 
 QString annotationKey(const QString& fileNameOrPath)

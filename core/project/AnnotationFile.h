@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace vigil {
 
@@ -29,10 +30,17 @@ struct Annotations {
 /// the line when something does not parse.
 Annotations readAnnotations(const QString& path);
 
+/// What an import did.
+struct AnnotationImport {
+    int matched = 0;        // project videos that got ground truth (replacing what they had)
+    QStringList unmatched;  // annotated names no project video has
+    int clipped = 0;        // intervals cut at (or dropped past) their video's last frame
+};
+
 /// Reads the annotations at `path` and gives each of the project's videos of the same
-/// name (annotationKey) its intervals, in one transaction. Returns how many
-/// videos got ground truth. Throws vigil::Error.
-int importAnnotations(ProjectStore& store, const QString& path);
+/// name (annotationKey) its intervals, replacing its earlier ones, in one transaction.
+/// Throws vigil::Error.
+AnnotationImport importAnnotations(ProjectStore& store, const QString& path);
 
 /// The name a video is matched by: its file name without folders and without a video or
 /// .npy extension. Only known extensions go: XD-Violence names contain dots of their own

@@ -105,6 +105,7 @@ bool ScoringWorker::ensureModel(QString* error)
     } catch (const std::exception& e) {
         m_modelError = QString::fromStdString(e.what());
         *error = m_modelError;
+        emit modelFailed(m_modelError);
         return false;
     }
 }

@@ -40,6 +40,8 @@ public slots:
 
 signals:
     void modelReady(const QString& deviceDescription);
+    /// The model could not be loaded (once); each queued video then fails with the message.
+    void modelFailed(const QString& message);
     void videoStarted(const QString& videoPath, qint64 frameCount);
     void progress(const vigil::ScoringProgress& progress);
     /// Provisional scores of frames [firstFrame, firstFrame + scores.size()), computed on

@@ -159,8 +159,14 @@ void FrameDecoder::State::openInput()
         return ffmpeg::errorString(ret) + logged;
     };
     int ret = avformat_open_input(&raw, path.c_str(), nullptr, nullptr); // frees raw on failure
-    if (ret < 0)
-        throw Error(path + ": not a video file FFmpeg can read (" + explain(ret) + ")");
+    if (ret < 0) {
+        const std::string why = explain(ret);
+        // An MP4 or MOV written to the end keeps its index there: a copy cut short has none.
+        const std::string hint = why.find("moov atom not found") != std::string::npos
+                                     ? "; if it is an MP4 or MOV file, it is probably cut short before its index"
+                                     : "";
+        throw Error(path + ": not a video file FFmpeg can read (" + why + ")" + hint);
+    }
     format.reset(raw);
     ret = avformat_find_stream_info(raw, nullptr);
     if (ret < 0)

@@ -140,6 +140,14 @@ private slots:
         QTest::newRow("not a checkpoint") << notCheckpoint << "not a PyTorch checkpoint";
         QStringList badDevice = score("ucf", "ucf", ucfFeatures) + QStringList{QStringLiteral("--device"), QStringLiteral("tpu")};
         QTest::newRow("bad device") << badDevice << "--device";
+        // A checkpoint that does not load is one error, not one per video.
+        QStringList wrongCheckpoint = QStringList{QStringLiteral("score")} + modelArguments("ucf") +
+                                      QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--no-cache"),
+                                                  QStringLiteral("--out-dir"), QStringLiteral("/tmp/vigil-test-never-written"),
+                                                  kShared + QStringLiteral("/media/cctv_normal.mp4"),
+                                                  kShared + QStringLiteral("/media/cctv_fighting.mp4")};
+        wrongCheckpoint[2] = kShared + "/golden/ucf/ncentroid.pt";
+        QTest::newRow("checkpoint that is not a model, two videos") << wrongCheckpoint << "no state_dict";
         QStringList labelsMissing = score("ucf", "/nonexistent/labels.csv", ucfFeatures);
         QTest::newRow("labels file missing") << labelsMissing << "/nonexistent/labels.csv";
     }
@@ -342,12 +350,24 @@ private slots:
         const Run created = runCli({QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("--project"), project});
         QVERIFY2(created.exitCode == 0 && QFileInfo::exists(project), qPrintable(created.err));
         QVERIFY(runCli({QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("--project"), project}).exitCode != 0);
+        const Run typo = runCli({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--project"), project + QStringLiteral("x"), road});
+        QVERIFY2(typo.exitCode != 0 && typo.err.contains(QLatin1String("no such project")) && !QFileInfo::exists(project + QStringLiteral("x")),
+                 qPrintable(typo.err));
         const Run added = runCli({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--project"), project, road, road});
         QVERIFY2(added.exitCode == 0 && added.out.contains(QLatin1String("1 video(s) added, 1 in the project")), qPrintable(added.out + added.err));
+        // A checkpoint that does not load: one message, and no model left in the project.
+        QStringList wrong = QStringList{QStringLiteral("project"), QStringLiteral("score"), QStringLiteral("--project"), project} +
+                            modelArguments(QStringLiteral("ucf")) + QStringList{QStringLiteral("--classes"), QStringLiteral("ucf")};
+        wrong[wrong.indexOf(QStringLiteral("--checkpoint")) + 1] = kShared + QStringLiteral("/golden/ucf/ncentroid.pt");
+        const Run notLoaded = runCli(wrong);
+        QVERIFY2(notLoaded.exitCode != 0 && notLoaded.err.count('\n') == 1 && notLoaded.err.contains(QLatin1String("no state_dict")),
+                 qPrintable(notLoaded.err));
+        QVERIFY(runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), project})
+                    .out.contains(QLatin1String("1 video(s), 0 model(s)")));
         const Run scored = runCli(QStringList{QStringLiteral("project"), QStringLiteral("score"), QStringLiteral("--project"), project} +
                                   modelArguments(QStringLiteral("ucf")) + QStringList{QStringLiteral("--classes"), QStringLiteral("ucf")});
         QVERIFY2(scored.exitCode == 0, qPrintable(scored.err));
-        QVERIFY2(QRegularExpression(QStringLiteral("^cctv_roadaccident: 243 frames in [0-9.]+ s = [0-9.]+ frames/s, [0-9]+ detections\n$"))
+        QVERIFY2(QRegularExpression(QStringLiteral("^cctv_roadaccident: 243 frames in [0-9.]+ s = [0-9.]+ frames/s, [0-9]+ detection\\(s\\)\n$"))
                      .match(scored.out)
                      .hasMatch(),
                  qPrintable(scored.out));
@@ -371,14 +391,17 @@ private slots:
         {
             QFile out(annotations);
             QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Text));
-            out.write("cctv_roadaccident 90 186 200 220\nsomething_else_label_B1-0-0 1 2\n");
+            out.write("cctv_roadaccident 90 186 200 220 230 400\nsomething_else_label_B1-0-0 1 2\n");
         }
         const Run truth = runCli({QStringLiteral("project"), QStringLiteral("truth"), QStringLiteral("--project"), project, annotations});
         QVERIFY2(truth.exitCode == 0 && truth.out.contains(QLatin1String("ground truth for 1 of 1 video(s)")), qPrintable(truth.out + truth.err));
+        // What was left out or cut is said.
+        QVERIFY2(truth.err.contains(QLatin1String("1 annotated video(s) not in the project, e.g. something_else_label_B1-0-0")), qPrintable(truth.err));
+        QVERIFY2(truth.err.contains(QLatin1String("1 interval(s) cut at their video's last frame")), qPrintable(truth.err));
         const Run withTruth = runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), project});
-        QVERIFY2(withTruth.out.contains(QLatin1String("2 ground-truth interval(s)")), qPrintable(withTruth.out));
+        QVERIFY2(withTruth.out.contains(QLatin1String("3 ground-truth interval(s)")), qPrintable(withTruth.out));
         const Run badTruth = runCli({QStringLiteral("project"), QStringLiteral("truth"), QStringLiteral("--project"), project, road});
-        QVERIFY2(badTruth.exitCode != 0 && badTruth.err.contains(QLatin1String("line 1")), qPrintable(badTruth.err));
+        QVERIFY2(badTruth.exitCode != 0 && badTruth.err.contains(QLatin1String("not a text annotation file")), qPrintable(badTruth.err));
         const Run notProject = runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), road});
         QVERIFY(notProject.exitCode != 0);
         QVERIFY2(notProject.err.contains(QLatin1String("cctv_roadaccident.mp4: not a Vigil project")) && notProject.err.count('\n') == 1, qPrintable(notProject.err));
