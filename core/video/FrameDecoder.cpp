@@ -392,7 +392,8 @@ void FrameDecoder::State::finish()
     const bool missingFrames = furthestReturned < last;
     std::string why = "stopped after frame " + std::to_string(furthestReturned) + ": " + truncation;
     if (missingFrames)
-        why = "decoding ended after frame " + std::to_string(furthestReturned) + " of 0 to " + std::to_string(last);
+        why = "decoding ended after frame " + std::to_string(furthestReturned) + ", before the file's last frame ("
+              + std::to_string(last) + ")";
     report.finish(report.stoppedByError() || missingFrames || !truncation.empty(), why);
 }
 
