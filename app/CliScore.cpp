@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QSet>
@@ -78,7 +79,8 @@ void writeJson(const QString& path, const QJsonObject& object)
 }
 
 // The outputs of one video: scores CSV, features .npy and a .meta.json saying how they were made.
-void writeOutputs(const QDir& outDir, const ScoringResult& r, const LabelSet& labels, const QString& device, Precision precision)
+void writeOutputs(const QDir& outDir, const ScoringResult& r, const LabelSet& labels, const QString& device, Precision precision,
+                  const ModelLoadOptions& model)
 {
     const QString stem = QFileInfo(r.videoPath).completeBaseName();
     const std::string scoresPath = QFile::encodeName(outDir.filePath(stem + QStringLiteral(".scores.csv"))).toStdString();
@@ -94,6 +96,13 @@ void writeOutputs(const QDir& outDir, const ScoringResult& r, const LabelSet& la
     meta[QStringLiteral("framesEncoded")] = double(r.framesEncoded);
     meta[QStringLiteral("frameRate")] = r.video.frameRate;
     meta[QStringLiteral("device")] = device;
+    meta[QStringLiteral("checkpoint")] = QFileInfo(QFile::decodeName(model.checkpointPath.c_str())).absoluteFilePath();
+    meta[QStringLiteral("centroid")] = QFileInfo(QFile::decodeName(model.centroidPath.c_str())).absoluteFilePath();
+    QJsonArray classes;
+    for (const std::string& name : labels.fileOrderNames())
+        classes.append(QString::fromStdString(name));
+    meta[QStringLiteral("classes")] = classes; // the labels file's order, as the CSV's class columns
+    meta[QStringLiteral("classList")] = QString::fromStdString(labels.source());
     // Features of another precision are close to fp32's, not equal: say which made them.
     meta[QStringLiteral("precision")] = QString::fromLatin1(precisionName(precision));
     meta[QStringLiteral("fromCache")] = r.fromCache;
@@ -176,7 +185,7 @@ int score(const QStringList& arguments)
     QObject::connect(worker, &ScoringWorker::videoFinished, qApp, [&](const ScoringResult& r) {
         bar.clear();
         try {
-            writeOutputs(out, r, settings.labels, device, settings.session.precision);
+            writeOutputs(out, r, settings.labels, device, settings.session.precision, settings.model);
         } catch (const std::exception& e) {
             ++failures;
             QTextStream(stderr) << name(r.videoPath) << ": failed: " << QString::fromStdString(e.what()) << Qt::endl;

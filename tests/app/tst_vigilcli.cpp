@@ -4,6 +4,9 @@
 #include "model/NpyArray.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -179,7 +182,16 @@ private slots:
         QVERIFY2(summary.match(run.out).hasMatch(), qPrintable(run.out));
         const QString csv = out + QStringLiteral("/cctv_roadaccident.scores.csv");
         const QString features = out + QStringLiteral("/cctv_roadaccident.features.npy");
-        QVERIFY(QFile::exists(out + QStringLiteral("/cctv_roadaccident.meta.json")));
+        {
+            // The metadata says how the outputs were made: model files, classes, precision.
+            QFile metaFile(out + QStringLiteral("/cctv_roadaccident.meta.json"));
+            QVERIFY(metaFile.open(QIODevice::ReadOnly));
+            const QJsonObject meta = QJsonDocument::fromJson(metaFile.readAll()).object();
+            QVERIFY(meta.value(QStringLiteral("checkpoint")).toString().endsWith(QLatin1String("golden/ucf/last.ckpt")));
+            QVERIFY(meta.value(QStringLiteral("centroid")).toString().endsWith(QLatin1String("golden/ucf/ncentroid.pt")));
+            QCOMPARE(meta.value(QStringLiteral("classes")).toArray().size(), 14);
+            QCOMPARE(meta.value(QStringLiteral("precision")).toString(), QStringLiteral("fp32"));
+        }
         const vigil::NpyArray array = vigil::readNpy(features.toStdString());
         QCOMPARE(array.shape, (std::vector<int64_t>{243, 128}));
 
