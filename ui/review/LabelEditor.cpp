@@ -75,10 +75,7 @@ void LabelEditor::addLabel(qint64 start, qint64 end, const QString& className)
     label.startFrame = start;
     label.endFrame = end;
     label.className = className.isEmpty() && m_suggest ? m_suggest(start, end) : className;
-    auto* command = new LabelCommand(tr("Add a label"), {LabelChange{std::nullopt, label}},
-                                     [this](QList<LabelRecord>& labels, const QList<qint64>& removals) {
-                                         return write(labels, removals);
-                                     });
+    auto* command = new LabelCommand(tr("Add a label"), {LabelChange{std::nullopt, label}}, writer());
     m_undo->push(command); // redo() stores it; a refused command is deleted at once
     if (m_undo->index() > 0 && m_undo->command(m_undo->index() - 1) == command)
         emit labelAdded(command->firstId());
@@ -99,9 +96,7 @@ void LabelEditor::edit(const QString& text, const QList<qint64>& ids, const std:
     }
     if (changes.isEmpty())
         return;
-    m_undo->push(new LabelCommand(text, changes, [this](QList<LabelRecord>& labels, const QList<qint64>& removals) {
-        return write(labels, removals);
-    }));
+    m_undo->push(new LabelCommand(text, changes, writer()));
 }
 
 void LabelEditor::setClass(const QList<qint64>& ids, const QString& className)
@@ -137,10 +132,12 @@ void LabelEditor::remove(const QList<qint64>& ids)
             changes << LabelChange{label, std::nullopt};
     if (changes.isEmpty())
         return;
-    m_undo->push(new LabelCommand(tr("Remove %n label(s)", nullptr, int(changes.size())), changes,
-                                  [this](QList<LabelRecord>& labels, const QList<qint64>& removals) {
-                                      return write(labels, removals);
-                                  }));
+    m_undo->push(new LabelCommand(tr("Remove %n label(s)", nullptr, int(changes.size())), changes, writer()));
+}
+
+LabelCommand::Write LabelEditor::writer()
+{
+    return [this](QList<LabelRecord>& labels, const QList<qint64>& removals) { return write(labels, removals); };
 }
 
 bool LabelEditor::write(QList<LabelRecord>& labels, const QList<qint64>& removals)

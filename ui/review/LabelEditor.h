@@ -59,6 +59,7 @@ private:
     void reload();
     void edit(const QString& text, const QList<qint64>& ids, const std::function<void(LabelRecord&)>& change);
     bool write(QList<LabelRecord>& labels, const QList<qint64>& removals);
+    std::function<bool(QList<LabelRecord>&, const QList<qint64>&)> writer();
 
     QUndoStack* m_undo;
     ProjectStore* m_store = nullptr;
