@@ -73,7 +73,7 @@ void DecodeReport::update()
 {
     std::string text = m_status.stoppedEarly ? m_stopText : std::string();
     const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
-    if (!m_firstDamage.empty())
+    if (!m_firstDamage.empty() && text.find(m_firstDamage) == std::string::npos)
         add("first damage: " + m_firstDamage);
     if (m_status.corruptPackets > 0)
         add(std::to_string(m_status.corruptPackets) + " corrupt packets skipped");

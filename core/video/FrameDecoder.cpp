@@ -449,6 +449,14 @@ FrameDecoder::FrameDecoder(const std::string& path, const Options& options)
             + secondsText(declared) + ": it was cut short";
         s.report.damage(s.truncation);
     }
+    // A transport stream declares no length, but it is made of fixed-size packets (188
+    // bytes, or 192 and 204 with timecodes or error correction): a file that ends inside
+    // one was cut short.
+    if (s.truncation.empty() && info.container == "mpegts" && !error && fileSize % 188 != 0 && fileSize % 192 != 0
+        && fileSize % 204 != 0) {
+        s.truncation = "the file ends inside a transport-stream packet: it was cut short";
+        s.report.damage(s.truncation);
+    }
 
     s.rewind();
     // Decoding the first frame proves the stream decodes and gives its true size; read()
