@@ -117,7 +117,9 @@ void PlaybackWorker::openProxy(bool build)
             // gives the same): each picture is checked against its frame when shown.
             if (proxy->info().frameCount > 0 && proxy->info().frameCount <= m_video.frameCount) {
                 m_proxy = std::move(proxy);
-                QFile(path).setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime); // recently used
+                QFile used(path); // marked as recently used, for pruneProxies()
+                if (used.open(QIODevice::ReadOnly))
+                    used.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
                 emit proxyReady(m_video.path);
                 return;
             }

@@ -353,10 +353,22 @@ private slots:
         QCOMPARE(QDir(settings.directory).entryList({QStringLiteral("*.mkv")}).size(), 1);
         QTRY_VERIFY(QDir(settings.directory).entryList({QStringLiteral("*.partial")}).isEmpty());
 
-        // Over their budget, the least recently used proxies go when a new one is made.
+        // Over their budget, the least recently used proxies go when a new one is made; using
+        // one marks it as used.
         worker.openVideo(b);
         QTRY_VERIFY_WITH_TIMEOUT(ready.contains(b), 60000);
         QCOMPARE(QDir(settings.directory).entryList({QStringLiteral("*.mkv")}).size(), 2);
+        const QFileInfoList made = QDir(settings.directory).entryInfoList({QStringLiteral("*.mkv")}, QDir::Files, QDir::Time);
+        const QString oldest = made.last().filePath(); // a's
+        {
+            QFile old(oldest);
+            QVERIFY(old.open(QIODevice::ReadOnly));
+            QVERIFY(old.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-3600), QFileDevice::FileModificationTime));
+        }
+        worker.openVideo(a);
+        QTRY_COMPARE(ready.count(a), 2);
+        QVERIFY(QFileInfo(oldest).lastModified() > QDateTime::currentDateTimeUtc().addSecs(-60)); // a's: used now
+        ready.clear();
         settings.maxBytes = 1; // only the one in use stays
         worker.setProxySettings(settings);
         const QString c = dir.filePath(QStringLiteral("c.mp4"));
@@ -367,8 +379,8 @@ private slots:
         QCOMPARE(QDir(settings.directory).entryList({QStringLiteral("*.mkv")}).size(), 1);
         worker.openVideo(a); // a's proxy went: made again
         QTest::qWait(50);
-        QCOMPARE(ready.count(a), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(ready.count(a), 2, 60000);
+        QCOMPARE(ready.count(a), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(a), 1, 60000);
     }
 
     void unreadableFileIsReported()
