@@ -176,13 +176,16 @@ int project(const QStringList& arguments)
             auto store = openStore(path, false);
             QTextStream out(stdout);
             const QList<ModelRecord> models = store->models();
+            const QList<VideoRecord> videos = store->videos();
+            const QHash<qint64, qint64> labelCounts = store->labelCountsByVideo();
+            const QHash<qint64, qint64> truthCounts = store->groundTruthCountsByVideo();
             out << tr("project %1, schema %2, %3 video(s), %4 model(s)")
                        .arg(store->path())
                        .arg(store->schemaVersion())
-                       .arg(store->videos().size())
+                       .arg(videos.size())
                        .arg(models.size())
                 << Qt::endl;
-            for (const VideoRecord& v : store->videos()) {
+            for (const VideoRecord& v : videos) {
                 out << "  " << v.id << "  " << v.path << "  " << v.frameCount << " frames  " << QString::number(v.frameRate, 'f', 2)
                     << " fps";
                 if (v.missing)
@@ -195,9 +198,9 @@ int project(const QStringList& arguments)
                     filter.modelId = m.id;
                     out << "  " << tr("scored by %1: %2 detection(s)").arg(m.name).arg(store->detections(filter).size());
                 }
-                if (const qsizetype labels = store->labels(v.id).size())
+                if (const qint64 labels = labelCounts.value(v.id))
                     out << "  " << tr("%n label(s)", nullptr, int(labels));
-                if (const qsizetype truth = store->groundTruth(v.id).size())
+                if (const qint64 truth = truthCounts.value(v.id))
                     out << "  " << tr("%n ground-truth interval(s)", nullptr, int(truth));
                 out << Qt::endl;
             }

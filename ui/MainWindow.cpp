@@ -387,23 +387,24 @@ void MainWindow::createShortcuts()
     add(QKeySequence(Qt::CTRL | Qt::Key_G), [this] { m_jumpEdit->setFocus(); m_jumpEdit->selectAll(); });
     // The review queue from anywhere in the window (text fields keep their typed keys).
     // Digits and N act on the tab shown: the detections or the labels.
-    add(QKeySequence(Qt::Key_A), [this] {
-        if (!labelsShown())
-            m_detectionsPanel->acceptSelected();
-    });
-    add(QKeySequence(Qt::Key_X), [this] {
-        if (!labelsShown())
-            m_detectionsPanel->rejectSelected();
-    });
+    // Keys of one tab do nothing while the other is shown.
+    const auto onDetections = [this](auto action) {
+        return [this, action] {
+            if (!labelsShown())
+                action();
+        };
+    };
+    const auto onLabels = [this](auto action) {
+        return [this, action] {
+            if (labelsShown())
+                action();
+        };
+    };
+    add(QKeySequence(Qt::Key_A), onDetections([this] { m_detectionsPanel->acceptSelected(); }));
+    add(QKeySequence(Qt::Key_X), onDetections([this] { m_detectionsPanel->rejectSelected(); }));
+    add(QKeySequence(Qt::Key_PageDown), onDetections([this] { m_detectionsPanel->next(); }));
+    add(QKeySequence(Qt::Key_PageUp), onDetections([this] { m_detectionsPanel->previous(); }));
     add(QKeySequence(Qt::Key_N), [this] { labelsShown() ? m_labelsPanel->editNote() : m_detectionsPanel->editNote(); });
-    add(QKeySequence(Qt::Key_PageDown), [this] {
-        if (!labelsShown())
-            m_detectionsPanel->next();
-    });
-    add(QKeySequence(Qt::Key_PageUp), [this] {
-        if (!labelsShown())
-            m_detectionsPanel->previous();
-    });
     for (int digit = 0; digit <= 9; ++digit)
         add(QKeySequence(Qt::Key_0 + digit), [this, digit] {
             labelsShown() ? m_labelsPanel->classifySelected(digit) : m_detectionsPanel->classifySelected(digit);
@@ -414,24 +415,13 @@ void MainWindow::createShortcuts()
     add(QKeySequence(Qt::Key_O), [this, labels] { labels->setMarkOut(std::max<qint64>(0, m_shownFrame)); });
     add(QKeySequence(Qt::Key_Escape), [labels] { labels->clearMarks(); });
     // Shift+I / Shift+O move the selected label's first / last frame to the frame shown.
-    add(QKeySequence(Qt::SHIFT | Qt::Key_I), [this, labels] {
-        if (!labelsShown() || m_shownFrame < 0)
-            return;
-        for (const LabelRecord& l : labels->labels())
-            if (m_labelsPanel->selectedIds().value(0) == l.id)
-                labels->setBounds(l.id, m_shownFrame, l.endFrame);
-    });
-    add(QKeySequence(Qt::SHIFT | Qt::Key_O), [this, labels] {
-        if (!labelsShown() || m_shownFrame < 0)
-            return;
-        for (const LabelRecord& l : labels->labels())
-            if (m_labelsPanel->selectedIds().value(0) == l.id)
-                labels->setBounds(l.id, l.startFrame, m_shownFrame + 1);
-    });
-    add(QKeySequence(Qt::Key_Delete), [this] {
-        if (labelsShown())
-            m_labelsPanel->removeSelected();
-    });
+    add(QKeySequence(Qt::SHIFT | Qt::Key_I), onLabels([this, labels] {
+        labels->moveFirstFrame(m_labelsPanel->selectedIds().value(0), m_shownFrame);
+    }));
+    add(QKeySequence(Qt::SHIFT | Qt::Key_O), onLabels([this, labels] {
+        labels->moveLastFrame(m_labelsPanel->selectedIds().value(0), m_shownFrame);
+    }));
+    add(QKeySequence(Qt::Key_Delete), onLabels([this] { m_labelsPanel->removeSelected(); }));
 }
 
 bool MainWindow::labelsShown() const

@@ -201,7 +201,14 @@ void WorkstationController::relinkVideo(qint64 videoId, const QString& path)
         emit errorOccurred(QString::fromStdString(e.what()));
         return;
     }
-    m_undo.clear(); // the video's detections were replaced
+    trackReplaced(videoId);
+}
+
+// A video's scores or detections were replaced: review steps naming the old detections
+// cannot be undone any more, and the open video shows the new ones.
+void WorkstationController::trackReplaced(qint64 videoId)
+{
+    m_undo.clear();
     emit videosChanged();
     if (videoId == m_videoId)
         loadTrack(); // the player keeps its place
@@ -630,10 +637,7 @@ void WorkstationController::onScored(const ScoringResult& result)
         emit errorOccurred(QString::fromStdString(e.what()));
         return;
     }
-    m_undo.clear(); // the video's detections were replaced
-    emit videosChanged();
-    if (videoId == m_videoId)
-        loadTrack(); // the player keeps its place
+    trackReplaced(videoId);
 }
 
 } // namespace vigil

@@ -157,6 +157,7 @@ private:
     void onProbed(const QList<VideoRecord>& records, const QStringList& problems, bool scoreAfter);
     void probeAndAdd(const QStringList& paths, bool scoreAfter);
     void loadTrack();
+    void trackReplaced(qint64 videoId);
     std::optional<ModelRecord> m_model;
     std::optional<LabelSet> m_labels; // the model's class list, resolved once
     QHash<QString, qint64> m_scoringIds; // video path -> id, for results

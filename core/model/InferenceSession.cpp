@@ -17,10 +17,10 @@ namespace vigil {
 
 struct InferenceSession::State {
     torch::Device device{torch::kCPU};
-    torch::ScalarType dtype = torch::kFloat32;
+    Precision precision = Precision::Float32;
+    torch::ScalarType dtype = torch::kFloat32; // of the device copy: kHalf for fp16
     int threads = 1;
     int64_t sequencesPerChunk = 16;
-    bool int8 = false;
     AnomalyClipNet net{nullptr}; // the model's own on CPU fp32, else a copy on the device
     VisionTransformer int8Encoder{nullptr}; // int8: a copy sharing the weights, with int8 layers
     torch::Tensor centroid, textFeatures;
@@ -96,13 +96,14 @@ InferenceSession::InferenceSession(std::shared_ptr<const AnomalyClipModel> model
         throw Error("int8 inference runs on the CPU only (use --device cpu, or fp16 on CUDA)");
     if (options.precision == Precision::Int8 && !Int8Linear::available())
         throw Error("this LibTorch has no quantized CPU engine: int8 inference is not available");
-    s.int8 = options.precision == Precision::Int8;
+    s.precision = options.precision;
+    const bool int8 = s.precision == Precision::Int8;
     s.device = cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
     s.dtype = options.precision == Precision::Float16 ? torch::kHalf : torch::kFloat32;
     s.threads = options.threads > 0 ? options.threads : int(std::max(1u, std::thread::hardware_concurrency()));
     s.sequencesPerChunk = std::max<int64_t>(1, options.sequencesPerChunk);
     if (!cuda)
-        applyThreadCount(s.threads, s.int8);
+        applyThreadCount(s.threads, int8);
 
     const AnomalyClipModel::Impl& impl = m_model->impl();
     if (cuda) {
@@ -127,7 +128,7 @@ InferenceSession::InferenceSession(std::shared_ptr<const AnomalyClipModel> model
     } else {
         s.net = impl.net;
     }
-    if (s.int8 && impl.net->image_encoder) {
+    if (int8 && impl.net->image_encoder) {
         // The shared model stays fp32; this session's copy shares its weights' storage.
         torch::NoGradGuard noGrad;
         const VisionTransformer& source = impl.net->image_encoder;
@@ -148,8 +149,8 @@ std::string InferenceSession::deviceDescription() const
 {
     State& s = *m_state;
     if (s.device.is_cuda())
-        return std::string("cuda:0 ") + (s.dtype == torch::kHalf ? "fp16" : "fp32");
-    return std::string("cpu ") + (s.int8 ? "int8" : "fp32") + " (" + std::to_string(s.threads) + " threads)";
+        return std::string("cuda:0 ") + precisionName(s.precision);
+    return std::string("cpu ") + precisionName(s.precision) + " (" + std::to_string(s.threads) + " threads)";
 }
 
 VideoScores InferenceSession::scoreFeatures(const float* features, int64_t frames, int64_t dim,
@@ -234,7 +235,7 @@ std::vector<float> InferenceSession::encodeImages(const float* pixels, int64_t c
         throw Error("this checkpoint has no image encoder");
     c10::InferenceMode guard;
     if (!s.device.is_cuda())
-        applyThreadCount(s.threads, s.int8);
+        applyThreadCount(s.threads, s.precision == Precision::Int8);
     const int64_t r = config.imageResolution;
     const torch::Tensor input =
         torch::from_blob(const_cast<float*>(pixels), {count, 3, r, r}, torch::kFloat32).to(s.device, s.dtype);

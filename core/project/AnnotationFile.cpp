@@ -190,17 +190,23 @@ AnnotationImport importAnnotations(ProjectStore& store, const QString& path)
     return report;
 }
 
+const QStringList& videoFileSuffixes()
+{
+    static const QStringList suffixes{QStringLiteral("mp4"), QStringLiteral("mkv"), QStringLiteral("avi"),
+                                      QStringLiteral("mov"), QStringLiteral("ts"),  QStringLiteral("m4v"),
+                                      QStringLiteral("webm"), QStringLiteral("mpg"), QStringLiteral("mpeg"),
+                                      QStringLiteral("wmv"), QStringLiteral("flv")};
+    return suffixes;
+}
+
 QString annotationKey(const QString& fileNameOrPath)
 {
-    static const QStringList extensions = {QStringLiteral("mp4"), QStringLiteral("avi"), QStringLiteral("mkv"),
-                                           QStringLiteral("mov"), QStringLiteral("ts"),  QStringLiteral("webm"),
-                                           QStringLiteral("m4v"), QStringLiteral("mpg"), QStringLiteral("mpeg"),
-                                           QStringLiteral("wmv"), QStringLiteral("flv"), QStringLiteral("npy")};
     QString name = fileNameOrPath;
     // Only '/' separates folders: XD-Violence names contain '#' and dots, never slashes.
     name = name.mid(name.lastIndexOf(QLatin1Char('/')) + 1);
     const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
-    if (dot > 0 && extensions.contains(name.mid(dot + 1).toLower()))
+    const QString suffix = name.mid(dot + 1).toLower();
+    if (dot > 0 && (videoFileSuffixes().contains(suffix) || suffix == QLatin1String("npy")))
         name.truncate(dot);
     return name;
 }

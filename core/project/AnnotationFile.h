@@ -42,6 +42,10 @@ struct AnnotationImport {
 /// Throws vigil::Error.
 AnnotationImport importAnnotations(ProjectStore& store, const QString& path);
 
+/// File name extensions (lower case, no dot) taken for videos when a folder is searched
+/// and stripped when annotation names are matched to videos.
+const QStringList& videoFileSuffixes();
+
 /// The name a video is matched by: its file name without folders and without a video or
 /// .npy extension. Only known extensions go: XD-Violence names contain dots of their own
 /// ("Bad.Boys.1995__#01-11-55_01-12-40_label_G-B2-B6").

@@ -498,5 +498,17 @@ void ProjectStore::writeLabels(QList<LabelRecord>& labels, const QList<qint64>& 
 QList<LabelRecord> ProjectStore::labels(qint64 videoId) const { return m_labels->forVideo(videoId); }
 std::optional<LabelRecord> ProjectStore::label(qint64 id) const { return m_labels->find(id); }
 qint64 ProjectStore::labelCount() const { return m_labels->count(); }
+QHash<qint64, qint64> ProjectStore::labelCountsByVideo() const { return countsByVideo(QStringLiteral("labels")); }
+QHash<qint64, qint64> ProjectStore::groundTruthCountsByVideo() const { return countsByVideo(QStringLiteral("ground_truth")); }
+
+QHash<qint64, qint64> ProjectStore::countsByVideo(const QString& table) const
+{
+    QSqlQuery query = m_sql->run(QStringLiteral("SELECT video_id, COUNT(*) FROM %1 GROUP BY video_id").arg(table),
+                                 QStringLiteral("count the %1 per video").arg(table));
+    QHash<qint64, qint64> counts;
+    while (query.next())
+        counts.insert(query.value(0).toLongLong(), query.value(1).toLongLong());
+    return counts;
+}
 
 } // namespace vigil

@@ -113,6 +113,9 @@ public:
     QList<LabelRecord> labels(qint64 videoId) const; // by start
     std::optional<LabelRecord> label(qint64 id) const;
     qint64 labelCount() const; // in the whole project
+    /// Video id -> its labels / ground-truth intervals, for listing a project (one query each).
+    QHash<qint64, qint64> labelCountsByVideo() const;
+    QHash<qint64, qint64> groundTruthCountsByVideo() const;
 
     // Settings.
     DetectionSettings detectionSettings() const;
@@ -122,6 +125,7 @@ private:
     explicit ProjectStore(std::unique_ptr<SqlConnection> sql);
     void checkIsProject(bool existedBefore, OpenMode mode);
     void migrate();
+    QHash<qint64, qint64> countsByVideo(const QString& table) const;
 
     std::unique_ptr<SqlConnection> m_sql;
     std::unique_ptr<ScoreTable> m_scores;

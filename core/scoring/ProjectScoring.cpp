@@ -1,6 +1,7 @@
 // Probing and storing results.
 #include "scoring/ProjectScoring.h"
 
+#include "project/AnnotationFile.h"
 #include "project/ProjectStore.h"
 #include "scoring/FeatureCache.h"
 #include "video/FrameDecoder.h"
@@ -42,10 +43,6 @@ QList<DetectionRecord> segmentTrack(const ScoreTrack& track, const DetectionSett
 
 QStringList videoFilesIn(const QStringList& paths)
 {
-    static const QStringList kSuffixes{QStringLiteral("mp4"), QStringLiteral("mkv"), QStringLiteral("avi"),
-                                       QStringLiteral("mov"), QStringLiteral("ts"), QStringLiteral("m4v"),
-                                       QStringLiteral("webm"), QStringLiteral("mpg"), QStringLiteral("mpeg"),
-                                       QStringLiteral("wmv"), QStringLiteral("flv")};
     QStringList files;
     for (const QString& path : paths) {
         if (!QFileInfo(path).isDir()) {
@@ -55,7 +52,7 @@ QStringList videoFilesIn(const QStringList& paths)
         QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString file = it.next();
-            if (kSuffixes.contains(QFileInfo(file).suffix().toLower()))
+            if (videoFileSuffixes().contains(QFileInfo(file).suffix().toLower()))
                 files << file;
         }
     }

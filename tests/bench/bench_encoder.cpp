@@ -12,11 +12,9 @@
 
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <string>
 
 using namespace vigil;
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -44,14 +42,7 @@ int main(int argc, char** argv)
     at::set_num_threads(threads);
     std::printf("matmul 4096^3   %.1f GFLOP/s (%d threads)\n", bench::matmulGflops(), threads);
 
-    const fs::path dir = fs::temp_directory_path() / ("vigil-bench-encoder-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    test::writeRandomCheckpoint(dir.string(), test::vitB16Config());
-    ModelLoadOptions options;
-    options.checkpointPath = (dir / "last.ckpt").string();
-    options.centroidPath = (dir / "ncentroid.pt").string();
-    const auto model = AnomalyClipModel::load(options, LabelSet::resolve("ucf"));
-    fs::remove_all(dir);
+    const auto model = test::loadRandomVitB16();
 
     const torch::Tensor pixels = torch::randn({batch, 3, 224, 224}).contiguous();
     auto run = [&](Precision precision, const char* name) {

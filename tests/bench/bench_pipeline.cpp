@@ -17,14 +17,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
 
 using namespace vigil;
-namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -66,14 +64,7 @@ int main(int argc, char** argv)
     at::set_num_threads(threads);
     std::printf("matmul 4096^3     %.1f GFLOP/s (%d threads)\n", bench::matmulGflops(), threads);
 
-    const fs::path dir = fs::temp_directory_path() / ("vigil-bench-pipeline-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    test::writeRandomCheckpoint(dir.string(), test::vitB16Config());
-    ModelLoadOptions options;
-    options.checkpointPath = (dir / "last.ckpt").string();
-    options.centroidPath = (dir / "ncentroid.pt").string();
-    const auto model = AnomalyClipModel::load(options, LabelSet::resolve("ucf"));
-    fs::remove_all(dir);
+    const auto model = test::loadRandomVitB16();
     SessionOptions sessionOptions{ComputeDevice::Cpu};
     sessionOptions.threads = threads;
     sessionOptions.precision = int8 ? Precision::Int8 : Precision::Float32;

@@ -107,6 +107,18 @@ std::string startFile(AVFormatContext& muxer, const std::string& path, Dictionar
 
 } // namespace
 
+SyntheticSpec longGopH264(int frames, int gopSize)
+{
+    SyntheticSpec spec;
+    spec.encoder = "libx264";
+    spec.container = "mp4";
+    spec.width = 320;
+    spec.height = 240;
+    spec.frames = frames;
+    spec.gopSize = gopSize;
+    return spec;
+}
+
 bool hasEncoder(const std::string& name)
 {
     return avcodec_find_encoder_by_name(name.c_str()) != nullptr;

@@ -25,6 +25,10 @@ struct SyntheticSpec {
     bool fastStart = false;          // MP4/MOV: index (moov) before the data
 };
 
+/// H.264 in MP4 at 320x240 with keyframes `gopSize` frames apart: what the seek proxy is
+/// for, at a size that encodes in a moment.
+SyntheticSpec longGopH264(int frames, int gopSize);
+
 /// True when this FFmpeg build has an encoder by that name.
 bool hasEncoder(const std::string& name);
 

@@ -2,11 +2,17 @@
 // torch.save format, for tests and benchmarks that need a full-size model.
 #pragma once
 
+#include "model/AnomalyClipModel.h"
+#include "model/LabelSet.h"
 #include "model/ModelConfig.h"
 #include "model/nn/AnomalyClipNet.h"
 #include "model/nn/CheckpointWriter.h"
 
+#include <filesystem>
+#include <memory>
 #include <string>
+
+#include <unistd.h>
 
 namespace vigil::test {
 
@@ -59,6 +65,22 @@ inline void writeRandomCheckpoint(const std::string& dir, const ModelConfig& con
         tensors.emplace_back("net." + b.key(), b.value());
     writeStateDict(dir + "/last.ckpt", tensors);
     writeTensorFile(dir + "/ncentroid.pt", torch::randn({config.embedDim}) * 0.1);
+}
+
+/// A ViT-B/16-size model with random weights (UCF-Crime classes), loaded through the real
+/// checkpoint path: written to a temporary folder, read back, the folder removed.
+inline std::shared_ptr<const AnomalyClipModel> loadRandomVitB16()
+{
+    const std::filesystem::path dir
+        = std::filesystem::temp_directory_path() / ("vigil-random-vitb16-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    writeRandomCheckpoint(dir.string(), vitB16Config());
+    ModelLoadOptions options;
+    options.checkpointPath = (dir / "last.ckpt").string();
+    options.centroidPath = (dir / "ncentroid.pt").string();
+    auto model = AnomalyClipModel::load(options, LabelSet::resolve("ucf"));
+    std::filesystem::remove_all(dir);
+    return model;
 }
 
 } // namespace vigil::test

@@ -6,26 +6,13 @@
 #include "model/Error.h"
 #include "model/InferenceSession.h"
 
-#include <filesystem>
 
 using namespace vigil;
 using namespace vigil::test;
-namespace fs = std::filesystem;
 
 VIGIL_TEST(vitB16SizeModelLoadsAndScoresTenThousandFrames)
 {
-    const fs::path dir = fs::temp_directory_path() / ("vigil-large-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    struct Cleanup {
-        fs::path p;
-        ~Cleanup() { fs::remove_all(p); }
-    } cleanup{dir};
-
-    writeRandomCheckpoint(dir.string(), vitB16Config());
-    ModelLoadOptions options;
-    options.checkpointPath = (dir / "last.ckpt").string();
-    options.centroidPath = (dir / "ncentroid.pt").string();
-    const auto model = AnomalyClipModel::load(options, LabelSet::resolve("ucf"));
+    const auto model = loadRandomVitB16();
     const ModelConfig& c = model->config();
     VIGIL_CHECK_EQ(c.visionWidth, 768);
     VIGIL_CHECK_EQ(c.visionLayers, 12);

@@ -478,13 +478,7 @@ private slots:
     void longGopVideoSeeksThroughItsProxy()
     {
         QTemporaryDir dir;
-        vigil::test::SyntheticSpec spec;
-        spec.encoder = "libx264";
-        spec.container = "mp4";
-        spec.width = 320;
-        spec.height = 240;
-        spec.frames = 300;
-        spec.gopSize = 300;
+        const vigil::test::SyntheticSpec spec = vigil::test::longGopH264(300, 300);
         if (!vigil::test::hasEncoder(spec.encoder))
             QSKIP("no libx264 encoder in this FFmpeg");
         const QString video = dir.filePath(QStringLiteral("camera.mp4"));

@@ -124,6 +124,26 @@ void LabelEditor::setBounds(qint64 id, qint64 start, qint64 end)
     });
 }
 
+const LabelRecord* LabelEditor::find(qint64 id) const
+{
+    for (const LabelRecord& label : m_labels)
+        if (label.id == id)
+            return &label;
+    return nullptr;
+}
+
+void LabelEditor::moveFirstFrame(qint64 id, qint64 frame)
+{
+    if (const LabelRecord* label = find(id); label && frame >= 0)
+        setBounds(id, frame, label->endFrame);
+}
+
+void LabelEditor::moveLastFrame(qint64 id, qint64 frame)
+{
+    if (const LabelRecord* label = find(id); label && frame >= 0)
+        setBounds(id, label->startFrame, frame + 1);
+}
+
 void LabelEditor::remove(const QList<qint64>& ids)
 {
     QList<LabelChange> changes;

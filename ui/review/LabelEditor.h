@@ -45,6 +45,10 @@ public:
     void setNote(qint64 id, const QString& note);
     /// New bounds [start, end) for a label.
     void setBounds(qint64 id, qint64 start, qint64 end);
+    /// The label's first or last frame moved to `frame` (nothing for an unknown id or a
+    /// negative frame).
+    void moveFirstFrame(qint64 id, qint64 frame);
+    void moveLastFrame(qint64 id, qint64 frame);
     void remove(const QList<qint64>& ids);
 
 signals:
@@ -55,6 +59,7 @@ signals:
     void errorOccurred(const QString& message);
 
 private:
+    const LabelRecord* find(qint64 id) const;
     void labelMarkedSpan();
     void reload();
     void edit(const QString& text, const QList<qint64>& ids, const std::function<void(LabelRecord&)>& change);

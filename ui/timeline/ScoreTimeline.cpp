@@ -274,44 +274,48 @@ void ScoreTimeline::setThreshold(double threshold)
     replotSoon();
 }
 
+// One interval of a lane: frames [start, end), at least one frame wide.
+void ScoreTimeline::laneBox(QList<QCPItemRect*>& items, qint64 start, qint64 end, double top, double bottom,
+                              const QPen& pen, const QColor& fill)
+{
+    auto* rect = new QCPItemRect(m_plot);
+    rect->topLeft->setCoords(double(start), top);
+    rect->bottomRight->setCoords(double(std::max(end, start + 1)), bottom);
+    rect->setPen(pen);
+    rect->setBrush(fill);
+    items << rect;
+}
+
+void ScoreTimeline::clearLane(QList<QCPItemRect*>& items)
+{
+    for (QCPItemRect* item : std::as_const(items))
+        m_plot->removeItem(item);
+    items.clear();
+}
+
 void ScoreTimeline::setEvents(const QVector<TimelineEvent>& events)
 {
-    for (QCPItemRect* item : std::as_const(m_eventItems))
-        m_plot->removeItem(item);
-    m_eventItems.clear();
+    clearLane(m_eventItems);
     m_events = events;
-    auto box = [this](qint64 start, qint64 end, double top, double bottom, const QColor& color) {
-        auto* rect = new QCPItemRect(m_plot);
-        rect->topLeft->setCoords(double(start), top);
-        rect->bottomRight->setCoords(double(std::max(end, start + 1)), bottom);
-        rect->setPen(QPen(color.darker(130)));
-        rect->setBrush(color);
-        m_eventItems << rect;
-    };
+    const QColor accepted(40, 160, 80);
     for (const TimelineEvent& e : events) {
-        const QColor color = e.rejected ? QColor(150, 150, 150) : e.reviewed ? QColor(40, 160, 80) : QColor(230, 120, 20);
-        box(e.startFrame, e.endFrame, kDetectionsTop, kDetectionsBottom, color);
+        const QColor color = e.rejected ? QColor(150, 150, 150) : e.reviewed ? accepted : QColor(230, 120, 20);
+        laneBox(m_eventItems, e.startFrame, e.endFrame, kDetectionsTop, kDetectionsBottom, QPen(color.darker(130)), color);
         // The analyst's labels: what was accepted.
         if (e.reviewed && !e.rejected)
-            box(e.startFrame, e.endFrame, kLabelsTop, kLabelsBottom, QColor(40, 160, 80));
+            laneBox(m_eventItems, e.startFrame, e.endFrame, kLabelsTop, kLabelsBottom, QPen(accepted.darker(130)), accepted);
     }
     replotSoon();
 }
 
 void ScoreTimeline::setLabels(const QVector<TimelineLabel>& labels)
 {
-    for (QCPItemRect* item : std::as_const(m_labelItems))
-        m_plot->removeItem(item);
-    m_labelItems.clear();
-    for (const TimelineLabel& label : labels) {
-        auto* rect = new QCPItemRect(m_plot);
-        // Half the lane's height, under the accepted detections' half: both stay visible.
-        rect->topLeft->setCoords(double(label.startFrame), (kLabelsTop + kLabelsBottom) / 2);
-        rect->bottomRight->setCoords(double(std::max(label.endFrame, label.startFrame + 1)), kLabelsBottom);
-        rect->setPen(label.selected ? QPen(QColor(10, 10, 10), 2) : QPen(QColor(20, 90, 170)));
-        rect->setBrush(label.selected ? QColor(60, 150, 255) : QColor(40, 120, 210));
-        m_labelItems << rect;
-    }
+    clearLane(m_labelItems);
+    // Half the lane's height, under the accepted detections' half: both stay visible.
+    for (const TimelineLabel& label : labels)
+        laneBox(m_labelItems, label.startFrame, label.endFrame, (kLabelsTop + kLabelsBottom) / 2, kLabelsBottom,
+                label.selected ? QPen(QColor(10, 10, 10), 2) : QPen(QColor(20, 90, 170)),
+                label.selected ? QColor(60, 150, 255) : QColor(40, 120, 210));
     replotSoon();
 }
 
@@ -347,17 +351,9 @@ void ScoreTimeline::updateMarks()
 
 void ScoreTimeline::setGroundTruth(const QVector<QPair<qint64, qint64>>& intervals)
 {
-    for (QCPItemRect* item : std::as_const(m_truthItems))
-        m_plot->removeItem(item);
-    m_truthItems.clear();
-    for (const auto& [start, end] : intervals) {
-        auto* rect = new QCPItemRect(m_plot);
-        rect->topLeft->setCoords(double(start), kTruthTop);
-        rect->bottomRight->setCoords(double(std::max(end, start + 1)), kTruthBottom);
-        rect->setPen(QPen(QColor(90, 40, 160)));
-        rect->setBrush(QColor(120, 70, 200));
-        m_truthItems << rect;
-    }
+    clearLane(m_truthItems);
+    for (const auto& [start, end] : intervals)
+        laneBox(m_truthItems, start, end, kTruthTop, kTruthBottom, QPen(QColor(90, 40, 160)), QColor(120, 70, 200));
     replotSoon();
 }
 

@@ -114,6 +114,9 @@ private:
     QCPItemRect* m_marks = nullptr;
     qint64 m_markIn = -1, m_markOut = -1;
     void updateMarks();
+    void laneBox(QList<QCPItemRect*>& items, qint64 start, qint64 end, double top, double bottom, const QPen& pen,
+                 const QColor& fill);
+    void clearLane(QList<QCPItemRect*>& items);
     QVector<float> m_scores; // one per frame; the graph holds a per-pixel decimation
     qint64 m_frames = 0;
     double m_fps = 30;

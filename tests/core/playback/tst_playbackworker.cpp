@@ -198,13 +198,7 @@ private slots:
     void longSeeksShowTheProxyFirst()
     {
         QTemporaryDir dir;
-        vigil::test::SyntheticSpec spec;
-        spec.encoder = "libx264";
-        spec.container = "mp4";
-        spec.width = 320;
-        spec.height = 240;
-        spec.frames = 300;
-        spec.gopSize = 250;
+        const vigil::test::SyntheticSpec spec = vigil::test::longGopH264(300, 250);
         if (!vigil::test::hasEncoder(spec.encoder))
             QSKIP("no libx264 encoder in this FFmpeg");
         const QString video = dir.filePath(QStringLiteral("long-gop.mp4"));
@@ -323,13 +317,7 @@ private slots:
     void proxyJobsSurviveSwitchingVideos()
     {
         QTemporaryDir dir;
-        vigil::test::SyntheticSpec spec;
-        spec.encoder = "libx264";
-        spec.container = "mp4";
-        spec.width = 320;
-        spec.height = 240;
-        spec.frames = 240;
-        spec.gopSize = 240;
+        vigil::test::SyntheticSpec spec = vigil::test::longGopH264(240, 240);
         if (!vigil::test::hasEncoder(spec.encoder))
             QSKIP("no libx264 encoder in this FFmpeg");
         const QString a = dir.filePath(QStringLiteral("a.mp4")), b = dir.filePath(QStringLiteral("b.mp4"));

@@ -667,13 +667,7 @@ private slots:
     // source frame (the painted frame numbers read back), smaller when asked, cancellable.
     void proxyHasOnePictureOfEachFrame()
     {
-        SyntheticSpec spec;
-        spec.encoder = "libx264";
-        spec.container = "mp4";
-        spec.width = 320;
-        spec.height = 240;
-        spec.frames = 150;
-        spec.gopSize = 100;
+        SyntheticSpec spec = vigil::test::longGopH264(150, 100);
         spec.maxBFrames = 2;
         const std::string source = tempPath(QStringLiteral("proxy-source.mp4"));
         if (!make(source, spec))
