@@ -13,6 +13,7 @@
 
 #include <QDirIterator>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
 #include <QtTest>
 
 using namespace vigil;
@@ -202,9 +203,15 @@ private slots:
         });
         controller.enqueue({kFight});
         QTRY_VERIFY_WITH_TIMEOUT(paused, 120000);
-        // Signals already queued may still arrive; after that, nothing moves.
-        QTest::qWait(300);
-        const qsizetype settled = rec.progress.size();
+        // The batch under way when the pause came still ends (on a loaded machine that can
+        // take a while) and its signals arrive; then nothing moves.
+        qsizetype settled = -1;
+        QElapsedTimer settling;
+        settling.start();
+        while (rec.progress.size() != settled && settling.elapsed() < 20000) {
+            settled = rec.progress.size();
+            QTest::qWait(300);
+        }
         QTest::qWait(1000);
         QCOMPARE(rec.progress.size(), settled);
         QVERIFY(settled - progressAtPause <= 10); // the few already on their way, even on a loaded machine
