@@ -47,5 +47,6 @@ int scoreFeatures(const QStringList& arguments);
 int score(const QStringList& arguments);
 int importFeatures(const QStringList& arguments);
 int project(const QStringList& arguments);
+int eval(const QStringList& arguments);
 
 } // namespace vigil::cli

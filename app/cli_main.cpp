@@ -22,6 +22,7 @@ QString generalHelp()
               "  import-features  Put pre-extracted per-video .npy features into the feature cache,\n"
               "                   under the name of their video.\n"
               "  project          create|add|info|truth|score: a Vigil project file, headless.\n"
+              "  eval             The paper's frame-level metrics of scores against ground truth.\n"
               "\n"
               "Options:\n"
               "  -h, --help       Show this help; 'vigil-cli <command> --help' for a command.\n"
@@ -55,5 +56,7 @@ int main(int argc, char** argv)
         return vigil::cli::importFeatures(rest);
     if (command == QLatin1String("project"))
         return vigil::cli::project(rest);
+    if (command == QLatin1String("eval"))
+        return vigil::cli::eval(rest);
     vigil::cli::die(tr("unknown command '%1' (see 'vigil-cli --help')").arg(command), vigil::cli::kExitUsage);
 }

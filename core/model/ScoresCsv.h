@@ -15,4 +15,9 @@ void writeScoresCsv(std::ostream& out, const VideoScores& scores, const LabelSet
 /// Writes atomically (temporary file, then rename); throws vigil::Error naming the path.
 void writeScoresCsvFile(const std::string& path, const VideoScores& scores, const LabelSet& labels);
 
+/// Reads what writeScoresCsvFile wrote: scores and classProbs (model order) filled, logits
+/// and softmax left empty. The header must name the labels' classes in file order and the
+/// frames must run 0, 1, 2... Throws vigil::Error naming the path and the line.
+VideoScores readScoresCsvFile(const std::string& path, const LabelSet& labels);
+
 } // namespace vigil

@@ -84,7 +84,9 @@ Annotations readText(const QString& path)
         } else {
             cls = cells[1];
         }
-        QList<GroundTruthInterval>& intervals = result.videos[annotationKey(cells[0])];
+        const QString key = annotationKey(cells[0]);
+        result.videoClasses.insert(key, xd && xdViolenceClasses(cells[0]).isEmpty() ? QString() : cls);
+        QList<GroundTruthInterval>& intervals = result.videos[key];
         for (int i = first; i + 1 < cells.size(); i += 2) {
             bool okStart = false, okEnd = false;
             const qint64 start = cells[i].toLongLong(&okStart);
@@ -139,8 +141,11 @@ Annotations readMasks(const QString& path)
     } else {
         files << path;
     }
-    for (const QString& file : files)
-        result.videos.insert(annotationKey(file), runsOfMask(file));
+    for (const QString& file : files) {
+        const QList<GroundTruthInterval> runs = runsOfMask(file);
+        result.videos.insert(annotationKey(file), runs);
+        result.videoClasses.insert(annotationKey(file), runs.isEmpty() ? QString() : kMaskClass);
+    }
     return result;
 }
 

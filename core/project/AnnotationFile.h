@@ -23,6 +23,10 @@ enum class AnnotationFormat { UcfCrime, XdViolence, FrameMasks };
 struct Annotations {
     AnnotationFormat format = AnnotationFormat::UcfCrime;
     QHash<QString, QList<GroundTruthInterval>> videos;
+    /// The class each video is given as a whole (its weak label): UCF-Crime's second field
+    /// ("Normal" included), XD-Violence's first code's class; "" where the file names none
+    /// (XD-Violence's normal videos, frame masks without a run).
+    QHash<QString, QString> videoClasses;
 };
 
 /// Any thread. A text file in either line form (told apart by its second field), or a

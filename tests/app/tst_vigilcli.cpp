@@ -1,5 +1,7 @@
 // vigil-cli as a user runs it: real golden checkpoints and features in, CSV out, and
 // one clear line with a non-zero status for every kind of bad input.
+#include "CliRun.h"
+
 #include "model/LabelSet.h"
 #include "model/NpyArray.h"
 
@@ -11,32 +13,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
-
-const QString kShared = QStringLiteral(VIGIL_SHARED_DIR);
-
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(VIGIL_CLI_PATH), arguments);
-    if (!process.waitForFinished(300000))
-        qFatal("vigil-cli did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
-QStringList modelArguments(const QString& set)
-{
-    return {QStringLiteral("--checkpoint"), kShared + "/golden/" + set + "/last.ckpt", QStringLiteral("--centroid"),
-            kShared + "/golden/" + set + "/ncentroid.pt"};
-}
-
-} // namespace
+using namespace vigil::test;
 
 class TestVigilCli : public QObject {
     Q_OBJECT
