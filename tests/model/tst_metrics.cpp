@@ -1,5 +1,6 @@
 // Metrics (anomalyclip-model.md section 7): parity with the reference's metrics on every
 // golden set to 1e-6, and small cases worked out by hand (ties, empty classes, top-k).
+#include "ManifestJson.h"
 #include "ModelTest.h"
 
 #include "model/Error.h"
@@ -9,9 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 using namespace vigil;
 using namespace vigil::test;
@@ -26,37 +25,6 @@ struct GoldenSet {
     int normalId;
 };
 const GoldenSet kSets[] = {{"golden/ucf", 14, 7}, {"golden/sht-small", 18, 8}};
-
-// The manifest is JSON written by Python's json module; the few numbers needed are read
-// by key without a JSON library (the model layer has none).
-std::string readText(const std::string& path)
-{
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::vector<double> jsonNumbers(const std::string& json, const std::string& key)
-{
-    const std::string quoted = "\"" + key + "\":";
-    const size_t at = json.find(quoted);
-    if (at == std::string::npos)
-        VIGIL_FAIL("manifest lacks " << key);
-    size_t pos = at + quoted.size();
-    while (json[pos] == ' ' || json[pos] == '\n')
-        ++pos;
-    std::vector<double> values;
-    const bool list = json[pos] == '[';
-    const size_t end = list ? json.find(']', pos) : json.find_first_of(",}\n", pos);
-    std::string body = json.substr(pos + (list ? 1 : 0), end - pos - (list ? 1 : 0));
-    std::replace(body.begin(), body.end(), ',', ' ');
-    std::istringstream in(body);
-    double v;
-    while (in >> v)
-        values.push_back(v);
-    return values;
-}
 
 // Golden videos in the order the reference concatenated them (ascending length).
 std::vector<int> videoLengths(const std::string& folder)

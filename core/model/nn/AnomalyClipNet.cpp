@@ -227,6 +227,40 @@ void loadWeights(AnomalyClipNetImpl& net, const TensorMap& tensors, const std::s
         copy(item.key(), item.value());
 }
 
+bool isTrainedParameter(const std::string& name)
+{
+    auto startsWith = [&](const char* prefix) { return name.rfind(prefix, 0) == 0; };
+    return name == "prompt_learner.ctx" || name == "text_encoder.text_projection" || startsWith("selector_model.") ||
+           startsWith("temporal_model.");
+}
+
+AnomalyClipNet trainableCopy(const AnomalyClipNetImpl& source)
+{
+    ModelConfig config = source.config;
+    config.hasImageEncoder = false;
+    AnomalyClipNet copy(config);
+    torch::NoGradGuard noGrad;
+    std::map<std::string, torch::Tensor> from;
+    for (const auto& item : source.named_parameters())
+        from[item.key()] = item.value();
+    for (const auto& item : source.named_buffers())
+        from[item.key()] = item.value();
+    auto take = [&](const std::string& name, torch::Tensor& target) {
+        const auto it = from.find(name);
+        if (it == from.end() || it->second.sizes() != target.sizes())
+            throw Error("fine-tuning: the model lacks '" + name + "' (was its text encoder released?)");
+        target.copy_(it->second);
+    };
+    for (auto& item : copy->named_parameters()) {
+        take(item.key(), item.value());
+        item.value().set_requires_grad(isTrainedParameter(item.key()));
+    }
+    for (auto& item : copy->named_buffers())
+        take(item.key(), item.value());
+    copy->train();
+    return copy;
+}
+
 torch::Tensor endPositionsFromEmbeddings(const AnomalyClipNetImpl& net, const std::string& what)
 {
     const torch::Tensor eot = net.token_embedding[kEndOfTextToken];

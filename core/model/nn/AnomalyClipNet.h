@@ -49,6 +49,13 @@ ModelConfig inferModelConfig(const TensorMap& tensors, const std::string& what);
 /// Copies every parameter and buffer of `net` from `tensors` (keys `net.<name>`),
 /// naming the missing or misshapen key on failure.
 void loadWeights(AnomalyClipNetImpl& net, const TensorMap& tensors, const std::string& what);
+/// A fresh copy of `source` for fine-tuning (section 6), in training mode, without the image
+/// encoder (training starts from features): ctx, the text projection, the selector and the
+/// temporal model require gradients; the text transformer and token embedding are frozen.
+/// `source` must still hold its text encoder (ModelLoadOptions::keepTextEncoder).
+AnomalyClipNet trainableCopy(const AnomalyClipNetImpl& source);
+/// Names (without `net.`) of the parameters trainableCopy() trains.
+bool isTrainedParameter(const std::string& name);
 /// End-token positions without the vocabulary: the first suffix row equal to the
 /// embedding of token 49407, plus 1 + n_ctx (section 2).
 torch::Tensor endPositionsFromEmbeddings(const AnomalyClipNetImpl& net, const std::string& what);
