@@ -172,6 +172,13 @@ std::shared_ptr<const AnomalyClipModel> AnomalyClipModel::load(const ModelLoadOp
     return model;
 }
 
+std::shared_ptr<const AnomalyClipModel> AnomalyClipModel::fromImpl(std::unique_ptr<Impl> impl)
+{
+    std::shared_ptr<AnomalyClipModel> model(new AnomalyClipModel());
+    model->m_impl = std::move(impl);
+    return model;
+}
+
 const ModelConfig& AnomalyClipModel::config() const { return m_impl->config; }
 const LabelSet& AnomalyClipModel::labels() const { return m_impl->labels; }
 const std::vector<std::string>& AnomalyClipModel::warnings() const { return m_impl->warnings; }

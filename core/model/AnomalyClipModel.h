@@ -42,6 +42,8 @@ public:
 
     struct Impl; // model-layer internals (torch); see model/nn/AnomalyClipModelImpl.h
     const Impl& impl() const { return *m_impl; }
+    /// A model made in memory by the model layer itself (a fine-tuned one being validated).
+    static std::shared_ptr<const AnomalyClipModel> fromImpl(std::unique_ptr<Impl> impl);
 
 private:
     AnomalyClipModel();

@@ -26,8 +26,6 @@ struct InferenceSession::State {
     torch::Tensor centroid, textFeatures;
 };
 
-namespace {
-
 // Debian's LibTorch calls the system BLAS, which with OpenBLAS runs a thread pool of its
 // own beside ATen's OpenMP one. Two pools spinning on the same cores slow each other down:
 // an ATen operation right after a GEMM ran 40 % slower, and ViT-B/16 reached 5.3 frames/s
@@ -51,8 +49,6 @@ void applyThreadCount(int threads, bool int8)
         at::set_num_threads(threads);
     }
 }
-
-} // namespace
 
 std::string featureFingerprint(const AnomalyClipModel& model, Precision precision)
 {

@@ -19,4 +19,8 @@ struct AnomalyClipModel::Impl {
     bool textEncoderReleased = false; // weights dropped after use (ModelLoadOptions)
 };
 
+/// Splits `threads` between OpenBLAS's pool and ATen's (see InferenceSession.cpp): every
+/// CPU user of the model layer calls it before heavy work on its thread.
+void applyThreadCount(int threads, bool int8);
+
 } // namespace vigil
