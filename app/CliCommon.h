@@ -48,5 +48,6 @@ int score(const QStringList& arguments);
 int importFeatures(const QStringList& arguments);
 int project(const QStringList& arguments);
 int eval(const QStringList& arguments);
+int train(const QStringList& arguments);
 
 } // namespace vigil::cli

@@ -23,6 +23,7 @@ QString generalHelp()
               "                   under the name of their video.\n"
               "  project          create|add|info|truth|score: a Vigil project file, headless.\n"
               "  eval             The paper's frame-level metrics of scores against ground truth.\n"
+              "  train            Fine-tune a checkpoint on cached features of labelled videos.\n"
               "\n"
               "Options:\n"
               "  -h, --help       Show this help; 'vigil-cli <command> --help' for a command.\n"
@@ -58,5 +59,7 @@ int main(int argc, char** argv)
         return vigil::cli::project(rest);
     if (command == QLatin1String("eval"))
         return vigil::cli::eval(rest);
+    if (command == QLatin1String("train"))
+        return vigil::cli::train(rest);
     vigil::cli::die(tr("unknown command '%1' (see 'vigil-cli --help')").arg(command), vigil::cli::kExitUsage);
 }

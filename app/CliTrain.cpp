@@ -1,0 +1,202 @@
+// vigil-cli train: fine-tune a checkpoint on a dataset's cached features (the paper's
+// objective, optionally with frame-level supervision), one line per epoch, a progress bar
+// on a terminal, Ctrl-C to stop (resumable with --state), the best epoch exported.
+#include "CliCommon.h"
+
+#include "model/Error.h"
+#include "model/Trainer.h"
+#include "training/TrainingData.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace vigil::cli {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+void onInterrupt(int) { g_interrupted = true; }
+
+QString number(double value, int precision = 4)
+{
+    return std::isfinite(value) ? QString::number(value, 'f', precision) : QStringLiteral("-");
+}
+
+QString epochLine(const EpochReport& r)
+{
+    const LossTerms& l = r.loss;
+    QString line = tr("epoch %1/%2: loss %3 (dir_abn %4 dir_nor %5 topk_abn %6 bottomk_abn %7 topk_nor %8 smooth %9 "
+                      "sparse %10")
+                       .arg(r.epoch)
+                       .arg(r.epochs)
+                       .arg(number(l.total), number(l.dirAbnormal), number(l.dirNormal), number(l.topkAbnormal),
+                            number(l.bottomkAbnormal), number(l.topkNormal), number(l.smooth, 5), number(l.sparse, 5));
+    if (l.frame != 0)
+        line += tr(" frame %1").arg(number(l.frame));
+    line += tr("), lr %1, val AUC %2 AP %3, %4 s")
+                .arg(QString::number(r.learningRate, 'g', 3), number(r.validationAuc), number(r.validationAp))
+                .arg(r.seconds, 0, 'f', 1);
+    if (r.best)
+        line += tr(", best");
+    return line;
+}
+
+} // namespace
+
+int train(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Fine-tune an AnomalyCLIP checkpoint on cached CLIP features (the paper's training objective).\n"
+           "--features-dir DIR holds <video>.npy ([T, D]) for every video of --annotations FILE, an annotation\n"
+           "file in the UCF-Crime form 'Name Class s1 e1 s2 e2' (-1 for none): the class is the video's weak\n"
+           "label, the intervals (when given) label its frames. Without --validation, a fifth of each class's\n"
+           "videos is held out. The best epoch (validation AUC) is written to --out-checkpoint, a Lightning-style\n"
+           "checkpoint the authors' code and Vigil load, with its normal centroid in --out-centroid.\n"
+           "Ctrl-C stops after the current step; with --state FILE the run resumes from the last epoch."));
+    parser.addHelpOption();
+    const ModelOptions model;
+    model.addTo(parser);
+    const QCommandLineOption featuresDir(QStringLiteral("features-dir"), tr("Folder of <video>.npy features."), tr("DIR"));
+    const QCommandLineOption annotations(QStringLiteral("annotations"), tr("Training videos and their classes."), tr("FILE"));
+    const QCommandLineOption validation(QStringLiteral("validation"), tr("Validation videos (same form, features in DIR)."), tr("FILE"));
+    const QCommandLineOption epochs(QStringLiteral("epochs"), tr("Epochs (default 50)."), tr("N"), QStringLiteral("50"));
+    const QCommandLineOption warmup(QStringLiteral("warmup"), tr("Warm-up epochs, the first at lr 0 (default 5)."), tr("N"),
+                                    QStringLiteral("5"));
+    const QCommandLineOption lr(QStringLiteral("lr"), tr("Learning rate (default: the paper's for the classes, 1e-5 UCF-Crime, "
+                                                         "5e-6 XD-Violence, 5e-4 ShanghaiTech)."),
+                                tr("X"));
+    const QCommandLineOption batch(QStringLiteral("batch"), tr("Videos per step, half abnormal (default 64)."), tr("N"),
+                                   QStringLiteral("64"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("Random seed (default 0)."), tr("S"), QStringLiteral("0"));
+    const QCommandLineOption frameSupervision(QStringLiteral("frame-supervision"),
+                                              tr("Weight of the frame-level term on labelled frames (default 0: off)."),
+                                              tr("W"), QStringLiteral("0"));
+    const QCommandLineOption keepCentroid(QStringLiteral("keep-centroid"),
+                                          tr("Keep the model's normal centroid instead of the normal videos' mean."));
+    const QCommandLineOption state(QStringLiteral("state"), tr("Save the run after every epoch here, and resume from it."),
+                                   tr("FILE"));
+    const QCommandLineOption outCheckpoint(QStringLiteral("out-checkpoint"), tr("The fine-tuned checkpoint."), tr("NEW.ckpt"));
+    const QCommandLineOption outCentroid(QStringLiteral("out-centroid"), tr("Its normal centroid."), tr("NEW.pt"));
+    parser.addOptions({featuresDir, annotations, validation, epochs, warmup, lr, batch, seed, frameSupervision, keepCentroid,
+                       state, outCheckpoint, outCentroid});
+    parseOrExit(parser, arguments, QStringLiteral("train"));
+    model.check(parser, QStringLiteral("train"));
+    for (const QCommandLineOption* required : {&featuresDir, &annotations, &outCheckpoint, &outCentroid})
+        if (!parser.isSet(*required))
+            die(tr("missing --%1 (see 'vigil-cli train --help')").arg(required->names().first()), kExitUsage);
+
+    TrainingOptions options;
+    options.epochs = intOption(parser, epochs, 1);
+    options.warmupEpochs = intOption(parser, warmup, 0);
+    options.batchSize = intOption(parser, batch, 2);
+    options.seed = uint64_t(intOption(parser, seed, 0));
+    options.recomputeCentroid = !parser.isSet(keepCentroid);
+    bool ok = true;
+    options.frameSupervision = parser.value(frameSupervision).toDouble(&ok);
+    if (!ok || options.frameSupervision < 0)
+        die(tr("--frame-supervision takes a weight of 0 or more"), kExitUsage);
+    options.learningRate = paperLearningRate(parser.value(model.classes).toStdString());
+    if (parser.isSet(lr)) {
+        options.learningRate = parser.value(lr).toDouble(&ok);
+        if (!ok || !(options.learningRate > 0))
+            die(tr("--lr takes a positive number"), kExitUsage);
+    }
+    const SessionOptions session = model.sessionOptions(parser);
+    options.device = session.device == ComputeDevice::Auto ? ComputeDevice::Auto : session.device;
+    options.threads = session.threads;
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    try {
+        const LabelSet labels = model.labels(parser);
+        ModelLoadOptions load = model.loadOptions(parser);
+        load.keepTextEncoder = true;
+        const auto base = AnomalyClipModel::load(load, labels);
+        for (const std::string& warning : base->warnings())
+            err << "vigil-cli: warning: " << QString::fromStdString(warning) << Qt::endl;
+        const int dim = base->config().embedDim;
+        std::vector<TrainingVideo> trainVideos =
+            trainingVideosFromFiles(parser.value(featuresDir), parser.value(annotations), labels, dim);
+        std::vector<TrainingVideo> validationVideos;
+        if (parser.isSet(validation))
+            validationVideos = trainingVideosFromFiles(parser.value(featuresDir), parser.value(validation), labels, dim);
+        Trainer trainer(base, std::move(trainVideos), std::move(validationVideos), options);
+        for (const std::string& warning : trainer.summary().warnings)
+            err << "vigil-cli: warning: " << QString::fromStdString(warning) << Qt::endl;
+        out << tr("training on %1 video(s), validating on %2, %3 epoch(s), lr %4, batch %5, seed %6")
+                   .arg(trainer.trainNames().size())
+                   .arg(trainer.validationNames().size())
+                   .arg(options.epochs)
+                   .arg(QString::number(options.learningRate, 'g', 3))
+                   .arg(options.batchSize)
+                   .arg(options.seed)
+            << Qt::endl;
+        const QString statePath = parser.value(state);
+        if (!statePath.isEmpty() && QFileInfo::exists(statePath)) {
+            trainer.loadState(QFile::encodeName(statePath).toStdString());
+            out << tr("resumed from %1 after epoch %2").arg(statePath).arg(trainer.epochsDone()) << Qt::endl;
+            for (const EpochReport& r : trainer.history())
+                out << epochLine(r) << Qt::endl;
+        } else {
+            const auto [auc, ap] = trainer.evaluateValidation();
+            out << tr("before training: val AUC %1 AP %2").arg(number(auc), number(ap)) << Qt::endl;
+        }
+        std::signal(SIGINT, onInterrupt);
+        std::signal(SIGTERM, onInterrupt);
+        const bool terminal = ::isatty(STDERR_FILENO) == 1;
+        while (!trainer.finished()) {
+            QElapsedTimer timer;
+            timer.start();
+            const int epoch = trainer.epochsDone() + 1;
+            EpochReport report;
+            try {
+                report = trainer.runEpoch([&](int step, int steps) {
+                    if (terminal) {
+                        const double perStep = double(timer.elapsed()) / 1000.0 / step;
+                        const int filled = 30 * step / steps;
+                        std::fprintf(stderr, "\repoch %d/%d [%s%s] step %d/%d, %.1f s/step, %.0f s left  ", epoch,
+                                     options.epochs, std::string(size_t(filled), '#').c_str(),
+                                     std::string(size_t(30 - filled), ' ').c_str(), step, steps, perStep,
+                                     perStep * (steps - step));
+                        std::fflush(stderr);
+                    }
+                    return !g_interrupted.load();
+                });
+            } catch (const Cancelled&) {
+                if (terminal)
+                    std::fprintf(stderr, "\n");
+                err << tr("vigil-cli: stopped during epoch %1; nothing written").arg(epoch)
+                    << (statePath.isEmpty() ? QString() : tr(", resume with --state %1 (after epoch %2)").arg(statePath).arg(epoch - 1))
+                    << Qt::endl;
+                return kExitError;
+            }
+            if (terminal)
+                std::fprintf(stderr, "\r%*s\r", 100, "");
+            out << epochLine(report) << Qt::endl;
+            if (!statePath.isEmpty())
+                trainer.saveState(QFile::encodeName(statePath).toStdString());
+        }
+        trainer.exportBest(QFile::encodeName(parser.value(outCheckpoint)).toStdString(),
+                           QFile::encodeName(parser.value(outCentroid)).toStdString());
+        const EpochReport& best = trainer.history()[size_t(trainer.bestEpoch() - 1)];
+        out << tr("wrote %1 and %2: epoch %3, val AUC %4 AP %5")
+                   .arg(parser.value(outCheckpoint), parser.value(outCentroid))
+                   .arg(best.epoch)
+                   .arg(number(best.validationAuc), number(best.validationAp))
+            << Qt::endl;
+    } catch (const std::exception& e) {
+        die(QString::fromStdString(e.what()));
+    }
+    return 0;
+}
+
+} // namespace vigil::cli

@@ -1,0 +1,69 @@
+// Dataset loading for fine-tuning.
+#include "training/TrainingData.h"
+
+#include "model/Error.h"
+#include "model/NpyArray.h"
+#include "project/AnnotationFile.h"
+#include "review/Evaluation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace vigil {
+
+int classIndex(const LabelSet& labels, const QString& name)
+{
+    if (name.trimmed().isEmpty())
+        return labels.normalId();
+    auto key = [](QString text) { return text.replace(QLatin1Char('_'), QLatin1Char(' ')).trimmed().toLower(); };
+    const std::vector<std::string>& names = labels.modelOrderNames();
+    for (size_t c = 0; c < names.size(); ++c)
+        if (key(QString::fromStdString(names[c])) == key(name))
+            return int(c);
+    return -1;
+}
+
+std::vector<TrainingVideo> trainingVideosFromFiles(const QString& featuresDir, const QString& annotationsPath,
+                                                   const LabelSet& labels, int dim)
+{
+    const Annotations annotations = readAnnotations(annotationsPath);
+    const std::string file = QFile::encodeName(annotationsPath).toStdString();
+    QStringList classNames;
+    for (const std::string& name : labels.modelOrderNames())
+        classNames << QString::fromStdString(name);
+    QStringList names = annotations.videoClasses.keys();
+    names.sort();
+    std::vector<TrainingVideo> videos;
+    for (const QString& name : names) {
+        const QString className = annotations.videoClasses.value(name);
+        TrainingVideo video;
+        video.name = name.toStdString();
+        video.label = classIndex(labels, className);
+        if (video.label < 0)
+            throw Error(file + ": video '" + video.name + "' has class '" + className.toStdString() + "', not one of '" +
+                        labels.source() + "'");
+        const QString npy = QDir(featuresDir).filePath(name + QStringLiteral(".npy"));
+        const std::string npyPath = QFile::encodeName(npy).toStdString();
+        if (!QFileInfo::exists(npy))
+            throw Error(npyPath + ": no features for video '" + video.name + "' of " + file);
+        NpyArray array = readNpy(npyPath);
+        const bool flat = array.shape.size() == 2, oneCrop = array.shape.size() == 3 && array.shape[1] == 1;
+        if (!(flat || oneCrop) || array.shape.back() != dim || array.shape[0] < 1)
+            throw Error(npyPath + ": expected [T, " + std::to_string(dim) + "] features (or [T, 1, " + std::to_string(dim) +
+                        "]), not an array of " + std::to_string(array.shape.size()) + " dimensions ending in " +
+                        std::to_string(array.shape.empty() ? 0 : array.shape.back()));
+        video.frames = array.shape[0];
+        video.dim = dim;
+        video.features = array.toFloat();
+        const QList<GroundTruthInterval> intervals = annotations.videos.value(name);
+        if (!intervals.isEmpty() || video.label == labels.normalId())
+            video.frameLabels = frameLabels(video.frames, intervals, classNames, labels.normalId(), name);
+        videos.push_back(std::move(video));
+    }
+    if (videos.empty())
+        throw Error(file + ": no video listed");
+    return videos;
+}
+
+} // namespace vigil

@@ -1,0 +1,181 @@
+// vigil-cli train as a user runs it: synthetic features (real CLIP features of a golden
+// video, abnormal events moved along a direction the model has never seen) written as a
+// dataset folder with its annotation files; the fine-tuned checkpoint it writes then scored
+// and evaluated with vigil-cli; Ctrl-C and --state resume to the same numbers; bad data
+// refused with one line.
+#include "CliRun.h"
+#include "SyntheticTraining.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace vigil;
+using namespace vigil::test;
+
+namespace {
+
+const LabelSet kUcf = LabelSet::resolve("ucf");
+
+// Writes the videos' features as DIR/<name>.npy and their annotation file (UCF-Crime form).
+void writeDataset(const std::vector<TrainingVideo>& videos, const QString& dir, const QString& annotations)
+{
+    QByteArray text;
+    for (const TrainingVideo& v : videos) {
+        writeNpy(QDir(dir).filePath(QString::fromStdString(v.name) + ".npy").toStdString(),
+                 NpyArray::fromFloat({v.frames, v.dim}, v.features.data()));
+        QByteArray intervals;
+        for (int64_t t = 0; t < v.frames; ++t) {
+            const bool in = v.frameLabels[size_t(t)] != kUcf.normalId();
+            const bool before = t > 0 && v.frameLabels[size_t(t - 1)] != kUcf.normalId();
+            const bool after = t + 1 < v.frames && v.frameLabels[size_t(t + 1)] != kUcf.normalId();
+            if (in && !before)
+                intervals += QByteArray::number(t) + " ";
+            if (in && !after)
+                intervals += QByteArray::number(t) + " ";
+        }
+        text += QByteArray::fromStdString(v.name) + " " + QByteArray::fromStdString(kUcf.modelOrderNames()[size_t(v.label)]) +
+                " " + (intervals.isEmpty() ? QByteArray("-1 -1") : intervals.trimmed()) + " -1 -1\n";
+    }
+    QFile file(annotations);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Text));
+    file.write(text);
+}
+
+QStringList epochLines(const QString& out)
+{
+    QStringList lines;
+    for (const QString& line : out.split('\n'))
+        if (line.startsWith(QLatin1String("epoch ")))
+            lines << line.left(line.lastIndexOf(QLatin1String(", val AUC"))); // all but the times
+    return lines;
+}
+
+} // namespace
+
+class TestCliTrain : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_features, m_train, m_validation;
+
+    QStringList trainArguments(const QString& prefix) const
+    {
+        return QStringList{QStringLiteral("train")} + modelArguments(QStringLiteral("ucf")) +
+               QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--features-dir"), m_features,
+                           QStringLiteral("--annotations"), m_train, QStringLiteral("--validation"), m_validation,
+                           QStringLiteral("--epochs"), QStringLiteral("4"), QStringLiteral("--warmup"), QStringLiteral("0"),
+                           QStringLiteral("--lr"), QStringLiteral("1e-3"), QStringLiteral("--batch"), QStringLiteral("8"),
+                           QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--device"), QStringLiteral("cpu"),
+                           QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out-checkpoint"),
+                           m_dir.filePath(prefix + ".ckpt"), QStringLiteral("--out-centroid"), m_dir.filePath(prefix + ".pt")};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_features = m_dir.filePath(QStringLiteral("features"));
+        QVERIFY(QDir().mkpath(m_features));
+        m_train = m_dir.filePath(QStringLiteral("train.txt"));
+        m_validation = m_dir.filePath(QStringLiteral("validation.txt"));
+        SyntheticSpec spec;
+        writeDataset(syntheticVideos(spec, "train-"), m_features, m_train);
+        spec.normalVideos = spec.abnormalVideos = 4;
+        writeDataset(syntheticVideos(spec, "val-"), m_features, m_validation);
+    }
+
+    void trainsExportsAndTheExportScoresAsValidated()
+    {
+        const Run run = runCli(trainArguments(QStringLiteral("tuned")));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QVERIFY2(run.out.contains(QLatin1String("training on 24 video(s), validating on 8, 4 epoch(s), lr 0.001, batch 8")),
+                 qPrintable(run.out));
+        const QRegularExpressionMatch before =
+            QRegularExpression(QStringLiteral("before training: val AUC ([0-9.]+)")).match(run.out);
+        const QRegularExpressionMatch after =
+            QRegularExpression(QStringLiteral("wrote .*: epoch ([0-9]+), val AUC ([0-9.]+) AP ([0-9.]+)")).match(run.out);
+        QVERIFY2(before.hasMatch() && after.hasMatch(), qPrintable(run.out));
+        QCOMPARE(epochLines(run.out).size(), 4);
+        qInfo("%s", qPrintable(run.out));
+        QVERIFY(before.captured(1).toDouble() < 0.75);
+        QVERIFY(after.captured(2).toDouble() >= 0.9);
+
+        // The written checkpoint is a model like any other: scored and evaluated, it gives
+        // the validation AUC the run reported.
+        const QString scores = m_dir.filePath(QStringLiteral("scores"));
+        QVERIFY(QDir().mkpath(scores));
+        for (const QString& name : QDir(m_features).entryList({QStringLiteral("val-*.npy")})) {
+            const Run scored = runCli({QStringLiteral("score-features"), QStringLiteral("--checkpoint"), m_dir.filePath(QStringLiteral("tuned.ckpt")),
+                                       QStringLiteral("--centroid"), m_dir.filePath(QStringLiteral("tuned.pt")), QStringLiteral("--classes"),
+                                       QStringLiteral("ucf"), QStringLiteral("--features"), QDir(m_features).filePath(name),
+                                       QStringLiteral("--out"), QDir(scores).filePath(QFileInfo(name).completeBaseName() + ".scores.csv")});
+            QVERIFY2(scored.exitCode == 0, qPrintable(scored.err));
+        }
+        const QString json = m_dir.filePath(QStringLiteral("eval.json"));
+        const Run evaluated = runCli({QStringLiteral("eval"), QStringLiteral("--scores-dir"), scores, QStringLiteral("--annotations"),
+                                      m_validation, QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--json"), json});
+        QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.err));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const double auc = QJsonDocument::fromJson(file.readAll()).object()[QLatin1String("auc_roc")].toDouble();
+        QVERIFY2(std::fabs(auc - after.captured(2).toDouble()) < 1e-4,
+                 qPrintable(QStringLiteral("eval AUC %1, train reported %2").arg(auc).arg(after.captured(2))));
+    }
+
+    void stoppedRunsResumeToTheSameNumbers()
+    {
+        const Run straight = runCli(trainArguments(QStringLiteral("straight")));
+        QVERIFY2(straight.exitCode == 0, qPrintable(straight.err));
+        const QString state = m_dir.filePath(QStringLiteral("state.pt"));
+        QStringList arguments = trainArguments(QStringLiteral("resumed")) + QStringList{QStringLiteral("--state"), state};
+        QProcess process;
+        process.start(QStringLiteral(VIGIL_CLI_PATH), arguments);
+        QByteArray out;
+        while (!out.contains("epoch 1/4") && process.waitForReadyRead(120000))
+            out += process.readAllStandardOutput();
+        QVERIFY2(out.contains("epoch 1/4"), out.constData());
+        process.terminate(); // SIGTERM, handled as Ctrl-C
+        QVERIFY(process.waitForFinished(120000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(err.contains(QLatin1String("stopped during epoch 2; nothing written, resume with --state")), qPrintable(err));
+        QVERIFY(QFileInfo::exists(state));
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("resumed.ckpt"))));
+        const Run resumed = runCli(arguments);
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QVERIFY2(resumed.out.contains(QLatin1String("resumed from")) && resumed.out.contains(QLatin1String("after epoch 1")),
+                 qPrintable(resumed.out));
+        QCOMPARE(epochLines(resumed.out), epochLines(straight.out));
+    }
+
+    void badDataGivesOneLine()
+    {
+        const QString normalOnly = m_dir.filePath(QStringLiteral("normal-only.txt"));
+        {
+            QFile file(normalOnly);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Text));
+            file.write("train-normal12 Normal -1 -1 -1 -1\ntrain-normal13 Normal -1 -1 -1 -1\n");
+        }
+        QStringList arguments = trainArguments(QStringLiteral("x"));
+        arguments[arguments.indexOf(QStringLiteral("--annotations")) + 1] = normalOnly;
+        const Run noAbnormal = runCli(arguments);
+        QVERIFY(noAbnormal.exitCode != 0);
+        QVERIFY2(noAbnormal.err.contains(QLatin1String("no abnormal training video")) && noAbnormal.err.count('\n') == 1,
+                 qPrintable(noAbnormal.err));
+        {
+            QFile file(normalOnly);
+            QVERIFY(file.open(QIODevice::Append | QIODevice::Text));
+            file.write("missing-video Arson 1 10 -1 -1\n");
+        }
+        const Run missing = runCli(arguments);
+        QVERIFY2(missing.exitCode != 0 && missing.err.contains(QLatin1String("missing-video.npy: no features for video 'missing-video'")),
+                 qPrintable(missing.err));
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("x.ckpt"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTrain)
+#include "tst_clitrain.moc"
