@@ -3,11 +3,17 @@
 
 #include "model/AnomalyClipModel.h"
 #include "model/InferenceSession.h"
+#include "project/ProjectTypes.h"
+#include "scoring/ScoringTypes.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QString>
+
+namespace vigil {
+class ProjectStore;
+}
 
 namespace vigil::cli {
 
@@ -42,6 +48,11 @@ void parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const
 
 /// A non-negative integer option, or a usage error naming it.
 int intOption(const QCommandLineParser& parser, const QCommandLineOption& option, int minimum);
+
+/// Scores the project's videos that have no scores of `record` (features cached), storing
+/// tracks and detections; registers the model once it has loaded. 0, or kExitError when
+/// any video failed.
+int scoreUnscored(ProjectStore& store, const ScoringSettings& settings, const ModelRecord& record);
 
 int scoreFeatures(const QStringList& arguments);
 int score(const QStringList& arguments);

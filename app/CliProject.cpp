@@ -10,6 +10,7 @@
 #include "scoring/ScoringController.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QTextStream>
 
 namespace vigil::cli {
@@ -37,6 +38,13 @@ int projectScore(ProjectStore& store, const QCommandLineParser& parser, const Mo
     record.labels = parser.value(model.classes);
     record.name = QFileInfo(QFileInfo(record.checkpointPath).path()).fileName();
     record = modelAtPrecision(record, settings.session.precision); // int8 scores kept apart from fp32's
+    return scoreUnscored(store, settings, record);
+}
+
+} // namespace
+
+int scoreUnscored(ProjectStore& store, const ScoringSettings& settings, const ModelRecord& record)
+{
     // Registered in the project once it has loaded: a wrong checkpoint leaves no model behind.
     qint64 modelId = 0;
     for (const ModelRecord& m : store.models())
@@ -114,8 +122,6 @@ int projectScore(ProjectStore& store, const QCommandLineParser& parser, const Mo
     return failures == 0 ? 0 : kExitError;
 }
 
-} // namespace
-
 int project(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -126,15 +132,18 @@ int project(const QStringList& arguments)
            "  info     list the project's videos, models, scores, detections, labels and ground truth\n"
            "  truth    import ground truth for the project's videos: a UCF-Crime or XD-Violence\n"
            "           annotation file, or a folder of ShanghaiTech .npy frame masks"
-           "\n  score    score the project's unscored videos with the given model (model options as 'score')"));
+           "\n  score    score the project's unscored videos with the given model (model options as 'score')"
+           "\n  activate make --model NAME the project's active model (the one the application scores with)"));
     parser.addHelpOption();
     const QCommandLineOption projectPath(QStringLiteral("project"), tr("The project file (*.vigil)."), tr("P.vigil"));
     const ModelOptions model;
     model.addTo(parser);
     const QCommandLineOption batch(QStringLiteral("batch"), tr("Frames per encoder batch (default 16)."), tr("N"), QStringLiteral("16"));
     const QCommandLineOption stride(QStringLiteral("stride"), tr("Encode every K-th frame (default 1)."), tr("K"), QStringLiteral("1"));
-    parser.addOptions({projectPath, batch, stride});
-    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("create, add, info, truth or score"), QStringLiteral("create|add|info|truth|score"));
+    const QCommandLineOption modelName(QStringLiteral("model"), tr("activate: the model's name."), tr("NAME"));
+    parser.addOptions({projectPath, batch, stride, modelName});
+    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("create, add, info, truth, score or activate"),
+                                 QStringLiteral("create|add|info|truth|score|activate"));
     parser.addPositionalArgument(QStringLiteral("VIDEO"), tr("Videos or folders (add); the annotations (truth)."), QStringLiteral("[VIDEO...]"));
     parseOrExit(parser, arguments, QStringLiteral("project"), true);
     QStringList positional = parser.positionalArguments();
@@ -202,7 +211,29 @@ int project(const QStringList& arguments)
                     out << "  " << tr("%n label(s)", nullptr, int(labels));
                 if (const qint64 truth = truthCounts.value(v.id))
                     out << "  " << tr("%n ground-truth interval(s)", nullptr, int(truth));
+                if (!v.videoClass.isEmpty())
+                    out << "  " << tr("class %1").arg(v.videoClass);
                 out << Qt::endl;
+            }
+            const qint64 active = store->activeModelId();
+            QHash<qint64, QString> modelNames;
+            for (const ModelRecord& m : models)
+                modelNames.insert(m.id, m.name);
+            if (active)
+                out << tr("active model: %1").arg(modelNames.value(active)) << Qt::endl;
+            for (const ModelVersionRecord& version : store->modelVersions()) {
+                const QJsonObject& metrics = version.metrics;
+                out << tr("model %1: fine-tuned from %2 on %3 video(s) (%4 validation), epoch %5 of %6, val AUC %7, %8")
+                           .arg(modelNames.value(version.modelId), modelNames.value(version.parentModelId, tr("(removed)")))
+                           .arg(version.data.value(QStringLiteral("train")).toArray().size())
+                           .arg(version.data.value(QStringLiteral("validation")).toArray().size())
+                           .arg(metrics.value(QStringLiteral("best_epoch")).toInt())
+                           .arg(metrics.value(QStringLiteral("epochs")).toArray().size())
+                           .arg(metrics.value(QStringLiteral("validation_auc")).isDouble()
+                                    ? QString::number(metrics.value(QStringLiteral("validation_auc")).toDouble(), 'f', 4)
+                                    : QStringLiteral("-"),
+                                version.created.toLocalTime().toString(Qt::ISODate))
+                    << Qt::endl;
             }
         } else if (action == QLatin1String("truth")) {
             if (positional.size() != 1)
@@ -221,8 +252,21 @@ int project(const QStringList& arguments)
             model.check(parser, QStringLiteral("project score"));
             auto store = openStore(path, false);
             return projectScore(*store, parser, model, intOption(parser, batch, 1), intOption(parser, stride, 1));
+        } else if (action == QLatin1String("activate")) {
+            auto store = openStore(path, false);
+            qint64 id = 0;
+            QStringList names;
+            for (const ModelRecord& m : store->models()) {
+                names << m.name;
+                if (m.name == parser.value(modelName))
+                    id = m.id;
+            }
+            if (!id)
+                die(tr("no model named '%1'; the project's: %2").arg(parser.value(modelName), names.join(QStringLiteral(", "))));
+            store->setActiveModelId(id);
+            QTextStream(stdout) << tr("active model: %1").arg(parser.value(modelName)) << Qt::endl;
         } else {
-            die(tr("unknown action '%1': create, add, info, truth or score").arg(action), kExitUsage);
+            die(tr("unknown action '%1': create, add, info, truth, score or activate").arg(action), kExitUsage);
         }
     } catch (const std::exception& e) {
         die(QString::fromStdString(e.what()));

@@ -5,10 +5,16 @@
 
 #include "model/Error.h"
 #include "model/Trainer.h"
+#include "project/ProjectStore.h"
+#include "scoring/FeatureCache.h"
+#include "scoring/ProjectScoring.h"
 #include "training/TrainingData.h"
+#include "training/TrainingJson.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QTextStream>
 
 #include <atomic>
@@ -49,6 +55,62 @@ QString epochLine(const EpochReport& r)
     return line;
 }
 
+// Runs the remaining epochs, one line each; false when stopped (Ctrl-C).
+bool runEpochs(Trainer& trainer, const QString& statePath)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    const int epochs = trainer.options().epochs;
+    while (!trainer.finished()) {
+        QElapsedTimer timer;
+        timer.start();
+        const int epoch = trainer.epochsDone() + 1;
+        EpochReport report;
+        try {
+            report = trainer.runEpoch([&](int step, int steps) {
+                if (terminal) {
+                    const double perStep = double(timer.elapsed()) / 1000.0 / step;
+                    const int filled = 30 * step / steps;
+                    std::fprintf(stderr, "\repoch %d/%d [%s%s] step %d/%d, %.1f s/step, %.0f s left  ", epoch, epochs,
+                                 std::string(size_t(filled), '#').c_str(), std::string(size_t(30 - filled), ' ').c_str(), step,
+                                 steps, perStep, perStep * (steps - step));
+                    std::fflush(stderr);
+                }
+                return !g_interrupted.load();
+            });
+        } catch (const Cancelled&) {
+            if (terminal)
+                std::fprintf(stderr, "\n");
+            err << tr("vigil-cli: stopped during epoch %1; nothing written").arg(epoch)
+                << (statePath.isEmpty() ? QString() : tr(", resume with --state %1 (after epoch %2)").arg(statePath).arg(epoch - 1))
+                << Qt::endl;
+            return false;
+        }
+        if (terminal)
+            std::fprintf(stderr, "\r%*s\r", 100, "");
+        out << epochLine(report) << Qt::endl;
+        if (!statePath.isEmpty())
+            trainer.saveState(QFile::encodeName(statePath).toStdString());
+    }
+    return true;
+}
+
+QJsonArray videoList(const std::vector<std::string>& names, const QHash<QString, qint64>& ids)
+{
+    QJsonArray list;
+    for (const std::string& name : names) {
+        QJsonObject row;
+        row[QStringLiteral("name")] = QString::fromStdString(name);
+        if (ids.contains(QString::fromStdString(name)))
+            row[QStringLiteral("video_id")] = double(ids.value(QString::fromStdString(name)));
+        list.append(row);
+    }
+    return list;
+}
+
 } // namespace
 
 int train(const QStringList& arguments)
@@ -86,13 +148,24 @@ int train(const QStringList& arguments)
                                    tr("FILE"));
     const QCommandLineOption outCheckpoint(QStringLiteral("out-checkpoint"), tr("The fine-tuned checkpoint."), tr("NEW.ckpt"));
     const QCommandLineOption outCentroid(QStringLiteral("out-centroid"), tr("Its normal centroid."), tr("NEW.pt"));
+    const QCommandLineOption projectPath(QStringLiteral("project"),
+                                         tr("Train on a project's videos with a class (the annotations' or the labels') and "
+                                            "their labels; unscored ones are scored first. The result is a new model of the "
+                                            "project, re-scored at once."),
+                                         tr("P.vigil"));
+    const QCommandLineOption outName(QStringLiteral("out"), tr("With --project: the new model's name (default: <model>-ft<N>)."),
+                                     tr("NAME"));
     parser.addOptions({featuresDir, annotations, validation, epochs, warmup, lr, batch, seed, frameSupervision, keepCentroid,
-                       state, outCheckpoint, outCentroid});
+                       state, outCheckpoint, outCentroid, projectPath, outName});
     parseOrExit(parser, arguments, QStringLiteral("train"));
     model.check(parser, QStringLiteral("train"));
-    for (const QCommandLineOption* required : {&featuresDir, &annotations, &outCheckpoint, &outCentroid})
-        if (!parser.isSet(*required))
-            die(tr("missing --%1 (see 'vigil-cli train --help')").arg(required->names().first()), kExitUsage);
+    const bool fromProject = parser.isSet(projectPath);
+    if (fromProject && (parser.isSet(featuresDir) || parser.isSet(annotations) || parser.isSet(outCheckpoint)))
+        die(tr("give either --project or --features-dir with --annotations and --out-checkpoint, not both"), kExitUsage);
+    if (!fromProject)
+        for (const QCommandLineOption* required : {&featuresDir, &annotations, &outCheckpoint, &outCentroid})
+            if (!parser.isSet(*required))
+                die(tr("missing --%1 (see 'vigil-cli train --help')").arg(required->names().first()), kExitUsage);
 
     TrainingOptions options;
     options.epochs = intOption(parser, epochs, 1);
@@ -124,11 +197,60 @@ int train(const QStringList& arguments)
         for (const std::string& warning : base->warnings())
             err << "vigil-cli: warning: " << QString::fromStdString(warning) << Qt::endl;
         const int dim = base->config().embedDim;
-        std::vector<TrainingVideo> trainVideos =
-            trainingVideosFromFiles(parser.value(featuresDir), parser.value(annotations), labels, dim);
-        std::vector<TrainingVideo> validationVideos;
-        if (parser.isSet(validation))
-            validationVideos = trainingVideosFromFiles(parser.value(featuresDir), parser.value(validation), labels, dim);
+        std::vector<TrainingVideo> trainVideos, validationVideos;
+        std::unique_ptr<ProjectStore> store;
+        QHash<QString, qint64> videoIds;
+        ModelRecord baseRecord;
+        ScoringSettings scoring;
+        QString modelDir, newName;
+        if (fromProject) {
+            if (!QFileInfo::exists(parser.value(projectPath)))
+                throw Error(QFile::encodeName(parser.value(projectPath)).toStdString() + ": no such project");
+            store = ProjectStore::open(parser.value(projectPath), ProjectStore::OpenMode::OpenExisting);
+            baseRecord.checkpointPath = QFileInfo(parser.value(model.checkpoint)).absoluteFilePath();
+            baseRecord.centroidPath = QFileInfo(parser.value(model.centroid)).absoluteFilePath();
+            baseRecord.labels = parser.value(model.classes);
+            baseRecord.name = QFileInfo(QFileInfo(baseRecord.checkpointPath).path()).fileName();
+            newName = parser.value(outName);
+            if (newName.isEmpty()) {
+                int n = 1;
+                QStringList taken;
+                for (const ModelRecord& m : store->models())
+                    taken << m.name;
+                while (taken.contains(QStringLiteral("%1-ft%2").arg(baseRecord.name).arg(n)))
+                    ++n;
+                newName = QStringLiteral("%1-ft%2").arg(baseRecord.name).arg(n);
+            }
+            for (const ModelRecord& m : store->models())
+                if (m.name == newName)
+                    throw Error("the project has a model named '" + newName.toStdString() + "' already: choose another --out");
+            const QFileInfo projectInfo(store->path());
+            modelDir = QDir(projectInfo.absolutePath()).filePath(projectInfo.completeBaseName() + QStringLiteral(".models/") + newName);
+            if (QFileInfo::exists(modelDir))
+                throw Error(QFile::encodeName(modelDir).toStdString() + ": exists already: choose another --out");
+            scoring.labels = labels;
+            scoring.model = model.loadOptions(parser);
+            scoring.session = model.sessionOptions(parser);
+            scoring.provisionalScores = false;
+            scoring.cacheDirectory = FeatureCache::defaultDirectory();
+            const FeatureCache cache(scoring.cacheDirectory);
+            ProjectTrainingSet set = projectTrainingVideos(*store, *base, cache);
+            if (!set.unscored.isEmpty()) {
+                out << tr("scoring %n video(s) without cached features first", nullptr, int(set.unscored.size())) << Qt::endl;
+                if (scoreUnscored(*store, scoring, baseRecord) != 0)
+                    throw Error("scoring the project's videos failed: see above");
+                set = projectTrainingVideos(*store, *base, cache);
+            }
+            for (const QString& why : set.skipped)
+                err << tr("vigil-cli: note: left out %1").arg(why) << Qt::endl;
+            for (qsizetype i = 0; i < set.videoIds.size(); ++i)
+                videoIds.insert(QString::fromStdString(set.videos[size_t(i)].name), set.videoIds[i]);
+            trainVideos = std::move(set.videos);
+        } else {
+            trainVideos = trainingVideosFromFiles(parser.value(featuresDir), parser.value(annotations), labels, dim);
+            if (parser.isSet(validation))
+                validationVideos = trainingVideosFromFiles(parser.value(featuresDir), parser.value(validation), labels, dim);
+        }
         Trainer trainer(base, std::move(trainVideos), std::move(validationVideos), options);
         for (const std::string& warning : trainer.summary().warnings)
             err << "vigil-cli: warning: " << QString::fromStdString(warning) << Qt::endl;
@@ -150,49 +272,53 @@ int train(const QStringList& arguments)
             const auto [auc, ap] = trainer.evaluateValidation();
             out << tr("before training: val AUC %1 AP %2").arg(number(auc), number(ap)) << Qt::endl;
         }
-        std::signal(SIGINT, onInterrupt);
-        std::signal(SIGTERM, onInterrupt);
-        const bool terminal = ::isatty(STDERR_FILENO) == 1;
-        while (!trainer.finished()) {
-            QElapsedTimer timer;
-            timer.start();
-            const int epoch = trainer.epochsDone() + 1;
-            EpochReport report;
-            try {
-                report = trainer.runEpoch([&](int step, int steps) {
-                    if (terminal) {
-                        const double perStep = double(timer.elapsed()) / 1000.0 / step;
-                        const int filled = 30 * step / steps;
-                        std::fprintf(stderr, "\repoch %d/%d [%s%s] step %d/%d, %.1f s/step, %.0f s left  ", epoch,
-                                     options.epochs, std::string(size_t(filled), '#').c_str(),
-                                     std::string(size_t(30 - filled), ' ').c_str(), step, steps, perStep,
-                                     perStep * (steps - step));
-                        std::fflush(stderr);
-                    }
-                    return !g_interrupted.load();
-                });
-            } catch (const Cancelled&) {
-                if (terminal)
-                    std::fprintf(stderr, "\n");
-                err << tr("vigil-cli: stopped during epoch %1; nothing written").arg(epoch)
-                    << (statePath.isEmpty() ? QString() : tr(", resume with --state %1 (after epoch %2)").arg(statePath).arg(epoch - 1))
-                    << Qt::endl;
-                return kExitError;
-            }
-            if (terminal)
-                std::fprintf(stderr, "\r%*s\r", 100, "");
-            out << epochLine(report) << Qt::endl;
-            if (!statePath.isEmpty())
-                trainer.saveState(QFile::encodeName(statePath).toStdString());
-        }
-        trainer.exportBest(QFile::encodeName(parser.value(outCheckpoint)).toStdString(),
-                           QFile::encodeName(parser.value(outCentroid)).toStdString());
+        if (!runEpochs(trainer, statePath))
+            return kExitError;
         const EpochReport& best = trainer.history()[size_t(trainer.bestEpoch() - 1)];
-        out << tr("wrote %1 and %2: epoch %3, val AUC %4 AP %5")
-                   .arg(parser.value(outCheckpoint), parser.value(outCentroid))
+        if (!fromProject) {
+            trainer.exportBest(QFile::encodeName(parser.value(outCheckpoint)).toStdString(),
+                               QFile::encodeName(parser.value(outCentroid)).toStdString());
+            out << tr("wrote %1 and %2: epoch %3, val AUC %4 AP %5")
+                       .arg(parser.value(outCheckpoint), parser.value(outCentroid))
+                       .arg(best.epoch)
+                       .arg(number(best.validationAuc), number(best.validationAp))
+                << Qt::endl;
+            return 0;
+        }
+        // A model version of the project: written beside it, recorded with its data,
+        // options and history, then every video re-scored (from cached features).
+        if (!QDir().mkpath(modelDir))
+            throw Error(QFile::encodeName(modelDir).toStdString() + ": cannot create the model's folder");
+        ModelRecord tuned;
+        tuned.name = newName;
+        tuned.checkpointPath = QDir(modelDir).filePath(QStringLiteral("last.ckpt"));
+        tuned.centroidPath = QDir(modelDir).filePath(QStringLiteral("ncentroid.pt"));
+        tuned.labels = baseRecord.labels;
+        trainer.exportBest(QFile::encodeName(tuned.checkpointPath).toStdString(), QFile::encodeName(tuned.centroidPath).toStdString());
+        const qint64 parentId = store->ensureModel(baseRecord);
+        const qint64 tunedId = store->ensureModel(tuned);
+        ModelVersionRecord version;
+        version.modelId = tunedId;
+        version.parentModelId = parentId;
+        version.data[QStringLiteral("train")] = videoList(trainer.trainNames(), videoIds);
+        version.data[QStringLiteral("validation")] = videoList(trainer.validationNames(), videoIds);
+        version.data[QStringLiteral("label_revision")] = store->labelRevision();
+        QJsonArray labelled;
+        for (const int64_t frames : trainer.summary().labelledFrames)
+            labelled.append(double(frames));
+        version.data[QStringLiteral("labelled_frames")] = labelled;
+        version.options = trainingOptionsJson(trainer.options());
+        version.metrics = trainingHistoryJson(trainer.history(), trainer.bestEpoch());
+        store->addModelVersion(version);
+        out << tr("model '%1' (epoch %2, val AUC %3 AP %4) written to %5; re-scoring the project with it")
+                   .arg(newName)
                    .arg(best.epoch)
-                   .arg(number(best.validationAuc), number(best.validationAp))
+                   .arg(number(best.validationAuc), number(best.validationAp), modelDir)
             << Qt::endl;
+        ScoringSettings rescoring = scoring;
+        rescoring.model.checkpointPath = tuned.checkpointPath.toStdString();
+        rescoring.model.centroidPath = tuned.centroidPath.toStdString();
+        return scoreUnscored(*store, rescoring, tuned);
     } catch (const std::exception& e) {
         die(QString::fromStdString(e.what()));
     }

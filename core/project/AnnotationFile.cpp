@@ -166,6 +166,7 @@ AnnotationImport importAnnotations(ProjectStore& store, const QString& path)
     const Annotations annotations = readAnnotations(path);
     AnnotationImport report;
     QHash<qint64, QList<GroundTruthInterval>> byVideo;
+    QHash<qint64, QString> classes;
     QSet<QString> used;
     for (const VideoRecord& video : store.videos()) {
         const QString key = annotationKey(video.path);
@@ -185,8 +186,10 @@ AnnotationImport importAnnotations(ProjectStore& store, const QString& path)
             intervals << interval;
         }
         byVideo.insert(video.id, intervals);
+        if (const auto cls = annotations.videoClasses.constFind(key); cls != annotations.videoClasses.constEnd())
+            classes.insert(video.id, cls.value());
     }
-    store.setGroundTruth(byVideo); // all or nothing
+    store.setGroundTruth(byVideo, classes); // all or nothing
     report.matched = int(byVideo.size());
     for (auto it = annotations.videos.constBegin(); it != annotations.videos.constEnd(); ++it)
         if (!used.contains(it.key()))

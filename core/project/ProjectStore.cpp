@@ -5,6 +5,7 @@
 #include "model/Error.h"
 #include "project/DetectionTable.h"
 #include "project/LabelTable.h"
+#include "project/ModelVersionTable.h"
 #include "project/Migrations.h"
 #include "project/ScoreTable.h"
 #include "project/SqlConnection.h"
@@ -20,7 +21,7 @@ namespace vigil {
 namespace {
 
 const QString kVideoColumns = QStringLiteral(
-    "id, path, fingerprint, frame_count, frame_rate, width, height, duration_seconds, file_size, added");
+    "id, path, fingerprint, frame_count, frame_rate, width, height, duration_seconds, file_size, added, video_class");
 
 VideoRecord readVideo(const QSqlQuery& query)
 {
@@ -35,6 +36,7 @@ VideoRecord readVideo(const QSqlQuery& query)
     v.durationSeconds = query.value(7).toDouble();
     v.fileSize = query.value(8).toLongLong();
     v.added = fromDbTime(query.value(9));
+    v.videoClass = query.value(10).toString();
     v.missing = !QFileInfo::exists(v.path);
     return v;
 }
@@ -89,6 +91,7 @@ ProjectStore::ProjectStore(std::unique_ptr<SqlConnection> sql)
     , m_scores(std::make_unique<ScoreTable>(*m_sql))
     , m_detections(std::make_unique<DetectionTable>(*m_sql))
     , m_labels(std::make_unique<LabelTable>(*m_sql))
+    , m_versions(std::make_unique<ModelVersionTable>(*m_sql))
 {
 }
 
@@ -456,7 +459,8 @@ void ProjectStore::setGroundTruth(qint64 videoId, const QList<GroundTruthInterva
     setGroundTruth(QHash<qint64, QList<GroundTruthInterval>>{{videoId, intervals}});
 }
 
-void ProjectStore::setGroundTruth(const QHash<qint64, QList<GroundTruthInterval>>& byVideo)
+void ProjectStore::setGroundTruth(const QHash<qint64, QList<GroundTruthInterval>>& byVideo,
+                                  const QHash<qint64, QString>& videoClasses)
 {
     const QString action = byVideo.size() == 1 ? QStringLiteral("save the ground truth of video %1").arg(byVideo.begin().key())
                                                : QStringLiteral("save the ground truth of %1 videos").arg(byVideo.size());
@@ -475,7 +479,42 @@ void ProjectStore::setGroundTruth(const QHash<qint64, QList<GroundTruthInterval>
                 m_sql->exec(insert, action);
             }
         }
+        writeVideoClasses(videoClasses, action);
     });
+}
+
+void ProjectStore::writeVideoClasses(const QHash<qint64, QString>& classes, const QString& action)
+{
+    QSqlQuery update = m_sql->prepare(QStringLiteral("UPDATE videos SET video_class = ? WHERE id = ?"), action);
+    for (auto it = classes.begin(); it != classes.end(); ++it) {
+        update.bindValue(0, it.value().trimmed());
+        update.bindValue(1, it.key());
+        m_sql->exec(update, action);
+    }
+}
+
+void ProjectStore::setVideoClasses(const QHash<qint64, QString>& classes)
+{
+    const QString action = QStringLiteral("set the class of %1 video(s)").arg(classes.size());
+    m_sql->transaction(action, [&] { writeVideoClasses(classes, action); });
+}
+
+// ---- Model versions
+
+void ProjectStore::addModelVersion(const ModelVersionRecord& version) { m_versions->add(version); }
+QList<ModelVersionRecord> ProjectStore::modelVersions() const { return m_versions->all(); }
+std::optional<ModelVersionRecord> ProjectStore::modelVersion(qint64 modelId) const { return m_versions->find(modelId); }
+qint64 ProjectStore::activeModelId() const { return m_versions->activeModelId(); }
+void ProjectStore::setActiveModelId(qint64 modelId) { m_versions->setActiveModelId(modelId); }
+
+QString ProjectStore::labelRevision() const
+{
+    // Changes with every label written or removed: ids are never reused, modified is stamped.
+    const QString action = QStringLiteral("read the labels' revision");
+    QSqlQuery query = m_sql->run(
+        QStringLiteral("SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(modified), '') FROM labels"), action);
+    query.next();
+    return QStringLiteral("%1/%2/%3").arg(query.value(0).toLongLong()).arg(query.value(1).toLongLong()).arg(query.value(2).toString());
 }
 
 QList<GroundTruthInterval> ProjectStore::groundTruth(qint64 videoId) const

@@ -18,6 +18,7 @@ class SqlConnection;
 class ScoreTable;
 class DetectionTable;
 class LabelTable;
+class ModelVersionTable;
 
 /// One instance per thread: call it only on the thread that opened it. Several instances
 /// (threads, processes) may open the same file; each write is one transaction and waits up
@@ -95,8 +96,12 @@ public:
     // Ground truth (annotations imported from a dataset).
     /// One transaction: replaces the video's intervals.
     void setGroundTruth(qint64 videoId, const QList<GroundTruthInterval>& intervals);
-    /// One transaction for them all (an import): replaces each video's intervals.
-    void setGroundTruth(const QHash<qint64, QList<GroundTruthInterval>>& byVideo);
+    /// One transaction for them all (an import): replaces each video's intervals, and sets
+    /// the class of the videos in `videoClasses` (the annotations' weak labels).
+    void setGroundTruth(const QHash<qint64, QList<GroundTruthInterval>>& byVideo,
+                        const QHash<qint64, QString>& videoClasses = {});
+    /// One transaction: each video's class as a whole ("" clears it).
+    void setVideoClasses(const QHash<qint64, QString>& classes);
     QList<GroundTruthInterval> groundTruth(qint64 videoId) const; // by start
 
     // The analysts' labels (hand-marked intervals).
@@ -117,6 +122,19 @@ public:
     QHash<qint64, qint64> labelCountsByVideo() const;
     QHash<qint64, qint64> groundTruthCountsByVideo() const;
 
+    /// Changes whenever a label is added, changed or removed: what a model version was
+    /// trained on is told apart from later edits.
+    QString labelRevision() const;
+
+    // Fine-tuned model versions (each one a model of models()).
+    /// One transaction; replaces an earlier record of the same model.
+    void addModelVersion(const ModelVersionRecord& version);
+    QList<ModelVersionRecord> modelVersions() const; // by model id
+    std::optional<ModelVersionRecord> modelVersion(qint64 modelId) const;
+    /// The model the user set active (0: none set); scoring and training start from it.
+    qint64 activeModelId() const;
+    void setActiveModelId(qint64 modelId);
+
     // Settings.
     DetectionSettings detectionSettings() const;
     void setDetectionSettings(const DetectionSettings& settings);
@@ -126,11 +144,13 @@ private:
     void checkIsProject(bool existedBefore, OpenMode mode);
     void migrate();
     QHash<qint64, qint64> countsByVideo(const QString& table) const;
+    void writeVideoClasses(const QHash<qint64, QString>& classes, const QString& action);
 
     std::unique_ptr<SqlConnection> m_sql;
     std::unique_ptr<ScoreTable> m_scores;
     std::unique_ptr<DetectionTable> m_detections;
     std::unique_ptr<LabelTable> m_labels;
+    std::unique_ptr<ModelVersionTable> m_versions;
     int m_schemaVersion = 0;
 };
 

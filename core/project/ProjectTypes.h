@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,7 @@ struct VideoRecord {
     qint64 fileSize = 0;
     QDateTime added;      // set to now when left invalid on add
     bool missing = false; // computed on read: no file at path
+    QString videoClass;   // the video's class as a whole (its weak label); "" when not known
 };
 
 /// Any thread (plain value).
@@ -49,6 +51,16 @@ struct ScoreTrack {
     std::vector<float> scores;     // [frames]
     std::vector<float> classProbs; // [frames, classes], row-major
     QDateTime created;             // set to now when left invalid on save
+};
+
+/// Any thread (plain value). How a fine-tuned model (a row of models) was made.
+struct ModelVersionRecord {
+    qint64 modelId = 0;
+    qint64 parentModelId = 0; // 0: none (the parent was removed)
+    QJsonObject data;         // videos trained and validated on, label counts, label revision
+    QJsonObject options;      // hyper-parameters and seed
+    QJsonObject metrics;      // per-epoch losses and validation AUC/AP, best epoch
+    QDateTime created;        // set to now when left invalid on add
 };
 
 enum class ReviewState { Unreviewed = 0, Accepted = 1, Rejected = 2 };

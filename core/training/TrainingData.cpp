@@ -3,12 +3,17 @@
 
 #include "model/Error.h"
 #include "model/NpyArray.h"
+#include "model/InferenceSession.h"
 #include "project/AnnotationFile.h"
+#include "project/ProjectStore.h"
+#include "scoring/FeatureCache.h"
 #include "review/Evaluation.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace vigil {
 
@@ -64,6 +69,67 @@ std::vector<TrainingVideo> trainingVideosFromFiles(const QString& featuresDir, c
     if (videos.empty())
         throw Error(file + ": no video listed");
     return videos;
+}
+
+ProjectTrainingSet projectTrainingVideos(const ProjectStore& store, const AnomalyClipModel& base, const FeatureCache& cache)
+{
+    const LabelSet& labels = base.labels();
+    const int classes = labels.size(), dim = base.config().embedDim;
+    QStringList classNames;
+    for (const std::string& name : labels.modelOrderNames())
+        classNames << QString::fromStdString(name);
+    const QString encoder = QString::fromStdString(featureFingerprint(base, Precision::Float32));
+    ProjectTrainingSet set;
+    for (const VideoRecord& video : store.videos()) {
+        const QString name = QFileInfo(video.path).completeBaseName();
+        const QList<LabelRecord> analyst = store.labels(video.id);
+        QList<GroundTruthInterval> intervals = store.groundTruth(video.id);
+        for (const LabelRecord& label : analyst) // after the ground truth: they win where both are
+            intervals << GroundTruthInterval{label.startFrame, label.endFrame, label.className};
+        int cls = -1;
+        if (!video.videoClass.isEmpty()) {
+            cls = classIndex(labels, video.videoClass);
+            if (cls < 0) {
+                set.skipped << QStringLiteral("%1: class '%2' is not one of the model's").arg(name, video.videoClass);
+                continue;
+            }
+        } else if (!analyst.isEmpty()) {
+            std::vector<qint64> frames(static_cast<size_t>(classes), 0);
+            for (const LabelRecord& label : analyst)
+                if (const int c = classIndex(labels, label.className); c >= 0)
+                    frames[size_t(c)] += label.endFrame - label.startFrame;
+            cls = int(std::max_element(frames.begin(), frames.end()) - frames.begin());
+        } else {
+            set.skipped << QStringLiteral("%1: no class (neither a video class nor labels)").arg(name);
+            continue;
+        }
+        if (video.missing) {
+            set.skipped << QStringLiteral("%1: the file is missing (%2)").arg(name, video.path);
+            continue;
+        }
+        const std::optional<CachedFeatures> cached = cache.find(video.path, video.fingerprint, encoder, 1, dim);
+        if (!cached) {
+            set.unscored << video.path;
+            continue;
+        }
+        TrainingVideo v;
+        v.name = name.toStdString();
+        v.label = cls;
+        v.frames = cached->features.shape[0];
+        v.dim = dim;
+        v.features = cached->features.toFloat();
+        if (!intervals.isEmpty() || cls == labels.normalId()) {
+            try {
+                v.frameLabels = frameLabels(v.frames, intervals, classNames, labels.normalId(), name);
+            } catch (const Error& e) {
+                set.skipped << QString::fromStdString(e.what());
+                continue;
+            }
+        }
+        set.videos.push_back(std::move(v));
+        set.videoIds << video.id;
+    }
+    return set;
 }
 
 } // namespace vigil

@@ -6,11 +6,16 @@
 #include "model/LabelSet.h"
 #include "model/Trainer.h"
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
 namespace vigil {
+
+class FeatureCache;
+class ProjectStore;
 
 /// Reads `annotationsPath` (UCF-Crime form `Name Class s1 e1 s2 e2`, -1 for none; also
 /// XD-Violence's annotations.txt) and, for each video, `featuresDir/<name>.npy` ([T, D] or
@@ -20,6 +25,21 @@ namespace vigil {
 /// missing or misshapen features file), before anything is trained.
 std::vector<TrainingVideo> trainingVideosFromFiles(const QString& featuresDir, const QString& annotationsPath,
                                                    const LabelSet& labels, int dim);
+
+/// A project's videos as training data, parallel lists. Plain value.
+struct ProjectTrainingSet {
+    std::vector<TrainingVideo> videos;
+    QList<qint64> videoIds;
+    QStringList skipped;  // "name: why" for videos left out (no class known, unknown class, file missing)
+    QStringList unscored; // paths of videos with a class but no cached features of the model's encoder
+};
+
+/// Thread of `store`. Every video with a class: its own (set from the annotations' weak
+/// labels), else the class covering most of its analyst-labelled frames. Its frames are
+/// labelled by its ground truth and the analysts' labels (those win where both are), the
+/// rest normal; a normal video's frames are all normal. Features come from `cache` under
+/// the base model's image encoder (fp32).
+ProjectTrainingSet projectTrainingVideos(const ProjectStore& store, const AnomalyClipModel& base, const FeatureCache& cache);
 
 /// Model-order index of a class name (ignoring case, '_' and ' ' alike); "" is normal;
 /// -1 when the labels have no such class.

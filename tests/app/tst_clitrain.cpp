@@ -77,6 +77,8 @@ class TestCliTrain : public QObject {
 private slots:
     void initTestCase()
     {
+        // The feature cache of the project tests goes to this run's folder, not the user's.
+        qputenv("XDG_CACHE_HOME", m_dir.filePath(QStringLiteral("cache")).toUtf8());
         m_features = m_dir.filePath(QStringLiteral("features"));
         QVERIFY(QDir().mkpath(m_features));
         m_train = m_dir.filePath(QStringLiteral("train.txt"));
@@ -149,6 +151,59 @@ private slots:
         QVERIFY2(resumed.out.contains(QLatin1String("resumed from")) && resumed.out.contains(QLatin1String("after epoch 1")),
                  qPrintable(resumed.out));
         QCOMPARE(epochLines(resumed.out), epochLines(straight.out));
+    }
+
+    void aProjectTrainsANewModelVersionAndIsRescoredWithIt()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("p.vigil"));
+        const QString media = kShared + QStringLiteral("/media/");
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("--project"), project}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--project"), project,
+                         media + "cctv_roadaccident.mp4", media + "RoadAccidents017_x264.mp4", media + "cctv_normal.mp4"})
+                     .exitCode,
+                 0);
+        const QString truth = m_dir.filePath(QStringLiteral("truth.txt"));
+        {
+            QFile file(truth);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Text));
+            file.write("cctv_roadaccident RoadAccidents 90 185 -1 -1\nRoadAccidents017_x264 RoadAccidents 90 185 -1 -1\n"
+                       "cctv_normal Normal -1 -1 -1 -1\n");
+        }
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("truth"), QStringLiteral("--project"), project, truth}).exitCode, 0);
+        const QStringList train = QStringList{QStringLiteral("train"), QStringLiteral("--project"), project} +
+                                  modelArguments(QStringLiteral("ucf")) +
+                                  QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--epochs"),
+                                              QStringLiteral("2"), QStringLiteral("--warmup"), QStringLiteral("0"),
+                                              QStringLiteral("--lr"), QStringLiteral("1e-3"), QStringLiteral("--batch"),
+                                              QStringLiteral("4"), QStringLiteral("--device"), QStringLiteral("cpu"),
+                                              QStringLiteral("--out"), QStringLiteral("tuned")};
+        const Run run = runCli(train);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QVERIFY2(run.out.contains(QLatin1String("scoring 3 video(s) without cached features first")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QLatin1String("training on 3 video(s)")), qPrintable(run.out));
+        QCOMPARE(epochLines(run.out).size(), 2);
+        QVERIFY2(run.out.contains(QLatin1String("model 'tuned' (epoch 2")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral("cctv_normal: 3600 frames in .*\n$"))), qPrintable(run.out));
+        QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("p.models/tuned/last.ckpt"))));
+        QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("p.models/tuned/ncentroid.pt"))));
+
+        const Run info = runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), project});
+        QVERIFY2(info.out.contains(QLatin1String("3 video(s), 2 model(s)")) && info.out.contains(QLatin1String("scored by tuned")) &&
+                     info.out.contains(QLatin1String("class RoadAccidents")) &&
+                     info.out.contains(QLatin1String("model tuned: fine-tuned from ucf on 3 video(s) (0 validation), epoch 2 of 2")),
+                 qPrintable(info.out));
+        const QString json = m_dir.filePath(QStringLiteral("tuned.json"));
+        const Run evaluated = runCli({QStringLiteral("eval"), QStringLiteral("--project"), project, QStringLiteral("--model"),
+                                      QStringLiteral("tuned"), QStringLiteral("--json"), json});
+        QVERIFY2(evaluated.exitCode == 0 && evaluated.out.contains(QLatin1String("4086 frames (192 abnormal) in 3 video(s)")),
+                 qPrintable(evaluated.out + evaluated.err));
+        const Run again = runCli(train);
+        QVERIFY2(again.exitCode != 0 && again.err.contains(QLatin1String("has a model named 'tuned' already")), qPrintable(again.err));
+        const Run activated = runCli({QStringLiteral("project"), QStringLiteral("activate"), QStringLiteral("--project"), project,
+                                      QStringLiteral("--model"), QStringLiteral("tuned")});
+        QVERIFY2(activated.exitCode == 0, qPrintable(activated.err));
+        QVERIFY(runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), project})
+                    .out.contains(QLatin1String("active model: tuned")));
     }
 
     void badDataGivesOneLine()

@@ -1060,6 +1060,86 @@ private slots:
         QVERIFY(videos.last().missing);
     }
 
+    void aSchema3ProjectMigratesKeepingItsData()
+    {
+        // A file as the schema-3 build wrote it: migrations 1 to 3 only, with a video, a
+        // model and a label in it.
+        const QString path = file(QStringLiteral("schema3.vigil"));
+        {
+            RawConnection raw(path);
+            raw.exec(QStringLiteral("PRAGMA application_id = %1").arg(ProjectStore::kApplicationId));
+            for (const Migration& migration : Migrations::all()) {
+                if (migration.version > 3)
+                    break;
+                for (const QString& statement : Migrations::statements(migration))
+                    raw.exec(statement);
+            }
+            raw.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '3')"));
+            raw.exec(QStringLiteral("INSERT INTO videos (path, frame_count, added) VALUES ('/v/a.mp4', 100, '2026-01-01T00:00:00.000Z')"));
+            raw.exec(QStringLiteral("INSERT INTO models (name, checkpoint_path, added) VALUES ('ucf', '/m/last.ckpt', '2026-01-01T00:00:00.000Z')"));
+            raw.exec(QStringLiteral("INSERT INTO labels (video_id, start_frame, end_frame, class_name, created, modified) "
+                                    "VALUES (1, 10, 20, 'Arson', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"));
+        }
+        auto store = ProjectStore::open(path, ProjectStore::OpenMode::OpenExisting);
+        QCOMPARE(store->schemaVersion(), 4);
+        QCOMPARE(store->videos().size(), 1);
+        QCOMPARE(store->videos().first().frameCount, qint64(100));
+        QCOMPARE(store->videos().first().videoClass, QString());
+        QCOMPARE(store->labels(1).size(), 1);
+        QCOMPARE(store->models().size(), 1);
+        QVERIFY(store->modelVersions().isEmpty());
+        QCOMPARE(store->activeModelId(), qint64(0));
+    }
+
+    void modelVersionsVideoClassesAndTheActiveModelAreStored()
+    {
+        auto store = create(QStringLiteral("versions.vigil"));
+        const QList<qint64> ids = store->addVideos({videoAt(QStringLiteral("/v/a.mp4")), videoAt(QStringLiteral("/v/b.mp4"))});
+        store->setVideoClasses({{ids[0], QStringLiteral("Arson")}, {ids[1], QStringLiteral("Normal")}});
+        QCOMPARE(store->video(ids[0])->videoClass, QStringLiteral("Arson"));
+        QCOMPARE(store->video(ids[1])->videoClass, QStringLiteral("Normal"));
+        ModelRecord base;
+        base.name = QStringLiteral("ucf");
+        base.checkpointPath = QStringLiteral("/m/ucf/last.ckpt");
+        const qint64 baseId = store->ensureModel(base);
+        ModelRecord tuned = base;
+        tuned.name = QStringLiteral("ucf-ft1");
+        tuned.checkpointPath = QStringLiteral("/m/ft1/last.ckpt");
+        const qint64 tunedId = store->ensureModel(tuned);
+        const QString revision = store->labelRevision();
+        ModelVersionRecord version;
+        version.modelId = tunedId;
+        version.parentModelId = baseId;
+        version.data[QStringLiteral("label_revision")] = revision;
+        version.metrics[QStringLiteral("best_epoch")] = 3;
+        store->addModelVersion(version);
+        const std::optional<ModelVersionRecord> read = store->modelVersion(tunedId);
+        QVERIFY(read.has_value());
+        QCOMPARE(read->parentModelId, baseId);
+        QCOMPARE(read->data.value(QStringLiteral("label_revision")).toString(), revision);
+        QCOMPARE(read->metrics.value(QStringLiteral("best_epoch")).toInt(), 3);
+        QVERIFY(read->created.isValid());
+        LabelRecord label;
+        label.videoId = ids[0];
+        label.startFrame = 1;
+        label.endFrame = 5;
+        label.className = QStringLiteral("Arson");
+        store->addLabel(label);
+        QVERIFY(store->labelRevision() != revision); // a label edit is a new revision
+        store->setActiveModelId(tunedId);
+        QCOMPARE(store->activeModelId(), tunedId);
+        // Ground truth imported from annotations sets the videos' classes in the same transaction.
+        const QString annotations = file(QStringLiteral("versions-annotations.txt"));
+        {
+            QFile out(annotations);
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Text));
+            out.write("a.mp4 Explosion 1 4 -1 -1\nb Normal -1 -1\n");
+        }
+        importAnnotations(*store, annotations);
+        QCOMPARE(store->video(ids[0])->videoClass, QStringLiteral("Explosion"));
+        QCOMPARE(store->video(ids[1])->videoClass, QStringLiteral("Normal"));
+    }
+
     void migrationScriptsAreSplitIntoStatements_data()
     {
         QTest::addColumn<QString>("script");
