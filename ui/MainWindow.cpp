@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "WorkstationController.h"
+#include "training/TrainingController.h"
 #include "jobs/JobsPanel.h"
 #include "player/ClassChart.h"
 #include "player/VideoView.h"
@@ -118,6 +119,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_reviewTabs, &QTabWidget::currentChanged, this, [this] { m_controller->setLabelsActive(labelsShown()); });
 
     createMenus();
+    m_training = new TrainingController(m_controller, this);
+    m_training->install();
     createShortcuts();
     statusBar()->showMessage(tr("Ready"));
     resize(1400, 900);

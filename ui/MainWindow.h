@@ -18,6 +18,7 @@ class DetectionsPanel;
 class JobsPanel;
 class LabelsPanel;
 class ScoreTimeline;
+class TrainingController;
 class VideoView;
 class WorkstationController;
 struct FrameImage;
@@ -40,6 +41,7 @@ public:
     void showReviewTab(int tab);
     ClassChart* classChart() const { return m_classChart; }
     JobsPanel* jobsPanel() const { return m_jobs; }
+    TrainingController* training() const { return m_training; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
     bool openProject(const QString& path, const QStringList& videos = {}, bool create = true);
     /// The shuttle rate (negative: backwards) and whether playback runs.
@@ -74,6 +76,7 @@ private:
     void saveProjectAs();
 
     WorkstationController* m_controller = nullptr;
+    TrainingController* m_training = nullptr;
     VideoView* m_view = nullptr;
     ScoreTimeline* m_timeline = nullptr;
     QListWidget* m_videos = nullptr;

@@ -68,7 +68,7 @@ private slots:
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
         QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Score"), QStringLiteral("&View"),
-                                   QStringLiteral("&Help")}));
+                                   QStringLiteral("&Help"), QStringLiteral("&Train")}));
     }
 
     void analystScoresAVideoAndNavigatesIt()

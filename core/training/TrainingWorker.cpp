@@ -1,0 +1,141 @@
+// The training worker: its own project connection (connections are per thread), the base
+// model loaded with its text encoder, and the Trainer driven epoch by epoch.
+#include "training/TrainingWorker.h"
+
+#include "model/Error.h"
+#include "project/ProjectStore.h"
+#include "scoring/FeatureCache.h"
+#include "training/TrainingData.h"
+#include "training/TrainingJson.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace vigil {
+
+namespace {
+
+std::shared_ptr<const AnomalyClipModel> loadBase(const TrainingRequest& request)
+{
+    ModelLoadOptions load;
+    load.checkpointPath = QFile::encodeName(request.base.checkpointPath).toStdString();
+    load.centroidPath = QFile::encodeName(request.base.centroidPath).toStdString();
+    load.keepTextEncoder = true;
+    return AnomalyClipModel::load(load, request.labels);
+}
+
+QJsonArray videoList(const std::vector<std::string>& names, const QHash<QString, qint64>& ids)
+{
+    QJsonArray list;
+    for (const std::string& name : names) {
+        QJsonObject row;
+        row[QStringLiteral("name")] = QString::fromStdString(name);
+        row[QStringLiteral("video_id")] = double(ids.value(QString::fromStdString(name)));
+        list.append(row);
+    }
+    return list;
+}
+
+} // namespace
+
+QString modelVersionFolder(const QString& projectPath, const QString& name)
+{
+    const QFileInfo info(projectPath);
+    return QDir(info.absolutePath()).filePath(info.completeBaseName() + QStringLiteral(".models/") + name);
+}
+
+void TrainingWorker::check(const TrainingRequest& request)
+{
+    try {
+        const auto store = ProjectStore::open(request.projectPath, ProjectStore::OpenMode::OpenExisting);
+        const auto base = loadBase(request);
+        const ProjectTrainingSet set = projectTrainingVideos(*store, *base, FeatureCache(FeatureCache::defaultDirectory()));
+        TrainingReadiness readiness;
+        readiness.summary = Trainer::checkData(*base, set.videos, {}, request.options);
+        for (const std::string& name : base->labels().modelOrderNames())
+            readiness.classNames << QString::fromStdString(name);
+        readiness.normalId = base->labels().normalId();
+        readiness.videos = int(set.videos.size());
+        readiness.skipped = set.skipped;
+        for (const VideoRecord& video : store->videos())
+            if (set.unscored.contains(video.path))
+                readiness.unscored << video.id;
+        if (set.videos.empty())
+            readiness.summary.problems.insert(readiness.summary.problems.begin(),
+                                              "no video with a class and cached features: set the videos' classes "
+                                              "(import annotations) or label them, and score them");
+        emit checked(readiness);
+    } catch (const std::exception& e) {
+        emit failed(QString::fromStdString(e.what()));
+    }
+}
+
+void TrainingWorker::run(const TrainingRequest& request)
+{
+    m_cancel = false;
+    try {
+        const auto store = ProjectStore::open(request.projectPath, ProjectStore::OpenMode::OpenExisting);
+        for (const ModelRecord& m : store->models())
+            if (m.name == request.newName)
+                throw Error("the project has a model named '" + request.newName.toStdString() + "' already");
+        const QString folder = modelVersionFolder(store->path(), request.newName);
+        const QString statePath = QDir(folder).filePath(QStringLiteral("training-state.pt"));
+        if (!QDir().mkpath(folder))
+            throw Error(QFile::encodeName(folder).toStdString() + ": cannot create the model's folder");
+        const auto base = loadBase(request);
+        ProjectTrainingSet set = projectTrainingVideos(*store, *base, FeatureCache(FeatureCache::defaultDirectory()));
+        QHash<QString, qint64> ids;
+        for (qsizetype i = 0; i < set.videoIds.size(); ++i)
+            ids.insert(QString::fromStdString(set.videos[size_t(i)].name), set.videoIds[i]);
+        Trainer trainer(base, std::move(set.videos), {}, request.options);
+        if (request.resume && QFileInfo::exists(statePath))
+            trainer.loadState(QFile::encodeName(statePath).toStdString());
+        QStringList trainNames, validationNames;
+        for (const std::string& n : trainer.trainNames())
+            trainNames << QString::fromStdString(n);
+        for (const std::string& n : trainer.validationNames())
+            validationNames << QString::fromStdString(n);
+        emit started(trainer.epochsDone(), request.options.epochs, trainNames, validationNames);
+        for (const EpochReport& earlier : trainer.history())
+            emit epochFinished(earlier);
+        while (!trainer.finished()) {
+            const int epoch = trainer.epochsDone() + 1;
+            EpochReport report;
+            try {
+                report = trainer.runEpoch([&](int step, int steps) {
+                    emit stepDone(epoch, step, steps);
+                    return !m_cancel.load();
+                });
+            } catch (const Cancelled&) {
+                emit cancelled(trainer.epochsDone());
+                return;
+            }
+            trainer.saveState(QFile::encodeName(statePath).toStdString());
+            emit epochFinished(report);
+        }
+        ModelRecord tuned;
+        tuned.name = request.newName;
+        tuned.checkpointPath = QDir(folder).filePath(QStringLiteral("last.ckpt"));
+        tuned.centroidPath = QDir(folder).filePath(QStringLiteral("ncentroid.pt"));
+        tuned.labels = request.base.labels;
+        trainer.exportBest(QFile::encodeName(tuned.checkpointPath).toStdString(), QFile::encodeName(tuned.centroidPath).toStdString());
+        ModelVersionRecord version;
+        version.parentModelId = store->ensureModel(request.base);
+        tuned.id = store->ensureModel(tuned);
+        version.modelId = tuned.id;
+        version.data[QStringLiteral("train")] = videoList(trainer.trainNames(), ids);
+        version.data[QStringLiteral("validation")] = videoList(trainer.validationNames(), ids);
+        version.data[QStringLiteral("label_revision")] = store->labelRevision();
+        version.options = trainingOptionsJson(trainer.options());
+        version.metrics = trainingHistoryJson(trainer.history(), trainer.bestEpoch());
+        store->addModelVersion(version);
+        QFile::remove(statePath); // finished: nothing to resume
+        emit finished(tuned, trainer.history()[size_t(trainer.bestEpoch() - 1)]);
+    } catch (const std::exception& e) {
+        emit failed(QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace vigil

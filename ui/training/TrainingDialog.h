@@ -1,0 +1,54 @@
+// The fine-tuning dialog: what the project's data holds per class (videos, frames,
+// labelled frames), why a run cannot start yet, and the run's settings with the paper's
+// defaults. A dumb widget: readiness in, settings out.
+#pragma once
+
+#include "model/Trainer.h"
+#include "training/TrainingWorker.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QDialogButtonBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace vigil {
+
+/// GUI thread.
+class TrainingDialog : public QDialog {
+    Q_OBJECT
+public:
+    TrainingDialog(const TrainingOptions& defaults, const QString& suggestedName, QWidget* parent = nullptr);
+
+    /// The check's answer: fills the table, says what stops the run (and disables Start).
+    void setReadiness(const TrainingReadiness& readiness);
+    void setChecking(const QString& message);
+    TrainingOptions options() const;
+    QString modelName() const;
+    QTableWidget* classTable() const { return m_table; }
+    QPushButton* startButton() const { return m_start; }
+
+signals:
+    /// The settings changed in a way the check depends on (minimum videos, validation).
+    void recheckRequested();
+    void scoreFirstRequested(const QList<qint64>& videoIds);
+
+private:
+    QTableWidget* m_table = nullptr;
+    QLabel* m_status = nullptr;
+    QLineEdit* m_name = nullptr;
+    QSpinBox *m_epochs = nullptr, *m_warmup = nullptr, *m_batch = nullptr, *m_seed = nullptr;
+    QDoubleSpinBox *m_lr = nullptr, *m_frameWeight = nullptr, *m_validation = nullptr;
+    QCheckBox *m_frameSupervision = nullptr, *m_keepCentroid = nullptr;
+    QPushButton* m_start = nullptr;
+    QPushButton* m_scoreFirst = nullptr;
+    QList<qint64> m_unscored;
+    TrainingOptions m_defaults;
+};
+
+} // namespace vigil
