@@ -487,7 +487,7 @@ void ProjectStore::writeVideoClasses(const QHash<qint64, QString>& classes, cons
 {
     QSqlQuery update = m_sql->prepare(QStringLiteral("UPDATE videos SET video_class = ? WHERE id = ?"), action);
     for (auto it = classes.begin(); it != classes.end(); ++it) {
-        update.bindValue(0, it.value().trimmed());
+        update.bindValue(0, it.value().isNull() ? QStringLiteral("") : it.value().trimmed()); // never NULL
         update.bindValue(1, it.key());
         m_sql->exec(update, action);
     }
