@@ -98,18 +98,6 @@ bool runEpochs(Trainer& trainer, const QString& statePath)
     return true;
 }
 
-QJsonArray videoList(const std::vector<std::string>& names, const QHash<QString, qint64>& ids)
-{
-    QJsonArray list;
-    for (const std::string& name : names) {
-        QJsonObject row;
-        row[QStringLiteral("name")] = QString::fromStdString(name);
-        if (ids.contains(QString::fromStdString(name)))
-            row[QStringLiteral("video_id")] = double(ids.value(QString::fromStdString(name)));
-        list.append(row);
-    }
-    return list;
-}
 
 } // namespace
 
@@ -300,8 +288,8 @@ int train(const QStringList& arguments)
         ModelVersionRecord version;
         version.modelId = tunedId;
         version.parentModelId = parentId;
-        version.data[QStringLiteral("train")] = videoList(trainer.trainNames(), videoIds);
-        version.data[QStringLiteral("validation")] = videoList(trainer.validationNames(), videoIds);
+        version.data[QStringLiteral("train")] = trainingVideosJson(trainer.trainNames(), videoIds);
+        version.data[QStringLiteral("validation")] = trainingVideosJson(trainer.validationNames(), videoIds);
         version.data[QStringLiteral("label_revision")] = store->labelRevision();
         QJsonArray labelled;
         for (const int64_t frames : trainer.summary().labelledFrames)

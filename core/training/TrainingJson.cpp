@@ -13,6 +13,18 @@ QJsonValue number(double value) { return std::isfinite(value) ? QJsonValue(value
 
 } // namespace
 
+QJsonArray trainingVideosJson(const std::vector<std::string>& names, const QHash<QString, qint64>& ids)
+{
+    QJsonArray list;
+    for (const std::string& name : names) {
+        QJsonObject row;
+        row[QStringLiteral("name")] = QString::fromStdString(name);
+        row[QStringLiteral("video_id")] = double(ids.value(QString::fromStdString(name)));
+        list.append(row);
+    }
+    return list;
+}
+
 QJsonObject trainingOptionsJson(const TrainingOptions& o)
 {
     QJsonObject json;

@@ -4,6 +4,8 @@
 
 #include "model/Trainer.h"
 
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace vigil {
@@ -12,5 +14,8 @@ QJsonObject trainingOptionsJson(const TrainingOptions& options);
 /// {"best_epoch", "validation_auc", "validation_ap", "epochs": [{epoch, loss terms, lr,
 /// validation_auc, validation_ap, seconds}]}; NaN as null.
 QJsonObject trainingHistoryJson(const std::vector<EpochReport>& history, int bestEpoch);
+
+/// [{"name", "video_id"}] of the named videos (ids from `ids`; 0 for a name it lacks).
+QJsonArray trainingVideosJson(const std::vector<std::string>& names, const QHash<QString, qint64>& ids);
 
 } // namespace vigil

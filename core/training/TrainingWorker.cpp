@@ -26,17 +26,6 @@ std::shared_ptr<const AnomalyClipModel> loadBase(const TrainingRequest& request)
     return AnomalyClipModel::load(load, request.labels);
 }
 
-QJsonArray videoList(const std::vector<std::string>& names, const QHash<QString, qint64>& ids)
-{
-    QJsonArray list;
-    for (const std::string& name : names) {
-        QJsonObject row;
-        row[QStringLiteral("name")] = QString::fromStdString(name);
-        row[QStringLiteral("video_id")] = double(ids.value(QString::fromStdString(name)));
-        list.append(row);
-    }
-    return list;
-}
 
 } // namespace
 
@@ -125,8 +114,8 @@ void TrainingWorker::run(const TrainingRequest& request)
         version.parentModelId = store->ensureModel(request.base);
         tuned.id = store->ensureModel(tuned);
         version.modelId = tuned.id;
-        version.data[QStringLiteral("train")] = videoList(trainer.trainNames(), ids);
-        version.data[QStringLiteral("validation")] = videoList(trainer.validationNames(), ids);
+        version.data[QStringLiteral("train")] = trainingVideosJson(trainer.trainNames(), ids);
+        version.data[QStringLiteral("validation")] = trainingVideosJson(trainer.validationNames(), ids);
         version.data[QStringLiteral("label_revision")] = store->labelRevision();
         version.options = trainingOptionsJson(trainer.options());
         version.metrics = trainingHistoryJson(trainer.history(), trainer.bestEpoch());
