@@ -4,12 +4,13 @@
 #include "CliCommon.h"
 
 #include "model/Error.h"
+#include "model/NewClasses.h"
 #include "model/Trainer.h"
 #include "project/ProjectStore.h"
 #include "scoring/FeatureCache.h"
 #include "scoring/ProjectScoring.h"
 #include "training/TrainingData.h"
-#include "training/TrainingJson.h"
+#include "training/TrainedVersion.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -141,10 +142,17 @@ int train(const QStringList& arguments)
                                             "their labels; unscored ones are scored first. The result is a new model of the "
                                             "project, re-scored at once."),
                                          tr("P.vigil"));
+    const QCommandLineOption addClass(QStringLiteral("add-class"),
+                                      tr("A class the model lacks, learned with its own prompt and context (needs --vocab); "
+                                         "repeat for more."),
+                                      tr("NAME"));
+    const QCommandLineOption outClasses(QStringLiteral("out-classes"),
+                                        tr("With --add-class: the new class list (default: <out-checkpoint>.classes.csv)."),
+                                        tr("FILE"));
     const QCommandLineOption outName(QStringLiteral("out"), tr("With --project: the new model's name (default: <model>-ft<N>)."),
                                      tr("NAME"));
     parser.addOptions({featuresDir, annotations, validation, epochs, warmup, lr, batch, seed, frameSupervision, keepCentroid,
-                       state, outCheckpoint, outCentroid, projectPath, outName});
+                       state, outCheckpoint, outCentroid, projectPath, outName, addClass, outClasses});
     parseOrExit(parser, arguments, QStringLiteral("train"));
     model.check(parser, QStringLiteral("train"));
     const bool fromProject = parser.isSet(projectPath);
@@ -181,9 +189,25 @@ int train(const QStringList& arguments)
         const LabelSet labels = model.labels(parser);
         ModelLoadOptions load = model.loadOptions(parser);
         load.keepTextEncoder = true;
-        const auto base = AnomalyClipModel::load(load, labels);
+        std::shared_ptr<const AnomalyClipModel> base = AnomalyClipModel::load(load, labels);
         for (const std::string& warning : base->warnings())
             err << "vigil-cli: warning: " << QString::fromStdString(warning) << Qt::endl;
+        const QStringList added = parser.values(addClass);
+        if (!added.isEmpty()) {
+            if (load.vocabularyPath.empty())
+                throw Error("--add-class needs CLIP's vocabulary (--vocab) to make the new classes' prompts");
+            std::vector<std::string> names;
+            for (const QString& name : added)
+                names.push_back(name.toStdString());
+            base = withNewClasses(*base, names, load.vocabularyPath);
+            for (const QString& name : added)
+                out << tr("new class '%1': prompt \"%2\", its own context")
+                           .arg(name.trimmed(),
+                                QString::fromStdString(base->labels().promptText(
+                                    classIndex(base->labels(), name), base->config().contextTokens)))
+                    << Qt::endl;
+        }
+        const LabelSet& trainedLabels = base->labels();
         const int dim = base->config().embedDim;
         std::vector<TrainingVideo> trainVideos, validationVideos;
         std::unique_ptr<ProjectStore> store;
@@ -222,6 +246,13 @@ int train(const QStringList& arguments)
             scoring.provisionalScores = false;
             scoring.cacheDirectory = FeatureCache::defaultDirectory();
             const FeatureCache cache(scoring.cacheDirectory);
+            const QMap<QString, int> missing = classesNotInModel(*store, trainedLabels);
+            for (auto it = missing.constBegin(); it != missing.constEnd(); ++it)
+                err << tr("vigil-cli: note: class '%1' (%n video(s)) is not one of the model's: its videos are left out; "
+                          "--add-class \"%1\" learns it",
+                          nullptr, it.value())
+                           .arg(it.key())
+                    << Qt::endl;
             ProjectTrainingSet set = projectTrainingVideos(*store, *base, cache);
             if (!set.unscored.isEmpty()) {
                 out << tr("scoring %n video(s) without cached features first", nullptr, int(set.unscored.size())) << Qt::endl;
@@ -235,9 +266,10 @@ int train(const QStringList& arguments)
                 videoIds.insert(QString::fromStdString(set.videos[size_t(i)].name), set.videoIds[i]);
             trainVideos = std::move(set.videos);
         } else {
-            trainVideos = trainingVideosFromFiles(parser.value(featuresDir), parser.value(annotations), labels, dim);
+            trainVideos = trainingVideosFromFiles(parser.value(featuresDir), parser.value(annotations), trainedLabels, dim);
             if (parser.isSet(validation))
-                validationVideos = trainingVideosFromFiles(parser.value(featuresDir), parser.value(validation), labels, dim);
+                validationVideos =
+                    trainingVideosFromFiles(parser.value(featuresDir), parser.value(validation), trainedLabels, dim);
         }
         Trainer trainer(base, std::move(trainVideos), std::move(validationVideos), options);
         for (const std::string& warning : trainer.summary().warnings)
@@ -271,39 +303,31 @@ int train(const QStringList& arguments)
                        .arg(best.epoch)
                        .arg(number(best.validationAuc), number(best.validationAp))
                 << Qt::endl;
+            if (!added.isEmpty()) {
+                const QString classesPath = parser.isSet(outClasses) ? parser.value(outClasses)
+                                                                     : parser.value(outCheckpoint) + QStringLiteral(".classes.csv");
+                writeClassList(classesPath, trainedLabels);
+                out << tr("wrote %1: its %2 classes (load it with --classes %1)").arg(classesPath).arg(trainedLabels.size())
+                    << Qt::endl;
+            }
             return 0;
         }
         // A model version of the project: written beside it, recorded with its data,
         // options and history, then every video re-scored (from cached features).
-        if (!QDir().mkpath(modelDir))
-            throw Error(QFile::encodeName(modelDir).toStdString() + ": cannot create the model's folder");
-        ModelRecord tuned;
-        tuned.name = newName;
-        tuned.checkpointPath = QDir(modelDir).filePath(QStringLiteral("last.ckpt"));
-        tuned.centroidPath = QDir(modelDir).filePath(QStringLiteral("ncentroid.pt"));
-        tuned.labels = baseRecord.labels;
-        trainer.exportBest(QFile::encodeName(tuned.checkpointPath).toStdString(), QFile::encodeName(tuned.centroidPath).toStdString());
-        const qint64 parentId = store->ensureModel(baseRecord);
-        const qint64 tunedId = store->ensureModel(tuned);
-        ModelVersionRecord version;
-        version.modelId = tunedId;
-        version.parentModelId = parentId;
-        version.data[QStringLiteral("train")] = trainingVideosJson(trainer.trainNames(), videoIds);
-        version.data[QStringLiteral("validation")] = trainingVideosJson(trainer.validationNames(), videoIds);
-        version.data[QStringLiteral("label_revision")] = store->labelRevision();
-        QJsonArray labelled;
-        for (const int64_t frames : trainer.summary().labelledFrames)
-            labelled.append(double(frames));
-        version.data[QStringLiteral("labelled_frames")] = labelled;
-        version.options = trainingOptionsJson(trainer.options());
-        version.metrics = trainingHistoryJson(trainer.history(), trainer.bestEpoch());
-        store->addModelVersion(version);
+        TrainedVersion version;
+        version.base = baseRecord;
+        version.name = newName;
+        version.folder = modelDir;
+        version.videoIds = videoIds;
+        version.addedClasses = added;
+        const ModelRecord tuned = saveTrainedVersion(*store, trainer, trainedLabels, version);
         out << tr("model '%1' (epoch %2, val AUC %3 AP %4) written to %5; re-scoring the project with it")
                    .arg(newName)
                    .arg(best.epoch)
                    .arg(number(best.validationAuc), number(best.validationAp), modelDir)
             << Qt::endl;
         ScoringSettings rescoring = scoring;
+        rescoring.labels = trainedLabels;
         rescoring.model.checkpointPath = tuned.checkpointPath.toStdString();
         rescoring.model.centroidPath = tuned.centroidPath.toStdString();
         return scoreUnscored(*store, rescoring, tuned);

@@ -12,6 +12,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -69,6 +71,33 @@ std::vector<TrainingVideo> trainingVideosFromFiles(const QString& featuresDir, c
     if (videos.empty())
         throw Error(file + ": no video listed");
     return videos;
+}
+
+QMap<QString, int> classesNotInModel(const ProjectStore& store, const LabelSet& labels)
+{
+    QMap<QString, int> found;
+    QHash<QString, QString> spelling; // key -> the first spelling met
+    auto key = [](QString text) { return text.replace(QLatin1Char('_'), QLatin1Char(' ')).trimmed().toLower(); };
+    for (const VideoRecord& video : store.videos()) {
+        QStringList names{video.videoClass};
+        for (const GroundTruthInterval& interval : store.groundTruth(video.id))
+            names << interval.className;
+        for (const LabelRecord& label : store.labels(video.id))
+            names << label.className;
+        QSet<QString> counted;
+        for (const QString& name : names) {
+            if (name.trimmed().isEmpty() || classIndex(labels, name) >= 0)
+                continue;
+            const QString k = key(name);
+            if (!spelling.contains(k))
+                spelling.insert(k, name.trimmed());
+            if (!counted.contains(k)) {
+                counted.insert(k);
+                ++found[spelling.value(k)];
+            }
+        }
+    }
+    return found;
 }
 
 ProjectTrainingSet projectTrainingVideos(const ProjectStore& store, const AnomalyClipModel& base, const FeatureCache& cache)

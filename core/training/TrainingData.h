@@ -7,6 +7,7 @@
 #include "model/Trainer.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -40,6 +41,11 @@ struct ProjectTrainingSet {
 /// rest normal; a normal video's frames are all normal. Features come from `cache` under
 /// the base model's image encoder (fp32).
 ProjectTrainingSet projectTrainingVideos(const ProjectStore& store, const AnomalyClipModel& base, const FeatureCache& cache);
+
+/// Classes the project's videos use (as their own class, in ground truth or in labels) that
+/// `labels` lacks, each with the number of videos using it; spelled as first met. Thread
+/// of `store`.
+QMap<QString, int> classesNotInModel(const ProjectStore& store, const LabelSet& labels);
 
 /// Model-order index of a class name (ignoring case, '_' and ' ' alike); "" is normal;
 /// -1 when the labels have no such class.

@@ -3,10 +3,11 @@
 #include "training/TrainingWorker.h"
 
 #include "model/Error.h"
+#include "model/NewClasses.h"
 #include "project/ProjectStore.h"
 #include "scoring/FeatureCache.h"
 #include "training/TrainingData.h"
-#include "training/TrainingJson.h"
+#include "training/TrainedVersion.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,13 +18,23 @@ namespace vigil {
 
 namespace {
 
+// The model trained: the base, with the classes it lacks added when some are asked for.
 std::shared_ptr<const AnomalyClipModel> loadBase(const TrainingRequest& request)
 {
     ModelLoadOptions load;
     load.checkpointPath = QFile::encodeName(request.base.checkpointPath).toStdString();
     load.centroidPath = QFile::encodeName(request.base.centroidPath).toStdString();
+    load.vocabularyPath = QFile::encodeName(request.vocabularyPath).toStdString();
     load.keepTextEncoder = true;
-    return AnomalyClipModel::load(load, request.labels);
+    std::shared_ptr<const AnomalyClipModel> base = AnomalyClipModel::load(load, request.labels);
+    if (request.newClasses.isEmpty())
+        return base;
+    if (request.vocabularyPath.isEmpty())
+        throw Error("new classes need CLIP's vocabulary file (bpe_simple_vocab_16e6.txt.gz) for their prompts");
+    std::vector<std::string> names;
+    for (const QString& name : request.newClasses)
+        names.push_back(name.toStdString());
+    return withNewClasses(*base, names, load.vocabularyPath);
 }
 
 
@@ -48,6 +59,7 @@ void TrainingWorker::check(const TrainingRequest& request)
         readiness.normalId = base->labels().normalId();
         readiness.videos = int(set.videos.size());
         readiness.skipped = set.skipped;
+        readiness.missingClasses = classesNotInModel(*store, base->labels());
         for (const VideoRecord& video : store->videos())
             if (set.unscored.contains(video.path))
                 readiness.unscored << video.id;
@@ -104,22 +116,13 @@ void TrainingWorker::run(const TrainingRequest& request)
             trainer.saveState(QFile::encodeName(statePath).toStdString());
             emit epochFinished(report);
         }
-        ModelRecord tuned;
-        tuned.name = request.newName;
-        tuned.checkpointPath = QDir(folder).filePath(QStringLiteral("last.ckpt"));
-        tuned.centroidPath = QDir(folder).filePath(QStringLiteral("ncentroid.pt"));
-        tuned.labels = request.base.labels;
-        trainer.exportBest(QFile::encodeName(tuned.checkpointPath).toStdString(), QFile::encodeName(tuned.centroidPath).toStdString());
-        ModelVersionRecord version;
-        version.parentModelId = store->ensureModel(request.base);
-        tuned.id = store->ensureModel(tuned);
-        version.modelId = tuned.id;
-        version.data[QStringLiteral("train")] = trainingVideosJson(trainer.trainNames(), ids);
-        version.data[QStringLiteral("validation")] = trainingVideosJson(trainer.validationNames(), ids);
-        version.data[QStringLiteral("label_revision")] = store->labelRevision();
-        version.options = trainingOptionsJson(trainer.options());
-        version.metrics = trainingHistoryJson(trainer.history(), trainer.bestEpoch());
-        store->addModelVersion(version);
+        TrainedVersion version;
+        version.base = request.base;
+        version.name = request.newName;
+        version.folder = folder;
+        version.videoIds = ids;
+        version.addedClasses = request.newClasses;
+        const ModelRecord tuned = saveTrainedVersion(*store, trainer, base->labels(), version);
         QFile::remove(statePath); // finished: nothing to resume
         emit finished(tuned, trainer.history()[size_t(trainer.bestEpoch() - 1)]);
     } catch (const std::exception& e) {

@@ -9,6 +9,7 @@
 #include "model/Trainer.h"
 #include "project/ProjectTypes.h"
 
+#include <QMap>
 #include <QMetaType>
 #include <QObject>
 #include <QStringList>
@@ -23,6 +24,8 @@ struct TrainingRequest {
     ModelRecord base;                // the model fine-tuned (a model of the project or new to it)
     LabelSet labels = LabelSet::resolve("ucf");
     TrainingOptions options;
+    QStringList newClasses;          // classes the base lacks, to learn (withNewClasses)
+    QString vocabularyPath;          // CLIP's vocabulary: needed for newClasses
     QString newName;                 // the new model's name in the project
     bool resume = false;             // continue the run saved for newName, if any
 };
@@ -35,6 +38,7 @@ struct TrainingReadiness {
     int videos = 0;         // with a class and cached features
     QStringList skipped;    // "name: why"
     QList<qint64> unscored; // video ids with a class but no cached features yet
+    QMap<QString, int> missingClasses; // classes the project uses and the model (with newClasses) lacks: videos using them
 };
 
 /// Where a run keeps its model and its resumable state: <project>.models/<name>/.

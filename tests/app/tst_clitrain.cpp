@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -204,6 +205,74 @@ private slots:
         QVERIFY2(activated.exitCode == 0, qPrintable(activated.err));
         QVERIFY(runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), project})
                     .out.contains(QLatin1String("active model: tuned")));
+    }
+
+    void aClassTheModelLacksIsLearnedWhenAsked()
+    {
+        // The same three videos (their features cached by the test before), two of them of
+        // a class UCF-Crime does not have.
+        const QString project = m_dir.filePath(QStringLiteral("custom.vigil"));
+        const QString media = kShared + QStringLiteral("/media/");
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("--project"), project}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--project"), project,
+                         media + "cctv_roadaccident.mp4", media + "RoadAccidents017_x264.mp4", media + "cctv_normal.mp4"})
+                     .exitCode,
+                 0);
+        const QString truth = m_dir.filePath(QStringLiteral("custom.txt"));
+        {
+            QFile file(truth);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Text));
+            file.write("cctv_roadaccident Wrong_Way 90 185 -1 -1\nRoadAccidents017_x264 Wrong_Way 90 185 -1 -1\n"
+                       "cctv_normal Normal -1 -1 -1 -1\n");
+        }
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("truth"), QStringLiteral("--project"), project, truth}).exitCode, 0);
+        const QStringList train = QStringList{QStringLiteral("train"), QStringLiteral("--project"), project} +
+                                  modelArguments(QStringLiteral("ucf")) +
+                                  QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--epochs"),
+                                              QStringLiteral("2"), QStringLiteral("--warmup"), QStringLiteral("0"),
+                                              QStringLiteral("--lr"), QStringLiteral("1e-3"), QStringLiteral("--batch"),
+                                              QStringLiteral("4"), QStringLiteral("--device"), QStringLiteral("cpu"),
+                                              QStringLiteral("--out"), QStringLiteral("wrongway")};
+        const Run without = runCli(train);
+        QVERIFY2(without.exitCode != 0 && without.err.contains(QLatin1String(
+                                              "class 'Wrong_Way' (2 video(s)) is not one of the model's: its videos are left "
+                                              "out; --add-class \"Wrong_Way\" learns it")) &&
+                     without.err.contains(QLatin1String("no abnormal")),
+                 qPrintable(without.err));
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("custom.models/wrongway"))));
+        const Run noVocabulary = runCli(train + QStringList{QStringLiteral("--add-class"), QStringLiteral("Wrong_Way")});
+        QVERIFY2(noVocabulary.exitCode != 0 && noVocabulary.err.contains(QLatin1String("--add-class needs CLIP's vocabulary")),
+                 qPrintable(noVocabulary.err));
+
+        const Run run = runCli(train + QStringList{QStringLiteral("--add-class"), QStringLiteral("Wrong_Way"),
+                                                   QStringLiteral("--vocab"), kShared + "/clip/bpe_simple_vocab_16e6.txt.gz"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QVERIFY2(run.out.contains(QLatin1String("new class 'Wrong_Way': prompt \"X X X X X X X X Wrong Way.\", its own context")) &&
+                     run.out.contains(QLatin1String("training on 3 video(s)")),
+                 qPrintable(run.out));
+        // The class list beside the checkpoint names the new class with the model's.
+        QFile classes(m_dir.filePath(QStringLiteral("custom.models/wrongway/classes.csv")));
+        QVERIFY(classes.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(classes.readAll()).trimmed().split('\n');
+        QCOMPARE(rows.size(), 16);
+        QCOMPARE(rows.first(), QStringLiteral("id,name"));
+        QCOMPARE(rows.last(), QStringLiteral("14,Wrong_Way"));
+        QCOMPARE(rows[8], QStringLiteral("7,Normal"));
+        // The project is re-scored with 15 classes and evaluates on the new class.
+        const QString json = m_dir.filePath(QStringLiteral("wrongway.json"));
+        const Run evaluated = runCli({QStringLiteral("eval"), QStringLiteral("--project"), project, QStringLiteral("--model"),
+                                      QStringLiteral("wrongway"), QStringLiteral("--json"), json});
+        QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.out + evaluated.err));
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const QJsonObject metrics = QJsonDocument::fromJson(jsonFile.readAll()).object();
+        const QJsonArray names = metrics.value(QStringLiteral("class_names")).toArray();
+        QCOMPARE(names.size(), 15);
+        const qsizetype own = names.toVariantList().indexOf(QStringLiteral("Wrong_Way"));
+        QVERIFY(own >= 0);
+        QVERIFY2(metrics.value(QStringLiteral("mc_auroc")).toArray().at(own).isDouble(), qPrintable(QJsonDocument(metrics).toJson()));
+        const Run info = runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), project});
+        QVERIFY2(info.out.contains(QLatin1String("scored by wrongway")), qPrintable(info.out));
     }
 
     void badDataGivesOneLine()

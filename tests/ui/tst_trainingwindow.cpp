@@ -180,6 +180,95 @@ private slots:
         QVERIFY(QFileInfo::exists(modelVersionFolder(projectPath, name) + QStringLiteral("/last.ckpt")));
         QVERIFY(!QFileInfo::exists(modelVersionFolder(projectPath, name) + QStringLiteral("/training-state.pt")));
     }
+
+    void aClassTheModelLacksIsOfferedAndLearned()
+    {
+        QTemporaryDir dir;
+        const QString projectPath = dir.filePath(QStringLiteral("custom.vigil"));
+        const QString media = kShared + QStringLiteral("/media/");
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(projectPath, {media + "cctv_roadaccident.mp4", media + "RoadAccidents017_x264.mp4",
+                                                 media + "cctv_normal.mp4"}));
+        QTRY_COMPARE(window.videoList()->count(), 3);
+        WorkstationController* c = window.controller();
+        const QString truth = dir.filePath(QStringLiteral("truth.txt"));
+        {
+            QFile file(truth);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Text));
+            file.write("cctv_roadaccident Wrong_Way 90 185 -1 -1\nRoadAccidents017_x264 Wrong_Way 90 185 -1 -1\n"
+                       "cctv_normal Normal -1 -1 -1 -1\n");
+        }
+        QCOMPARE(c->importGroundTruth(truth), 3);
+        ModelRecord model;
+        model.name = QStringLiteral("golden-ucf");
+        model.checkpointPath = kShared + QStringLiteral("/golden/ucf/last.ckpt");
+        model.centroidPath = kShared + QStringLiteral("/golden/ucf/ncentroid.pt");
+        model.labels = QStringLiteral("ucf");
+        c->setModel(model);
+        // Scored first (from cached features when the test above ran), so that the check
+        // below is about the classes alone.
+        QString scored;
+        connect(c, &WorkstationController::scoringFinished, this, [&](const QString& m) { scored = m; });
+        c->scoreVideos({});
+        QTRY_VERIFY_WITH_TIMEOUT(scored == QLatin1String("Scoring done"), 300000);
+        scored.clear();
+
+        TrainingController* training = window.training();
+        training->openDialog();
+        QTRY_VERIFY(training->dialog() != nullptr);
+        TrainingDialog* dialog = training->dialog();
+        QLabel* status = dialog->findChild<QLabel*>(QStringLiteral("trainingStatus"));
+        QListWidget* classes = dialog->newClassList();
+        // Only the normal video is usable: the run cannot start, the unknown class is offered.
+        QVERIFY2(waitFor([&] { return classes->count() == 1 && status->text().contains(QLatin1String("Cannot start")); }, 60000),
+                 qPrintable(status->text()));
+        QVERIFY(classes->isVisible());
+        QCOMPARE(classes->item(0)->text(), QStringLiteral("Wrong_Way (2 video(s))"));
+        QVERIFY(!dialog->startButton()->isEnabled());
+        // Ticked without the vocabulary: the check says what it needs.
+        dialog->setVocabularyPath(QString());
+        classes->item(0)->setCheckState(Qt::Checked);
+        QVERIFY2(waitFor([&] { return status->text().contains(QLatin1String("vocabulary")); }, 60000), qPrintable(status->text()));
+        QVERIFY(!dialog->startButton()->isEnabled());
+        QLineEdit* vocabulary = dialog->findChild<QLineEdit*>(QStringLiteral("vocabularyPath"));
+        vocabulary->setText(kShared + QStringLiteral("/clip/bpe_simple_vocab_16e6.txt.gz"));
+        emit vocabulary->editingFinished();
+        QVERIFY2(waitFor([&] { return status->text().startsWith(QLatin1String("Ready: 3 video(s).")); }, 60000),
+                 qPrintable(status->text()));
+        QTableWidget* table = dialog->classTable();
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Wrong_Way (new)"));
+        QCOMPARE(table->item(1, 1)->text(), QStringLiteral("2"));
+        QCOMPARE(classes->count(), 1); // still listed, still ticked
+        QCOMPARE(classes->item(0)->checkState(), Qt::Checked);
+        screenshot(*dialog, QStringLiteral("training-dialog-new-class.png"));
+
+        const QList<QSpinBox*> spins = dialog->findChildren<QSpinBox*>();
+        spins[0]->setValue(1);
+        spins[1]->setValue(0);
+        spins[2]->setValue(4);
+        QSignalSpy trained(training, &TrainingController::modelTrained);
+        dialog->startButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(trained.count() == 1, 300000);
+        QTRY_VERIFY_WITH_TIMEOUT(scored == QLatin1String("Scoring done"), 300000);
+        // The new model names 15 classes, from the class list written beside it.
+        const QString folder = modelVersionFolder(projectPath, c->model()->name);
+        QCOMPARE(c->model()->labels, folder + QStringLiteral("/classes.csv"));
+        const LabelSet labels = LabelSet::resolve(c->model()->labels.toStdString());
+        QCOMPARE(labels.size(), 15);
+        QCOMPARE(labels.modelOrderNames()[14], std::string("Wrong_Way"));
+        const std::optional<ModelVersionRecord> version = c->store()->modelVersion(c->model()->id);
+        QVERIFY(version.has_value());
+        QCOMPARE(version->data.value(QStringLiteral("added_classes")).toArray().first().toString(), QStringLiteral("Wrong_Way"));
+        const QList<VideoRecord> videos = c->store()->videos();
+        const std::optional<ScoreTrack> track = c->store()->scores(videos.first().id, c->model()->id);
+        QVERIFY(track.has_value());
+        QCOMPARE(track->classes, 15);
+        QVERIFY(track->classNames.contains(QStringLiteral("Wrong_Way")));
+    }
 };
 
 QTEST_MAIN(TestTrainingWindow)

@@ -12,6 +12,7 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 
 namespace vigil {
 
@@ -133,6 +134,7 @@ void TrainingController::openDialog()
     m_request.options = defaults;
     auto* dialog = new TrainingDialog(defaults, suggestedName(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setVocabularyPath(QSettings().value(QStringLiteral("training/vocabulary")).toString());
     m_dialog = dialog;
     connect(dialog, &TrainingDialog::recheckRequested, this, &TrainingController::check);
     connect(dialog, &TrainingDialog::scoreFirstRequested, this, [this](const QList<qint64>& ids) {
@@ -143,6 +145,8 @@ void TrainingController::openDialog()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_request.options = dialog->options();
         m_request.newName = dialog->modelName();
+        m_request.newClasses = dialog->newClasses();
+        m_request.vocabularyPath = dialog->vocabularyPath();
         run(false);
     });
     dialog->show();
@@ -155,6 +159,10 @@ void TrainingController::check()
         return;
     TrainingRequest request = m_request;
     request.options = m_dialog->options();
+    request.newClasses = m_dialog->newClasses();
+    request.vocabularyPath = m_dialog->vocabularyPath();
+    if (!request.vocabularyPath.isEmpty())
+        QSettings().setValue(QStringLiteral("training/vocabulary"), request.vocabularyPath);
     m_dialog->setChecking(tr("Checking the project's training data..."));
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, request] { worker->check(request); });
 }

@@ -4,11 +4,16 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -36,6 +41,38 @@ TrainingDialog::TrainingDialog(const TrainingOptions& defaults, const QString& s
     m_status->setObjectName(QStringLiteral("trainingStatus"));
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
+
+    // Classes the project uses that the model lacks: shown once the check finds some.
+    m_newClassBox = new QGroupBox(tr("Classes the model does not have"), this);
+    auto* newLayout = new QVBoxLayout(m_newClassBox);
+    newLayout->addWidget(new QLabel(tr("Ticked classes are learned with their own prompt and context; "
+                                       "the videos of the others are left out."),
+                                    m_newClassBox));
+    m_newClasses = new QListWidget(m_newClassBox);
+    m_newClasses->setObjectName(QStringLiteral("newClasses"));
+    m_newClasses->setMaximumHeight(90);
+    newLayout->addWidget(m_newClasses);
+    auto* vocabularyRow = new QHBoxLayout;
+    vocabularyRow->addWidget(new QLabel(tr("CLIP vocabulary"), m_newClassBox));
+    m_vocabulary = new QLineEdit(m_newClassBox);
+    m_vocabulary->setObjectName(QStringLiteral("vocabularyPath"));
+    m_vocabulary->setPlaceholderText(tr("bpe_simple_vocab_16e6.txt.gz"));
+    vocabularyRow->addWidget(m_vocabulary, 1);
+    auto* browse = new QPushButton(tr("Browse..."), m_newClassBox);
+    vocabularyRow->addWidget(browse);
+    newLayout->addLayout(vocabularyRow);
+    m_newClassBox->setVisible(false);
+    layout->addWidget(m_newClassBox);
+    connect(m_newClasses, &QListWidget::itemChanged, this, &TrainingDialog::recheckRequested);
+    connect(m_vocabulary, &QLineEdit::editingFinished, this, &TrainingDialog::recheckRequested);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("CLIP Vocabulary"), m_vocabulary->text(),
+                                                          tr("CLIP vocabulary (*.txt.gz *.txt);;All files (*)"));
+        if (!path.isEmpty()) {
+            m_vocabulary->setText(path);
+            emit recheckRequested();
+        }
+    });
 
     auto* form = new QFormLayout;
     m_name = new QLineEdit(suggestedName, this);
@@ -104,6 +141,7 @@ void TrainingDialog::setChecking(const QString& message)
 void TrainingDialog::setReadiness(const TrainingReadiness& r)
 {
     const TrainingDataSummary& s = r.summary;
+    const QStringList added = newClasses();
     m_table->setRowCount(0);
     for (int c = 0; c < r.classNames.size(); ++c) {
         const int train = c < int(s.trainVideos.size()) ? s.trainVideos[size_t(c)] : 0;
@@ -113,10 +151,34 @@ void TrainingDialog::setReadiness(const TrainingReadiness& r)
             continue;
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        m_table->setItem(row, 0, new QTableWidgetItem(c == r.normalId ? tr("%1 (normal)").arg(r.classNames[c]) : r.classNames[c]));
+        QString name = r.classNames[c];
+        if (c == r.normalId)
+            name = tr("%1 (normal)").arg(name);
+        else if (added.contains(name))
+            name = tr("%1 (new)").arg(name);
+        m_table->setItem(row, 0, new QTableWidgetItem(name));
         m_table->setItem(row, 1, new QTableWidgetItem(QString::number(train)));
         m_table->setItem(row, 2, new QTableWidgetItem(QString::number(validation)));
         m_table->setItem(row, 3, new QTableWidgetItem(QString::number(labelled)));
+    }
+    // New classes: those found now are added, those ticked before stay (the check no longer
+    // counts them as missing once they are part of the model).
+    {
+        const QSignalBlocker blocker(m_newClasses);
+        for (auto it = r.missingClasses.constBegin(); it != r.missingClasses.constEnd(); ++it) {
+            QListWidgetItem* item = nullptr;
+            for (int i = 0; i < m_newClasses->count(); ++i)
+                if (m_newClasses->item(i)->data(Qt::UserRole).toString() == it.key())
+                    item = m_newClasses->item(i);
+            if (!item) {
+                item = new QListWidgetItem(m_newClasses);
+                item->setData(Qt::UserRole, it.key());
+                item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+                item->setCheckState(Qt::Unchecked);
+            }
+            item->setText(tr("%1 (%n video(s))", nullptr, it.value()).arg(it.key()));
+        }
+        m_newClassBox->setVisible(m_newClasses->count() > 0);
     }
     QStringList lines;
     for (const std::string& problem : s.problems)
@@ -152,5 +214,18 @@ TrainingOptions TrainingDialog::options() const
 }
 
 QString TrainingDialog::modelName() const { return m_name->text().trimmed(); }
+
+QStringList TrainingDialog::newClasses() const
+{
+    QStringList names;
+    for (int i = 0; i < m_newClasses->count(); ++i)
+        if (m_newClasses->item(i)->checkState() == Qt::Checked)
+            names << m_newClasses->item(i)->data(Qt::UserRole).toString();
+    return names;
+}
+
+QString TrainingDialog::vocabularyPath() const { return m_vocabulary->text().trimmed(); }
+
+void TrainingDialog::setVocabularyPath(const QString& path) { m_vocabulary->setText(path); }
 
 } // namespace vigil

@@ -11,8 +11,10 @@
 class QCheckBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
@@ -30,11 +32,17 @@ public:
     void setChecking(const QString& message);
     TrainingOptions options() const;
     QString modelName() const;
+    /// Classes the model lacks that the analyst chose to learn, and CLIP's vocabulary
+    /// file their prompts need.
+    QStringList newClasses() const;
+    QString vocabularyPath() const;
+    void setVocabularyPath(const QString& path);
+    QListWidget* newClassList() const { return m_newClasses; }
     QTableWidget* classTable() const { return m_table; }
     QPushButton* startButton() const { return m_start; }
 
 signals:
-    /// The settings changed in a way the check depends on (minimum videos, validation).
+    /// The settings changed in a way the check depends on (validation, new classes).
     void recheckRequested();
     void scoreFirstRequested(const QList<qint64>& videoIds);
 
@@ -47,6 +55,9 @@ private:
     QCheckBox *m_frameSupervision = nullptr, *m_keepCentroid = nullptr;
     QPushButton* m_start = nullptr;
     QPushButton* m_scoreFirst = nullptr;
+    QGroupBox* m_newClassBox = nullptr;
+    QListWidget* m_newClasses = nullptr;
+    QLineEdit* m_vocabulary = nullptr;
     QList<qint64> m_unscored;
     TrainingOptions m_defaults;
 };
