@@ -7,6 +7,7 @@
 #include "project/AnnotationFile.h"
 #include "project/ProjectStore.h"
 #include "review/Evaluation.h"
+#include "review/ModelComparison.h"
 
 #include <QDir>
 #include <QFile>
@@ -54,12 +55,12 @@ void printTable(const Evaluation& e)
             << figure(v.aucPr) << Qt::endl;
 }
 
-void writeJson(const QString& path, const Evaluation& e)
+void writeJsonFile(const QString& path, const QJsonObject& json)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         throw Error(QFile::encodeName(path).toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
-    file.write(QJsonDocument(evaluationJson(e)).toJson());
+    file.write(QJsonDocument(json).toJson());
     if (!file.commit())
         throw Error(QFile::encodeName(path).toStdString() + ": write failed (" + file.errorString().toStdString() + ")");
 }
@@ -84,18 +85,16 @@ Evaluation evaluateFiles(const QString& scoresDir, const QString& annotationsPat
     return evaluate(videos, classNames, labels.normalId());
 }
 
-Evaluation evaluateProject(const QString& path, const QString& modelName)
+// The project's model of that name with scores, or the only one with scores.
+ModelRecord scoredModel(const ProjectStore& store, const QString& modelName)
 {
-    if (!QFileInfo::exists(path))
-        throw Error(QFile::encodeName(path).toStdString() + ": no such project");
-    const auto store = ProjectStore::open(path, ProjectStore::OpenMode::OpenExisting);
-    const QList<VideoRecord> allVideos = store->videos();
+    const QList<VideoRecord> allVideos = store.videos();
     QList<ModelRecord> candidates;
     QStringList withScores;
-    for (const ModelRecord& m : store->models()) {
+    for (const ModelRecord& m : store.models()) {
         bool scored = false;
         for (const VideoRecord& v : allVideos)
-            scored = scored || store->hasScores(v.id, m.id);
+            scored = scored || store.hasScores(v.id, m.id);
         if (!scored)
             continue;
         withScores << m.name;
@@ -103,27 +102,64 @@ Evaluation evaluateProject(const QString& path, const QString& modelName)
             candidates << m;
     }
     if (withScores.isEmpty())
-        throw Error(QFile::encodeName(path).toStdString() + ": no video of the project has scores");
+        throw Error(QFile::encodeName(store.path()).toStdString() + ": no video of the project has scores");
     if (candidates.isEmpty())
         throw Error("no model named '" + modelName.toStdString() + "' has scores; the project's: " +
                     withScores.join(QStringLiteral(", ")).toStdString());
     if (candidates.size() > 1)
         throw Error("several models have scores (" + withScores.join(QStringLiteral(", ")).toStdString() +
                     "): choose one with --model");
-    const ModelRecord& model = candidates.first();
-    QList<EvaluationVideo> videos;
-    QStringList classNames;
-    int normalId = 0;
-    for (const VideoRecord& v : allVideos) {
-        const std::optional<ScoreTrack> track = store->scores(v.id, model.id);
-        if (!track)
-            continue;
-        classNames = track->classNames;
-        normalId = track->normalId;
-        videos << EvaluationVideo{QFileInfo(v.path).completeBaseName(), track->scores, track->classProbs,
-                                  store->groundTruth(v.id)};
-    }
-    return evaluate(videos, classNames, normalId);
+    return candidates.first();
+}
+
+std::unique_ptr<ProjectStore> openProject(const QString& path)
+{
+    if (!QFileInfo::exists(path))
+        throw Error(QFile::encodeName(path).toStdString() + ": no such project");
+    return ProjectStore::open(path, ProjectStore::OpenMode::OpenExisting);
+}
+
+QString change(double value)
+{
+    return std::isfinite(value) ? (value >= 0 ? QStringLiteral("+") : QString()) + QString::number(value, 'f', 4)
+                                : QStringLiteral("-");
+}
+
+QString change(qint64 value) { return (value > 0 ? QStringLiteral("+") : QString()) + QString::number(value); }
+
+void printComparison(const ModelComparison& c)
+{
+    QTextStream out(stdout);
+    out << tr("%1 against %2 on %n video(s), threshold %3", nullptr, int(c.videos.size()))
+               .arg(c.nameB, c.nameA)
+               .arg(c.threshold, 0, 'f', 2)
+        << Qt::endl;
+    out << tr("AUC-ROC %1 -> %2 (%3)   AP %4 -> %5 (%6)")
+               .arg(figure(c.aucA), figure(c.aucB), change(c.aucB - c.aucA), figure(c.apA), figure(c.apB), change(c.apB - c.apA))
+        << Qt::endl;
+    out << tr("false-positive frames %1 -> %2 (%3)   missed abnormal frames %4 -> %5 (%6)")
+               .arg(c.falsePositivesA)
+               .arg(c.falsePositivesB)
+               .arg(change(c.falsePositivesB - c.falsePositivesA))
+               .arg(c.missedA)
+               .arg(c.missedB)
+               .arg(change(c.missedB - c.missedA))
+        << Qt::endl
+        << Qt::endl;
+    int width = 5;
+    for (const VideoComparison& v : c.videos)
+        width = std::max(width, int(v.name.size()));
+    out << tr("video").leftJustified(width + 2) << tr("   frames  abnormal    AUC A    AUC B   change     FP A     FP B   change")
+        << Qt::endl;
+    for (const VideoComparison& v : c.videos)
+        out << v.name.leftJustified(width + 2) << QString::number(v.frames).rightJustified(9)
+            << QString::number(v.abnormalFrames).rightJustified(10) << figure(v.aucA).rightJustified(9)
+            << figure(v.aucB).rightJustified(9) << change(v.aucChange()).rightJustified(9)
+            << QString::number(v.falsePositivesA).rightJustified(9) << QString::number(v.falsePositivesB).rightJustified(9)
+            << change(v.falsePositiveChange()).rightJustified(9) << Qt::endl;
+    out << tr("(A: %1, B: %2; most regressed first)").arg(c.nameA, c.nameB) << Qt::endl;
+    if (!c.onlyOne.isEmpty())
+        out << tr("left out, scored by one model only: %1").arg(c.onlyOne.join(QStringLiteral(", "))) << Qt::endl;
 }
 
 } // namespace
@@ -138,7 +174,10 @@ int eval(const QStringList& arguments)
            "              --annotations FILE (UCF-Crime form 'Name Class s1 e1 s2 e2', -1 for none;\n"
            "              also XD-Violence annotations.txt or ShanghaiTech masks) --classes ucf|xd|sht|FILE\n"
            "  From a project: --project P.vigil [--model NAME]: every video with scores of the model;\n"
-           "              a video without ground-truth intervals counts as normal."));
+           "              a video without ground-truth intervals counts as normal.\n"
+           "  Two models of a project: --project P.vigil --model B --compare A [--threshold X]: per video,\n"
+           "              the change in AUC and AP and in false-positive frames at the threshold (default:\n"
+           "              the project's detection threshold), most regressed first."));
     parser.addHelpOption();
     const QCommandLineOption scoresDir(QStringLiteral("scores-dir"), tr("Folder of <video>.scores.csv files."), tr("DIR"));
     const QCommandLineOption annotations(QStringLiteral("annotations"), tr("Ground-truth annotation file."), tr("FILE"));
@@ -148,7 +187,12 @@ int eval(const QStringList& arguments)
     const QCommandLineOption projectPath(QStringLiteral("project"), tr("Evaluate a project's scores and ground truth."), tr("P.vigil"));
     const QCommandLineOption modelName(QStringLiteral("model"), tr("With --project: the model whose scores to evaluate."), tr("NAME"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Also write the metrics as JSON."), tr("OUT.json"));
-    parser.addOptions({scoresDir, annotations, classes, normal, projectPath, modelName, json});
+    const QCommandLineOption compare(QStringLiteral("compare"), tr("With --project and --model: the model to compare with."),
+                                     tr("NAME"));
+    const QCommandLineOption threshold(QStringLiteral("threshold"),
+                                       tr("With --compare: the score at which a frame is an alarm (default: the project's)."),
+                                       tr("X"));
+    parser.addOptions({scoresDir, annotations, classes, normal, projectPath, modelName, json, compare, threshold});
     parseOrExit(parser, arguments, QStringLiteral("eval"));
     const bool fromProject = parser.isSet(projectPath);
     if (fromProject && (parser.isSet(scoresDir) || parser.isSet(annotations)))
@@ -157,14 +201,38 @@ int eval(const QStringList& arguments)
         for (const QCommandLineOption* required : {&scoresDir, &annotations, &classes})
             if (!parser.isSet(*required))
                 die(tr("missing --%1 (see 'vigil-cli eval --help')").arg(required->names().first()), kExitUsage);
+    if (parser.isSet(compare) && (!fromProject || !parser.isSet(modelName)))
+        die(tr("--compare needs --project and --model"), kExitUsage);
+    if (parser.isSet(threshold) && !parser.isSet(compare))
+        die(tr("--threshold goes with --compare"), kExitUsage);
     try {
+        if (parser.isSet(compare)) {
+            const auto store = openProject(parser.value(projectPath));
+            const ModelRecord b = scoredModel(*store, parser.value(modelName));
+            const ModelRecord a = scoredModel(*store, parser.value(compare));
+            double alarm = store->detectionSettings().threshold;
+            if (parser.isSet(threshold)) {
+                bool ok = false;
+                alarm = parser.value(threshold).toDouble(&ok);
+                if (!ok || alarm < 0 || alarm > 1)
+                    die(tr("--threshold takes a score from 0 to 1"), kExitUsage);
+            }
+            const ModelComparison result = compareModels(*store, a.id, b.id, alarm);
+            printComparison(result);
+            if (parser.isSet(json))
+                writeJsonFile(parser.value(json), modelComparisonJson(result));
+            return 0;
+        }
+        std::unique_ptr<ProjectStore> store;
+        if (fromProject)
+            store = openProject(parser.value(projectPath));
         const Evaluation result =
-            fromProject ? evaluateProject(parser.value(projectPath), parser.value(modelName))
+            fromProject ? evaluateProjectModel(*store, scoredModel(*store, parser.value(modelName)).id)
                         : evaluateFiles(parser.value(scoresDir), parser.value(annotations),
                                         LabelSet::resolve(parser.value(classes).toStdString(), parser.value(normal).toStdString()));
         printTable(result);
         if (parser.isSet(json))
-            writeJson(parser.value(json), result);
+            writeJsonFile(parser.value(json), evaluationJson(result));
     } catch (const std::exception& e) {
         die(QString::fromStdString(e.what()));
     }

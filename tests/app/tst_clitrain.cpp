@@ -198,6 +198,32 @@ private slots:
                                       QStringLiteral("tuned"), QStringLiteral("--json"), json});
         QVERIFY2(evaluated.exitCode == 0 && evaluated.out.contains(QLatin1String("4086 frames (192 abnormal) in 3 video(s)")),
                  qPrintable(evaluated.out + evaluated.err));
+        // The two versions side by side: the per-video AUCs are those eval gives each model.
+        const QString compared = m_dir.filePath(QStringLiteral("compared.json"));
+        const Run comparison = runCli({QStringLiteral("eval"), QStringLiteral("--project"), project, QStringLiteral("--model"),
+                                       QStringLiteral("tuned"), QStringLiteral("--compare"), QStringLiteral("ucf"),
+                                       QStringLiteral("--json"), compared});
+        QVERIFY2(comparison.exitCode == 0 && comparison.out.contains(QLatin1String("tuned against ucf on 3 video(s), threshold 0.50")),
+                 qPrintable(comparison.out + comparison.err));
+        const QString base = m_dir.filePath(QStringLiteral("base.json"));
+        QCOMPARE(runCli({QStringLiteral("eval"), QStringLiteral("--project"), project, QStringLiteral("--model"), QStringLiteral("ucf"),
+                         QStringLiteral("--json"), base})
+                     .exitCode,
+                 0);
+        auto readJson = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+        };
+        const QJsonObject diff = readJson(compared), before = readJson(base), after = readJson(json);
+        QCOMPARE(diff.value(QStringLiteral("videos")).toArray().size(), 3);
+        for (const QJsonValue& row : diff.value(QStringLiteral("videos")).toArray()) {
+            const QString name = row.toObject().value(QStringLiteral("name")).toString();
+            for (const auto& [model, key] : {std::pair{before, QStringLiteral("auc_roc_a")}, std::pair{after, QStringLiteral("auc_roc_b")}})
+                for (const QJsonValue& v : model.value(QStringLiteral("videos")).toArray())
+                    if (v.toObject().value(QStringLiteral("name")).toString() == name)
+                        QCOMPARE(row.toObject().value(key).toVariant(), v.toObject().value(QStringLiteral("auc_roc")).toVariant());
+        }
+        QCOMPARE(diff.value(QStringLiteral("auc_roc_b")).toDouble(), after.value(QStringLiteral("auc_roc")).toDouble());
         const Run again = runCli(train);
         QVERIFY2(again.exitCode != 0 && again.err.contains(QLatin1String("has a model named 'tuned' already")), qPrintable(again.err));
         const Run activated = runCli({QStringLiteral("project"), QStringLiteral("activate"), QStringLiteral("--project"), project,

@@ -95,6 +95,12 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     m_curve = m_plot->addGraph();
     m_curve->setPen(QPen(QColor(200, 60, 40), 1));
     m_curve->setAdaptiveSampling(false); // decimated by updateCurve()
+    m_comparison = m_plot->addGraph();
+    m_comparison->setPen(QPen(QColor(40, 120, 60), 1));
+    m_comparison->setAdaptiveSampling(false);
+    m_plot->legend->setVisible(false);
+    m_plot->legend->removeItem(m_plot->legend->itemWithPlottable(m_fill));
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 
     m_thresholdLine = new QCPItemStraightLine(m_plot);
     m_thresholdLine->setPen(QPen(QColor(30, 110, 220), 1.5, Qt::DashLine));
@@ -155,6 +161,48 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     setPlayhead(0);
 }
 
+namespace {
+
+// The frames of `range` as at most two points per pixel column (its minimum and maximum,
+// in the order they occur) and, when asked, the column maxima (the fill's outline).
+void decimate(const QVector<float>& scores, const QCPRange& range, qint64 pixels, QVector<QCPGraphData>& points,
+              QVector<QCPGraphData>* envelope)
+{
+    const qsizetype count = scores.size();
+    const qint64 first = std::clamp<qint64>(qint64(std::floor(range.lower)) - 1, 0, count);
+    const qint64 last = std::clamp<qint64>(qint64(std::ceil(range.upper)) + 1, first, count);
+    if (last - first <= 2 * pixels) {
+        points.reserve(last - first);
+        for (qint64 t = first; t < last; ++t)
+            points.append(QCPGraphData(double(t), double(scores[t])));
+        if (envelope)
+            *envelope = points;
+        return;
+    }
+    points.reserve(2 * pixels);
+    if (envelope)
+        envelope->reserve(pixels);
+    const float* v = scores.constData();
+    for (qint64 p = 0; p < pixels; ++p) {
+        const qint64 a = first + (last - first) * p / pixels, b = std::max(a + 1, first + (last - first) * (p + 1) / pixels);
+        qint64 lo = a, hi = a;
+        for (qint64 t = a + 1; t < b; ++t) {
+            if (v[t] < v[lo])
+                lo = t;
+            if (v[t] > v[hi])
+                hi = t;
+        }
+        if (envelope)
+            envelope->append(QCPGraphData(double(a), double(v[hi])));
+        const qint64 one = std::min(lo, hi), two = std::max(lo, hi);
+        points.append(QCPGraphData(double(one), double(v[one])));
+        if (two != one)
+            points.append(QCPGraphData(double(two), double(v[two])));
+    }
+}
+
+} // namespace
+
 void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
 {
     m_frames = std::max<qint64>(1, frames);
@@ -163,6 +211,9 @@ void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
     m_scores.clear();
     m_curve->data()->clear();
     m_fill->data()->clear();
+    m_comparisonScores.clear();
+    m_comparison->data()->clear();
+    m_plot->legend->setVisible(false);
     m_heatMap->data()->clear();
     m_topClassBand->data()->clear();
     m_classProbabilities.reset();
@@ -189,6 +240,15 @@ void ScoreTimeline::setScores(const QVector<float>& scores)
     updateMinimap();
 }
 
+void ScoreTimeline::setComparisonScores(const QVector<float>& scores, const QString& currentName, const QString& otherName)
+{
+    m_comparisonScores = scores;
+    m_curve->setName(currentName);
+    m_comparison->setName(otherName);
+    m_plot->legend->setVisible(!scores.isEmpty());
+    updateCurve();
+}
+
 void ScoreTimeline::appendScores(qint64 firstFrame, const QVector<float>& scores)
 {
     if (firstFrame < 0)
@@ -202,40 +262,15 @@ void ScoreTimeline::appendScores(qint64 firstFrame, const QVector<float>& scores
 
 void ScoreTimeline::updateCurve()
 {
-    const qsizetype count = m_scores.size();
     const QCPRange range = m_plot->xAxis->range();
-    const qint64 first = std::clamp<qint64>(qint64(std::floor(range.lower)) - 1, 0, count);
-    const qint64 last = std::clamp<qint64>(qint64(std::ceil(range.upper)) + 1, first, count);
     const qint64 pixels = std::max(1, m_plot->axisRect()->width());
     QVector<QCPGraphData> points, envelope;
-    if (last - first <= 2 * pixels) {
-        points.reserve(last - first);
-        for (qint64 t = first; t < last; ++t)
-            points.append(QCPGraphData(double(t), double(m_scores[t])));
-        envelope = points;
-    } else {
-        envelope.reserve(pixels);
-        // Each pixel column: its minimum and maximum, in the order they occur.
-        points.reserve(2 * pixels);
-        const float* v = m_scores.constData();
-        for (qint64 p = 0; p < pixels; ++p) {
-            const qint64 a = first + (last - first) * p / pixels, b = std::max(a + 1, first + (last - first) * (p + 1) / pixels);
-            qint64 lo = a, hi = a;
-            for (qint64 t = a + 1; t < b; ++t) {
-                if (v[t] < v[lo])
-                    lo = t;
-                if (v[t] > v[hi])
-                    hi = t;
-            }
-            envelope.append(QCPGraphData(double(a), double(v[hi])));
-            const qint64 one = std::min(lo, hi), two = std::max(lo, hi);
-            points.append(QCPGraphData(double(one), double(v[one])));
-            if (two != one)
-                points.append(QCPGraphData(double(two), double(v[two])));
-        }
-    }
+    decimate(m_scores, range, pixels, points, &envelope);
     m_curve->data()->set(points, true);
     m_fill->data()->set(envelope, true);
+    points.clear();
+    decimate(m_comparisonScores, range, pixels, points, nullptr);
+    m_comparison->data()->set(points, true);
     replotSoon();
 }
 

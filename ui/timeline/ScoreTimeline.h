@@ -47,6 +47,10 @@ public:
     void setScores(const QVector<float>& scores);
     /// Appends scores of frames [firstFrame, ...) (live results while scoring).
     void appendScores(qint64 firstFrame, const QVector<float>& scores);
+    /// Another model's scores of the same video, drawn as a second line to compare with the
+    /// curve, both named in a legend. Empty scores clear it (as does setVideo).
+    void setComparisonScores(const QVector<float>& scores, const QString& currentName, const QString& otherName);
+    QCPGraph* comparisonGraph() const { return m_comparison; }
     void setThreshold(double threshold);
     void setEvents(const QVector<TimelineEvent>& events);
     /// The analyst's labels, drawn in the labels lane with the accepted detections.
@@ -98,6 +102,8 @@ private:
 
     QCustomPlot* m_plot = nullptr;
     QCPGraph* m_curve = nullptr;
+    QCPGraph* m_comparison = nullptr;
+    QVector<float> m_comparisonScores;
     QCPGraph* m_fill = nullptr; // the area under the per-pixel maxima (a monotone polygon fills fast)
     QCustomPlot* m_minimap = nullptr;
     QCPGraph* m_minimapCurve = nullptr;

@@ -1,0 +1,156 @@
+// Two models of a real project file compared per video: AUC, AP, false-positive and missed
+// frames at a threshold, worked out by hand for small tracks; videos scored by one model
+// only are set apart; the project's evaluation of one model.
+#include "model/Error.h"
+#include "project/ProjectStore.h"
+#include "review/ModelComparison.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace vigil;
+
+namespace {
+
+VideoRecord video(const QString& path, qint64 frames)
+{
+    VideoRecord v;
+    v.path = path;
+    v.frameCount = frames;
+    v.frameRate = 30;
+    return v;
+}
+
+ModelRecord model(const QString& name)
+{
+    ModelRecord m;
+    m.name = name;
+    m.checkpointPath = QStringLiteral("/models/%1/last.ckpt").arg(name);
+    m.centroidPath = QStringLiteral("/models/%1/ncentroid.pt").arg(name);
+    m.labels = QStringLiteral("ucf");
+    return m;
+}
+
+ScoreTrack track(qint64 videoId, qint64 modelId, const std::vector<float>& scores)
+{
+    ScoreTrack t;
+    t.videoId = videoId;
+    t.modelId = modelId;
+    t.frames = qint64(scores.size());
+    t.classes = 2;
+    t.normalId = 1;
+    t.classNames = {QStringLiteral("Fighting"), QStringLiteral("Normal")};
+    t.scores = scores;
+    for (const float s : scores)
+        t.classProbs.insert(t.classProbs.end(), {s, 1 - s});
+    return t;
+}
+
+} // namespace
+
+class TestModelComparison : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<ProjectStore> m_store;
+    qint64 m_a = 0, m_b = 0, m_c = 0;
+    QList<qint64> m_videos;
+
+private slots:
+    void initTestCase()
+    {
+        m_store = ProjectStore::open(m_dir.filePath(QStringLiteral("p.vigil")), ProjectStore::OpenMode::CreateIfMissing);
+        m_videos = m_store->addVideos({video(QStringLiteral("/v/fight.mp4"), 10), video(QStringLiteral("/v/quiet.mp4"), 5),
+                                       video(QStringLiteral("/v/extra.mp4"), 4)});
+        m_a = m_store->ensureModel(model(QStringLiteral("base")));
+        m_b = m_store->ensureModel(model(QStringLiteral("tuned")));
+        m_c = m_store->ensureModel(model(QStringLiteral("unused")));
+        m_store->setGroundTruth(m_videos[0], {GroundTruthInterval{3, 6, QStringLiteral("Fighting")}});
+        m_store->saveScores(track(m_videos[0], m_a, {0.1f, 0.2f, 0.6f, 0.7f, 0.8f, 0.3f, 0.1f, 0.9f, 0.1f, 0.1f}));
+        m_store->saveScores(track(m_videos[0], m_b, {0.1f, 0.1f, 0.2f, 0.9f, 0.8f, 0.85f, 0.1f, 0.2f, 0.1f, 0.1f}));
+        m_store->saveScores(track(m_videos[1], m_a, {0.1f, 0.1f, 0.1f, 0.1f, 0.1f}));
+        m_store->saveScores(track(m_videos[1], m_b, {0.6f, 0.6f, 0.1f, 0.1f, 0.1f}));
+        m_store->saveScores(track(m_videos[2], m_a, {0.5f, 0.5f, 0.5f, 0.5f}));
+    }
+
+    void perVideoChangesAtTheThreshold()
+    {
+        const ModelComparison c = compareModels(*m_store, m_a, m_b, 0.5);
+        QCOMPARE(c.nameA, QStringLiteral("base"));
+        QCOMPARE(c.nameB, QStringLiteral("tuned"));
+        QCOMPARE(c.videos.size(), 2);
+        QCOMPARE(c.onlyOne, QStringList{QStringLiteral("extra")});
+        // fight: base ranks 17 of 21 (abnormal, normal) pairs right; tuned all of them.
+        const VideoComparison& fight = c.videos[0];
+        QCOMPARE(fight.name, QStringLiteral("fight"));
+        QCOMPARE(fight.videoId, m_videos[0]);
+        QCOMPARE(fight.frames, 10);
+        QCOMPARE(fight.abnormalFrames, 3);
+        QVERIFY(std::abs(fight.aucA - 17.0 / 21.0) < 1e-9);
+        QCOMPARE(fight.aucB, 1.0);
+        QVERIFY(std::abs(fight.aucChange() - 4.0 / 21.0) < 1e-9);
+        QCOMPARE(fight.apB, 1.0);
+        QCOMPARE(fight.falsePositivesA, 2); // frames 2 and 7
+        QCOMPARE(fight.falsePositivesB, 0);
+        QCOMPARE(fight.falsePositiveChange(), -2);
+        QCOMPARE(fight.missedA, 1); // frame 5 at 0.3
+        QCOMPARE(fight.missedB, 0);
+        // quiet: normal only, so no AUC; tuned raises two false alarms.
+        const VideoComparison& quiet = c.videos[1];
+        QCOMPARE(quiet.name, QStringLiteral("quiet"));
+        QVERIFY(std::isnan(quiet.aucA) && std::isnan(quiet.aucB));
+        QCOMPARE(quiet.falsePositivesA, 0);
+        QCOMPARE(quiet.falsePositivesB, 2);
+        // Over both videos' frames (3 abnormal, 12 normal): base 32 of 36 pairs, tuned all.
+        QVERIFY2(std::abs(c.aucA - 32.0 / 36.0) < 1e-9, qPrintable(QString::number(c.aucA, 'g', 10)));
+        QCOMPARE(c.aucB, 1.0);
+        QCOMPARE(c.falsePositivesA, 2);
+        QCOMPARE(c.falsePositivesB, 2);
+        QCOMPARE(c.missedA, 1);
+        QCOMPARE(c.missedB, 0);
+        // A higher threshold: base's 0.6 is no longer an alarm, tuned's two 0.6 neither.
+        const ModelComparison high = compareModels(*m_store, m_a, m_b, 0.65);
+        QCOMPARE(high.falsePositivesA, 1);
+        QCOMPARE(high.falsePositivesB, 0);
+        QCOMPARE(high.missedA, 1);
+        const QJsonObject json = modelComparisonJson(c);
+        QCOMPARE(json.value(QStringLiteral("videos")).toArray().size(), 2);
+        QVERIFY(json.value(QStringLiteral("videos")).toArray().at(1).toObject().value(QStringLiteral("auc_roc_a")).isNull());
+        QCOMPARE(json.value(QStringLiteral("false_positives_a")).toDouble(), 2.0);
+    }
+
+    void theMostRegressedComesFirst()
+    {
+        // Swapped, the fight video is the one that got worse: first, with -4/21.
+        const ModelComparison c = compareModels(*m_store, m_b, m_a, 0.5);
+        QCOMPARE(c.videos[0].name, QStringLiteral("fight"));
+        QVERIFY(std::abs(c.videos[0].aucChange() + 4.0 / 21.0) < 1e-9);
+    }
+
+    void badRequestsAreRefused()
+    {
+        QVERIFY_THROWS_EXCEPTION(Error, compareModels(*m_store, m_a, m_a, 0.5));
+        QVERIFY_THROWS_EXCEPTION(Error, compareModels(*m_store, m_a, 9999, 0.5));
+        try {
+            compareModels(*m_store, m_a, m_c, 0.5);
+            QFAIL("no common video, no error");
+        } catch (const Error& e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("no scored video in common")), e.what());
+        }
+    }
+
+    void oneModelOfTheProjectIsEvaluated()
+    {
+        QList<qint64> ids;
+        const Evaluation e = evaluateProjectModel(*m_store, m_a, &ids);
+        QCOMPARE(ids, m_videos);
+        QCOMPARE(e.videos.size(), 3);
+        QCOMPARE(e.metrics.frames, 19);
+        QCOMPARE(e.metrics.abnormalFrames, 3);
+        QVERIFY_THROWS_EXCEPTION(Error, evaluateProjectModel(*m_store, m_c));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelComparison)
+#include "tst_modelcomparison.moc"
