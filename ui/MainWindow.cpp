@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "WorkstationController.h"
+#include "training/ComparisonController.h"
 #include "training/TrainingController.h"
 #include "jobs/JobsPanel.h"
 #include "player/ClassChart.h"
@@ -255,6 +256,9 @@ MainWindow::MainWindow(QWidget* parent)
         if (item)
             m_controller->selectVideo(item->data(Qt::UserRole).toLongLong());
     });
+    // Last: its overlay follows the timeline's own handlers of the same signals.
+    m_comparison = new ComparisonController(m_controller, m_timeline, this);
+    m_comparison->install(m_training->menu());
 }
 
 MainWindow::~MainWindow() = default;

@@ -18,6 +18,7 @@ class DetectionsPanel;
 class JobsPanel;
 class LabelsPanel;
 class ScoreTimeline;
+class ComparisonController;
 class TrainingController;
 class VideoView;
 class WorkstationController;
@@ -42,6 +43,7 @@ public:
     ClassChart* classChart() const { return m_classChart; }
     JobsPanel* jobsPanel() const { return m_jobs; }
     TrainingController* training() const { return m_training; }
+    ComparisonController* comparison() const { return m_comparison; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
     bool openProject(const QString& path, const QStringList& videos = {}, bool create = true);
     /// The shuttle rate (negative: backwards) and whether playback runs.
@@ -77,6 +79,7 @@ private:
 
     WorkstationController* m_controller = nullptr;
     TrainingController* m_training = nullptr;
+    ComparisonController* m_comparison = nullptr;
     VideoView* m_view = nullptr;
     ScoreTimeline* m_timeline = nullptr;
     QListWidget* m_videos = nullptr;

@@ -5,6 +5,9 @@
 #include "MainWindow.h"
 #include "WorkstationController.h"
 #include "project/ProjectStore.h"
+#include "timeline/ScoreTimeline.h"
+#include "training/ComparisonController.h"
+#include "training/ComparisonDialog.h"
 #include "training/TrainingController.h"
 #include "training/TrainingDialog.h"
 #include "training/TrainingPanel.h"
@@ -179,6 +182,44 @@ private slots:
         QVERIFY(store->unscoredVideos(c->model()->id).isEmpty()); // re-scored with the new model
         QVERIFY(QFileInfo::exists(modelVersionFolder(projectPath, name) + QStringLiteral("/last.ckpt")));
         QVERIFY(!QFileInfo::exists(modelVersionFolder(projectPath, name) + QStringLiteral("/training-state.pt")));
+
+        // Train > Compare Models: the new version (B) against its parent (A), per video.
+        ComparisonController* comparison = window.comparison();
+        QSignalSpy compared(comparison, &ComparisonController::compared);
+        comparison->openDialog();
+        ComparisonDialog* compare = comparison->dialog();
+        QVERIFY(compare);
+        QTRY_VERIFY_WITH_TIMEOUT(compared.count() == 1, 60000);
+        QCOMPARE(compare->modelA(), store->models().first().id);
+        QCOMPARE(compare->modelB(), c->model()->id);
+        const ModelComparison expected = compareModels(*store, compare->modelA(), compare->modelB(), compare->threshold());
+        QTableWidget* rows = compare->table();
+        QCOMPARE(rows->rowCount(), 3);
+        for (int row = 0; row < 3; ++row) {
+            const VideoComparison& v = expected.videos[row];
+            QCOMPARE(rows->item(row, 0)->text(), v.name); // most regressed first, as computed
+            QCOMPARE(rows->item(row, 6)->text(), QString::number(v.falsePositivesA));
+            QCOMPARE(rows->item(row, 7)->text(), QString::number(v.falsePositivesB));
+        }
+        QVERIFY2(compare->summary()->text().contains(QStringLiteral("B (%1) against A (golden-ucf) on 3 video(s)").arg(name)),
+                 qPrintable(compare->summary()->text()));
+        // The overlay: A's scores drawn beside the current model's on the video opened.
+        compare->overlayBox()->setChecked(true);
+        QCOMPARE(comparison->overlayModel(), compare->modelA());
+        QVERIFY(QTest::qWaitForWindowExposed(compare));
+        const qint64 opened = rows->item(1, 0)->data(Qt::UserRole).toLongLong();
+        const QRect cell = rows->visualItemRect(rows->item(1, 0));
+        // A double-click's own press first: the view activates the item pressed.
+        QTest::mouseClick(rows->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(rows->viewport(), Qt::LeftButton, {}, cell.center());
+        QTRY_COMPARE(c->currentVideo(), opened);
+        QTRY_VERIFY(window.timeline()->comparisonGraph()->dataCount() > 0);
+        QVERIFY(window.timeline()->comparisonGraph()->name() == QLatin1String("golden-ucf"));
+        QTest::qWait(1000); // the frame decoded and the queued replot done, for the picture
+        screenshot(*compare, QStringLiteral("compare-dialog.png"));
+        screenshot(window, QStringLiteral("compare-overlay.png"));
+        compare->overlayBox()->setChecked(false);
+        QCOMPARE(window.timeline()->comparisonGraph()->dataCount(), 0);
     }
 
     void aClassTheModelLacksIsOfferedAndLearned()

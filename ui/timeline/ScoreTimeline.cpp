@@ -98,9 +98,21 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     m_comparison = m_plot->addGraph();
     m_comparison->setPen(QPen(QColor(40, 120, 60), 1));
     m_comparison->setAdaptiveSampling(false);
+    // The legend names the two lines when a comparison is drawn: one row, small, top right.
+    m_plot->legend->clearItems();
+    m_plot->setAutoAddPlottableToLegend(false);
+    m_curve->addToLegend();
+    m_comparison->addToLegend();
     m_plot->legend->setVisible(false);
-    m_plot->legend->removeItem(m_plot->legend->itemWithPlottable(m_fill));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->legend->setWrap(0);
+    QFont legendFont = font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+    m_plot->legend->setFont(legendFont);
+    m_plot->legend->setBrush(QColor(255, 255, 255, 210));
+    m_plot->legend->setMargins(QMargins(4, 1, 4, 1));
+    m_plot->legend->setIconSize(14, 8);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
     m_thresholdLine = new QCPItemStraightLine(m_plot);
     m_thresholdLine->setPen(QPen(QColor(30, 110, 220), 1.5, Qt::DashLine));

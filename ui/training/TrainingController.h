@@ -10,6 +10,7 @@
 #include <QThread>
 
 class QDockWidget;
+class QMenu;
 class QMainWindow;
 
 namespace vigil {
@@ -32,6 +33,7 @@ public:
     /// Makes one of the project's models the workstation's and the project's active one.
     void chooseVersion();
     TrainingPanel* panel() const { return m_panel; }
+    QMenu* menu() const { return m_menu; }
     QDockWidget* dock() const { return m_dock; }
     TrainingDialog* dialog() const;
     bool running() const { return m_running; }
@@ -50,6 +52,7 @@ private:
     QThread m_thread;
     TrainingWorker* m_worker = nullptr;
     TrainingPanel* m_panel = nullptr;
+    QMenu* m_menu = nullptr;
     QDockWidget* m_dock = nullptr;
     QPointer<TrainingDialog> m_dialog;
     TrainingRequest m_request;

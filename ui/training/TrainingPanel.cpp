@@ -62,9 +62,19 @@ TrainingPanel::TrainingPanel(QWidget* parent)
         graph->setPen(pen);
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
     }
+    // Eleven curves: the legend goes beside the plot, not over it (in a small dock it hid
+    // half of the curves).
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(QFont(font().family(), 7));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->legend->setRowSpacing(0);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->axisRect()->insetLayout()->simplify();
+    auto* side = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(0, 1, side);
+    side->addElement(0, 0, m_plot->legend);
+    side->addElement(1, 0, new QCPLayoutElement(m_plot)); // pushes the legend to the top
+    side->setRowStretchFactor(1, 100);
+    m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
     layout->addWidget(m_plot, 1);
     m_progress = new QProgressBar(this);
     layout->addWidget(m_progress);
