@@ -128,6 +128,57 @@ private slots:
                  qPrintable(QStringLiteral("eval AUC %1, train reported %2").arg(auc).arg(after.captured(2))));
     }
 
+    void aProjectLearnsTheSignalToo()
+    {
+        // The same synthetic dataset as a project: a video file per row (links to one real
+        // video, long enough for every event), the features imported into the cache under
+        // the videos' names, the annotations as the project's ground truth.
+        const QString videos = m_dir.filePath(QStringLiteral("learn-videos"));
+        QVERIFY(QDir().mkpath(videos));
+        QStringList files, features;
+        for (const QString& npy : QDir(m_features).entryList({QStringLiteral("*.npy")})) {
+            const QString link = QDir(videos).filePath(QFileInfo(npy).completeBaseName() + QStringLiteral(".mp4"));
+            QVERIFY(QFile::link(kShared + QStringLiteral("/media/cctv_normal.mp4"), link));
+            files << link;
+            features << QDir(m_features).filePath(npy);
+        }
+        QCOMPARE(files.size(), 32);
+        const QString truth = m_dir.filePath(QStringLiteral("learn-truth.txt"));
+        {
+            QFile out(truth), a(m_train), b(m_validation);
+            QVERIFY(out.open(QIODevice::WriteOnly) && a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+            out.write(a.readAll() + b.readAll());
+        }
+        const QString project = m_dir.filePath(QStringLiteral("learn.vigil"));
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("--project"), project}).exitCode, 0);
+        QCOMPARE(runCli(QStringList{QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--project"), project} + files)
+                     .exitCode,
+                 0);
+        const Run imported = runCli(QStringList{QStringLiteral("import-features")} + modelArguments(QStringLiteral("ucf")) +
+                                    QStringList{QStringLiteral("--classes"), QStringLiteral("ucf")} + features);
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("truth"), QStringLiteral("--project"), project, truth}).exitCode, 0);
+        const Run run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--project"), project} +
+                               modelArguments(QStringLiteral("ucf")) +
+                               QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--epochs"),
+                                           QStringLiteral("4"), QStringLiteral("--warmup"), QStringLiteral("0"),
+                                           QStringLiteral("--lr"), QStringLiteral("1e-3"), QStringLiteral("--batch"),
+                                           QStringLiteral("8"), QStringLiteral("--seed"), QStringLiteral("3"),
+                                           QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--threads"),
+                                           QStringLiteral("2"), QStringLiteral("--out"), QStringLiteral("learned")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QVERIFY2(!run.out.contains(QLatin1String("without cached features first")), qPrintable(run.out)); // the imported ones
+        const QRegularExpressionMatch before =
+            QRegularExpression(QStringLiteral("before training: val AUC ([0-9.]+)")).match(run.out);
+        const QRegularExpressionMatch after =
+            QRegularExpression(QStringLiteral("model 'learned' \\(epoch ([0-9]+), val AUC ([0-9.]+)")).match(run.out);
+        QVERIFY2(before.hasMatch() && after.hasMatch(), qPrintable(run.out));
+        qInfo("project: val AUC %s -> %s (epoch %s)", qPrintable(before.captured(1)), qPrintable(after.captured(2)),
+              qPrintable(after.captured(1)));
+        QVERIFY(before.captured(1).toDouble() < 0.75);
+        QVERIFY(after.captured(2).toDouble() >= 0.9);
+    }
+
     void stoppedRunsResumeToTheSameNumbers()
     {
         const Run straight = runCli(trainArguments(QStringLiteral("straight")));
