@@ -60,5 +60,6 @@ int importFeatures(const QStringList& arguments);
 int project(const QStringList& arguments);
 int eval(const QStringList& arguments);
 int train(const QStringList& arguments);
+int labels(const QStringList& arguments);
 
 } // namespace vigil::cli

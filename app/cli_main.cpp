@@ -24,6 +24,7 @@ QString generalHelp()
               "  project          create|add|info|truth|score: a Vigil project file, headless.\n"
               "  eval             The paper's frame-level metrics of scores against ground truth.\n"
               "  train            Fine-tune a checkpoint on cached features of labelled videos.\n"
+              "  labels           export|import|apply|history|classes|report: a project's labels.\n"
               "\n"
               "Options:\n"
               "  -h, --help       Show this help; 'vigil-cli <command> --help' for a command.\n"
@@ -61,5 +62,7 @@ int main(int argc, char** argv)
         return vigil::cli::eval(rest);
     if (command == QLatin1String("train"))
         return vigil::cli::train(rest);
+    if (command == QLatin1String("labels"))
+        return vigil::cli::labels(rest);
     vigil::cli::die(tr("unknown command '%1' (see 'vigil-cli --help')").arg(command), vigil::cli::kExitUsage);
 }

@@ -86,7 +86,10 @@ Annotations readText(const QString& path)
         }
         const QString key = annotationKey(cells[0]);
         result.videoClasses.insert(key, xd && xdViolenceClasses(cells[0]).isEmpty() ? QString() : cls);
+        if (!result.videoLines.contains(key))
+            result.videoLines.insert(key, lineNumber);
         QList<GroundTruthInterval>& intervals = result.videos[key];
+        QList<int>& lines = result.intervalLines[key];
         for (int i = first; i + 1 < cells.size(); i += 2) {
             bool okStart = false, okEnd = false;
             const qint64 start = cells[i].toLongLong(&okStart);
@@ -100,6 +103,7 @@ Annotations readText(const QString& path)
             if (endExclusive <= start)
                 failAt(path, lineNumber, "an interval ends before it starts");
             intervals << GroundTruthInterval{start, endExclusive, cls};
+            lines << lineNumber;
         }
     }
     if (!formatKnown)

@@ -27,6 +27,10 @@ struct Annotations {
     /// ("Normal" included), XD-Violence's first code's class; "" where the file names none
     /// (XD-Violence's normal videos, frame masks without a run).
     QHash<QString, QString> videoClasses;
+    /// Text forms: the line of each interval (parallel to `videos`) and the first line
+    /// naming each video, for messages about what the lines say; 0 for frame masks.
+    QHash<QString, QList<int>> intervalLines;
+    QHash<QString, int> videoLines;
 };
 
 /// Any thread. A text file in either line form (told apart by its second field), or a

@@ -7,13 +7,18 @@
 #include <QHash>
 #include <QSqlQuery>
 
+#include <cmath>
+
 namespace vigil {
 
 namespace {
 
 const QString kColumns = QStringLiteral(
     "d.id, d.video_id, d.model_id, d.start_frame, d.end_frame, d.peak_frame, d.peak_score, d.mean_score,"
-    " d.top_class, d.top_class_probability, d.state, d.corrected_class, d.note, d.reviewed_at");
+    " d.top_class, d.top_class_probability, d.state, d.corrected_class, d.note, d.reviewed_at, d.reviewed_by,"
+    " d.decision_seconds");
+
+QVariant seconds(double value) { return std::isfinite(value) ? QVariant(value) : QVariant(); }
 
 DetectionRecord readRow(const QSqlQuery& query)
 {
@@ -32,6 +37,8 @@ DetectionRecord readRow(const QSqlQuery& query)
     d.correctedClass = query.value(11).toInt();
     d.note = query.value(12).toString();
     d.reviewedAt = fromDbTime(query.value(13));
+    d.reviewedBy = query.value(14).toString();
+    d.decisionSeconds = query.value(15).isNull() ? qQNaN() : query.value(15).toDouble();
     return d;
 }
 
@@ -78,8 +85,8 @@ void DetectionTable::replace(qint64 videoId, qint64 modelId, QList<DetectionReco
 
         QSqlQuery insert = m_sql.prepare(QStringLiteral(
             "INSERT INTO detections (id, video_id, model_id, start_frame, end_frame, peak_frame, peak_score,"
-            " mean_score, top_class, top_class_probability, state, corrected_class, note, reviewed_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), action);
+            " mean_score, top_class, top_class_probability, state, corrected_class, note, reviewed_at, reviewed_by,"
+            " decision_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), action);
         for (DetectionRecord& d : fresh) {
             d.videoId = videoId;
             d.modelId = modelId;
@@ -98,6 +105,8 @@ void DetectionTable::replace(qint64 videoId, qint64 modelId, QList<DetectionReco
             insert.bindValue(11, d.correctedClass);
             insert.bindValue(12, toDbText(d.note));
             insert.bindValue(13, toDbTime(d.reviewedAt));
+            insert.bindValue(14, toDbText(d.reviewedBy));
+            insert.bindValue(15, seconds(d.decisionSeconds));
             m_sql.exec(insert, QStringLiteral("%1: store frames %2-%3").arg(action).arg(d.startFrame).arg(d.endFrame));
             d.id = insert.lastInsertId().toLongLong();
         }
@@ -168,9 +177,10 @@ void DetectionTable::update(qint64 id, const QString& column, const QVariant& va
                             const QString& action)
 {
     QSqlQuery query = m_sql.prepare(
-        QStringLiteral("UPDATE detections SET %1 = ?, reviewed_at = ? WHERE id = ?").arg(column), action);
+        QStringLiteral("UPDATE detections SET %1 = ?, reviewed_at = ?, reviewed_by = ? WHERE id = ?").arg(column), action);
     query.addBindValue(value);
     query.addBindValue(toDbTime(now));
+    query.addBindValue(toDbText(m_sql.author()));
     query.addBindValue(id);
     m_sql.exec(query, action);
     if (query.numRowsAffected() != 1)
@@ -183,13 +193,17 @@ void DetectionTable::applyReviews(const QList<ReviewEdit>& edits)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_sql.transaction(action, [&] {
         QSqlQuery query = m_sql.prepare(
-            QStringLiteral("UPDATE detections SET state = ?, corrected_class = ?, note = ?, reviewed_at = ? WHERE id = ?"), action);
+            QStringLiteral("UPDATE detections SET state = ?, corrected_class = ?, note = ?, reviewed_at = ?, reviewed_by = ?,"
+                           " decision_seconds = ? WHERE id = ?"),
+            action);
         for (const ReviewEdit& edit : edits) {
             query.bindValue(0, int(edit.state));
             query.bindValue(1, edit.correctedClass);
             query.bindValue(2, toDbText(edit.note));
             query.bindValue(3, toDbTime(now));
-            query.bindValue(4, edit.detectionId);
+            query.bindValue(4, toDbText(m_sql.author()));
+            query.bindValue(5, seconds(edit.decisionSeconds));
+            query.bindValue(6, edit.detectionId);
             m_sql.exec(query, action);
             if (query.numRowsAffected() != 1)
                 m_sql.fail(action, QStringLiteral("no detection with id %1").arg(edit.detectionId));
@@ -197,13 +211,16 @@ void DetectionTable::applyReviews(const QList<ReviewEdit>& edits)
     });
 }
 
-void DetectionTable::setReviewState(const QList<qint64>& ids, ReviewState state)
+void DetectionTable::setReviewState(const QList<qint64>& ids, ReviewState state, double decisionSeconds)
 {
     const QString action = QStringLiteral("set the review state of %1 detection(s)").arg(ids.size());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_sql.transaction(action, [&] {
-        for (qint64 id : ids)
+        for (qint64 id : ids) {
             update(id, QStringLiteral("state"), int(state), now, action);
+            if (std::isfinite(decisionSeconds))
+                update(id, QStringLiteral("decision_seconds"), decisionSeconds, now, action);
+        }
     });
 }
 

@@ -16,7 +16,7 @@ public:
     /// See ProjectStore::replaceDetections.
     void replace(qint64 videoId, qint64 modelId, QList<DetectionRecord>& detections);
     QList<DetectionRecord> query(const DetectionFilter& filter) const;
-    void setReviewState(const QList<qint64>& ids, ReviewState state);
+    void setReviewState(const QList<qint64>& ids, ReviewState state, double decisionSeconds);
     void setCorrectedClass(qint64 id, int cls);
     void setNote(qint64 id, const QString& note);
     void applyReviews(const QList<ReviewEdit>& edits);

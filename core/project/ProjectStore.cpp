@@ -78,9 +78,16 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString& path, OpenMode m
             notAProject(file, QStringLiteral("not an SQLite database"));
     }
 
-    auto sql = std::make_unique<SqlConnection>(file);
+    // Not writable (the file, or the folder SQLite keeps its journal in): read-only, so
+    // that the user hears it on opening, not at the first edit.
+    const bool readOnly = mode == OpenMode::ReadOnly ||
+                          (existed && (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable()));
+    if (readOnly && !existed)
+        throw Error(QStringLiteral("%1: no such project file").arg(file).toStdString());
+    auto sql = std::make_unique<SqlConnection>(file, readOnly);
     sql->open();
     std::unique_ptr<ProjectStore> store(new ProjectStore(std::move(sql)));
+    store->m_readOnly = readOnly;
     store->checkIsProject(existed, mode);
     store->migrate();
     return store;
@@ -148,6 +155,15 @@ void ProjectStore::migrate()
                         .arg(latest)
                         .toStdString());
     }
+    if (m_schemaVersion < latest && m_readOnly)
+        throw Error(QStringLiteral("%1: schema version %2 needs an upgrade to %3, which a read-only project cannot have; "
+                                   "open it where it is writable once")
+                        .arg(m_sql->path())
+                        .arg(m_schemaVersion)
+                        .arg(latest)
+                        .toStdString());
+    if (m_schemaVersion >= 1 && m_schemaVersion < latest)
+        backUpBeforeUpgrade();
     for (const Migration& migration : Migrations::all()) {
         if (migration.version <= m_schemaVersion)
             continue;
@@ -166,6 +182,20 @@ void ProjectStore::migrate()
         });
         m_schemaVersion = readVersion();
     }
+}
+
+void ProjectStore::backUpBeforeUpgrade()
+{
+    // A consistent copy of the old file (WAL included) next to it, before any migration
+    // runs: an upgrade that goes wrong, or a user who needs the old Vigil, loses nothing.
+    QString path = QStringLiteral("%1.schema%2.bak").arg(m_sql->path()).arg(m_schemaVersion);
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = QStringLiteral("%1.schema%2-%3.bak").arg(m_sql->path()).arg(m_schemaVersion).arg(n);
+    const QString action = QStringLiteral("back up the project before upgrading its schema to %1").arg(path);
+    QSqlQuery query = m_sql->prepare(QStringLiteral("VACUUM INTO ?"), action);
+    query.addBindValue(path);
+    m_sql->exec(query, action);
+    m_backupPath = path;
 }
 
 QString ProjectStore::defaultProjectPath()
@@ -378,9 +408,9 @@ QList<DetectionRecord> ProjectStore::detections(const DetectionFilter& filter) c
     return m_detections->query(filter);
 }
 
-void ProjectStore::setReviewState(const QList<qint64>& ids, ReviewState state)
+void ProjectStore::setReviewState(const QList<qint64>& ids, ReviewState state, double decisionSeconds)
 {
-    m_detections->setReviewState(ids, state);
+    m_detections->setReviewState(ids, state, decisionSeconds);
 }
 
 void ProjectStore::setCorrectedClass(qint64 id, int cls)
@@ -535,6 +565,30 @@ void ProjectStore::updateLabel(const LabelRecord& label) { m_labels->update(labe
 void ProjectStore::removeLabel(qint64 id) { m_labels->remove(id); }
 void ProjectStore::writeLabels(QList<LabelRecord>& labels, const QList<qint64>& removals) { m_labels->write(labels, removals); }
 QList<LabelRecord> ProjectStore::labels(qint64 videoId) const { return m_labels->forVideo(videoId); }
+QList<LabelRecord> ProjectStore::allLabels() const { return m_labels->all(); }
+int ProjectStore::replaceLabels(const QList<qint64>& videoIds, QList<LabelRecord>& labels, const QHash<qint64, QString>& videoClasses,
+                                const QStringList& customClasses)
+{
+    const QString action = QStringLiteral("import %1 label(s)").arg(labels.size());
+    QList<LabelRecord> stored = labels; // ids reach the caller only when committed
+    int removed = 0;
+    m_sql->transaction(action, [&] {
+        for (const QString& name : customClasses)
+            m_labels->addCustomClassRow(name, action);
+        removed = m_labels->replaceRows(videoIds, stored, action);
+        writeVideoClasses(videoClasses, action);
+    });
+    labels = stored;
+    return removed;
+}
+QList<LabelAuditRecord> ProjectStore::labelHistory(qint64 labelId) const { return m_labels->history(labelId); }
+QList<LabelAuditRecord> ProjectStore::videoLabelHistory(qint64 videoId) const { return m_labels->videoHistory(videoId); }
+QStringList ProjectStore::customClasses() const { return m_labels->customClasses(); }
+void ProjectStore::addCustomClass(const QString& name) { m_labels->addCustomClass(name); }
+void ProjectStore::removeCustomClass(const QString& name) { m_labels->removeCustomClass(name); }
+QList<AnalystReport> ProjectStore::analystReports() const { return m_labels->analystReports(); }
+QString ProjectStore::author() const { return m_sql->author(); }
+void ProjectStore::setAuthor(const QString& author) { m_sql->setAuthor(author); }
 std::optional<LabelRecord> ProjectStore::label(qint64 id) const { return m_labels->find(id); }
 qint64 ProjectStore::labelCount() const { return m_labels->count(); }
 QHash<qint64, qint64> ProjectStore::labelCountsByVideo() const { return countsByVideo(QStringLiteral("labels")); }

@@ -25,7 +25,9 @@ class ModelVersionTable;
 /// to busy_timeout for another writer. Every failure throws Error naming the file.
 class ProjectStore {
 public:
-    enum class OpenMode { OpenExisting, CreateIfMissing };
+    /// ReadOnly: no write reaches the file (another Vigil has it, or the file is not
+    /// writable); a file that needs a schema upgrade cannot be opened so.
+    enum class OpenMode { OpenExisting, CreateIfMissing, ReadOnly };
     /// PRAGMA application_id of every Vigil project: "VIGL".
     static constexpr int kApplicationId = 0x5649474C;
 
@@ -45,6 +47,13 @@ public:
     /// Absolute path of the project file.
     QString path() const;
     int schemaVersion() const;
+    /// Opened read-only: asked for, or the file (or its folder) is not writable.
+    bool isReadOnly() const { return m_readOnly; }
+    /// The copy of the file made before this open upgraded its schema; empty when none.
+    QString migrationBackupPath() const { return m_backupPath; }
+    /// Who edits through this store: the OS user unless set (tests, an --author option).
+    QString author() const;
+    void setAuthor(const QString& author);
 
     // Videos. Paths are stored absolute and cleaned; `missing` is computed on each read.
     QList<VideoRecord> videos() const; // by id
@@ -80,7 +89,8 @@ public:
     /// By peak score, highest first.
     QList<DetectionRecord> detections(const DetectionFilter& filter) const;
     /// One transaction; stamps reviewedAt. Throws (changing nothing) if an id is unknown.
-    void setReviewState(const QList<qint64>& ids, ReviewState state);
+    /// `decisionSeconds`: from showing the detection to the decision (kept when NaN).
+    void setReviewState(const QList<qint64>& ids, ReviewState state, double decisionSeconds = qQNaN());
     /// cls -1 clears the correction. Stamps reviewedAt.
     void setCorrectedClass(qint64 id, int cls);
     /// Stamps reviewedAt.
@@ -115,7 +125,25 @@ public:
     /// changing the one of its id when there is one and adding it otherwise (filling in
     /// the id). Throws, changing nothing, when any of it fails.
     void writeLabels(QList<LabelRecord>& labels, const QList<qint64>& removals);
+    /// One transaction (an import): removes every label of `videoIds`, then adds `labels`
+    /// with their own authors, sources and times (new ids filled in), and sets the classes
+    /// of `videoClasses`, and adds `customClasses`. All or nothing; returns how many labels
+    /// were removed.
+    int replaceLabels(const QList<qint64>& videoIds, QList<LabelRecord>& labels, const QHash<qint64, QString>& videoClasses = {},
+                      const QStringList& customClasses = {});
     QList<LabelRecord> labels(qint64 videoId) const; // by start
+    QList<LabelRecord> allLabels() const;            // by video, then start
+    /// The audit trail: every add, change and removal, oldest first.
+    QList<LabelAuditRecord> labelHistory(qint64 labelId) const;
+    QList<LabelAuditRecord> videoLabelHistory(qint64 videoId) const;
+    /// Classes the analysts added (e.g. Loitering), by name; usable for labels like a
+    /// model's. Adding one that exists (any case) does nothing; removing one in use throws.
+    QStringList customClasses() const;
+    void addCustomClass(const QString& name);
+    void removeCustomClass(const QString& name);
+    /// Per author: decisions on the model's detections (accepted unchanged, modified,
+    /// rejected; labels made from detections count once, through the label).
+    QList<AnalystReport> analystReports() const;
     std::optional<LabelRecord> label(qint64 id) const;
     qint64 labelCount() const; // in the whole project
     /// Video id -> its labels / ground-truth intervals, for listing a project (one query each).
@@ -143,6 +171,7 @@ private:
     explicit ProjectStore(std::unique_ptr<SqlConnection> sql);
     void checkIsProject(bool existedBefore, OpenMode mode);
     void migrate();
+    void backUpBeforeUpgrade();
     QHash<qint64, qint64> countsByVideo(const QString& table) const;
     void writeVideoClasses(const QHash<qint64, QString>& classes, const QString& action);
 
@@ -152,6 +181,8 @@ private:
     std::unique_ptr<LabelTable> m_labels;
     std::unique_ptr<ModelVersionTable> m_versions;
     int m_schemaVersion = 0;
+    bool m_readOnly = false;
+    QString m_backupPath;
 };
 
 } // namespace vigil

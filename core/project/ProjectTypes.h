@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QtNumeric>
 #include <QString>
 #include <QStringList>
 
@@ -77,6 +78,8 @@ struct DetectionRecord {
     int correctedClass = -1; // -1: the analyst kept topClass
     QString note;
     QDateTime reviewedAt; // last review edit (state, class or note); invalid if none
+    QString reviewedBy;   // who made the last review edit
+    double decisionSeconds = qQNaN(); // from showing it to accepting or rejecting it; NaN: not timed
 
     /// True when an analyst has touched it: a state, a corrected class or a note.
     bool hasReview() const
@@ -93,6 +96,7 @@ struct ReviewEdit {
     ReviewState state = ReviewState::Unreviewed;
     int correctedClass = -1;
     QString note;
+    double decisionSeconds = qQNaN(); // NaN: not timed
 };
 
 /// Any thread (plain value). One annotated anomalous interval of a video.
@@ -103,6 +107,8 @@ struct GroundTruthInterval {
 };
 
 /// Any thread (plain value). An interval an analyst labelled by hand.
+enum class LabelSource { Manual, Model, Import };
+
 struct LabelRecord {
     qint64 id = 0;         // 0 until stored
     qint64 videoId = 0;
@@ -112,6 +118,44 @@ struct LabelRecord {
     QString note;
     QDateTime created;     // set by the store
     QDateTime modified;
+    QString author;        // who made it; the store's author when left empty
+    LabelSource source = LabelSource::Manual;
+    // Source Model: what the model said (kept: detections are replaced on re-scoring).
+    qint64 modelId = 0;    // 0: none (or the model was removed)
+    QString modelClass;
+    qint64 modelStart = -1, modelEnd = -1; // the detection's [start, end)
+    double modelPeak = qQNaN(), modelMean = qQNaN();
+    double decisionSeconds = qQNaN(); // from showing the detection to accepting it
+    qint64 detectionId = 0; // the detection it was made from (ids survive re-segmentation when bounds do)
+
+    /// Source Model only: the analyst changed its bounds or class from the model's.
+    bool modifiedFromModel() const
+    {
+        return source == LabelSource::Model &&
+               (startFrame != modelStart || endFrame != modelEnd || className.compare(modelClass, Qt::CaseInsensitive) != 0);
+    }
+};
+
+/// Any thread (plain value). One label edit of the audit trail.
+struct LabelAuditRecord {
+    qint64 id = 0, labelId = 0, videoId = 0;
+    QDateTime at;
+    QString author;
+    QString action;            // "add", "change" or "remove"
+    QJsonObject before, after; // the label's fields; empty for none
+};
+
+/// Any thread (plain value). One analyst's decisions on the model's detections.
+struct AnalystReport {
+    QString author;
+    int accepted = 0;  // accepted as the model said (class and, for a label made of it, bounds)
+    int modified = 0;  // accepted with a corrected class, or its label's bounds or class changed
+    int rejected = 0;
+    double meanDecisionSeconds = qQNaN(); // over the decisions timed
+    int labels = 0;    // labels of any source made by this analyst
+    int decisions() const { return accepted + modified + rejected; }
+    /// Accepted unchanged over all decisions: a check on over-trusting the model.
+    double unchangedShare() const { return decisions() > 0 ? double(accepted) / decisions() : qQNaN(); }
 };
 
 /// Any thread (plain value). Per project.

@@ -32,6 +32,8 @@ void inheritReviews(const QList<DetectionRecord>& previous, QList<DetectionRecor
                 continue;
             if (old.state != ReviewState::Unreviewed && overlap > stateOverlap) {
                 detection.state = old.state;
+                detection.reviewedBy = old.reviewedBy;
+                detection.decisionSeconds = old.decisionSeconds;
                 stateOverlap = overlap;
             }
             if (old.correctedClass >= 0 && overlap > classOverlap) {

@@ -25,13 +25,14 @@ bool isLocked(const QSqlError& error)
 
 } // namespace
 
-SqlConnection::SqlConnection(const QString& path)
+SqlConnection::SqlConnection(const QString& path, bool readOnly)
     : m_path(path)
     , m_name(QStringLiteral("vigil.project.%1").arg(g_connectionCount.fetch_add(1)))
 {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
     m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs) +
+                           (readOnly ? QStringLiteral(";QSQLITE_OPEN_READONLY") : QString()));
 }
 
 SqlConnection::~SqlConnection()
@@ -39,6 +40,14 @@ SqlConnection::~SqlConnection()
     m_db.close();
     m_db = QSqlDatabase(); // the last handle must be gone before removeDatabase
     QSqlDatabase::removeDatabase(m_name);
+}
+
+QString SqlConnection::systemUser()
+{
+    for (const char* name : {"USER", "LOGNAME", "USERNAME"})
+        if (const QString user = qEnvironmentVariable(name); !user.isEmpty())
+            return user;
+    return QStringLiteral("unknown");
 }
 
 void SqlConnection::open()
@@ -110,6 +119,14 @@ void SqlConnection::fail(const QString& action, const QSqlError& error) const
                                     "try again when it has finished")
                          .arg(kBusyTimeoutMs / 1000.0));
     }
+    // The two a user can act on, in words: SQLite's codes (primary part) 8 and 13.
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    if (ok && code == 8)
+        fail(action, QStringLiteral("the project is read-only (the file is not writable, or another Vigil has it open); "
+                                    "nothing was changed"));
+    if (ok && code == 13)
+        fail(action, QStringLiteral("the disk is full; nothing was changed: free some space and try again"));
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     fail(action, detail);
 }

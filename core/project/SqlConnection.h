@@ -21,7 +21,8 @@ public:
     static constexpr int kBusyTimeoutMs = 3000;
 
     /// Registers the connection; open() connects it.
-    explicit SqlConnection(const QString& path);
+    /// `readOnly`: opened with SQLITE_OPEN_READONLY, every write refused by SQLite itself.
+    explicit SqlConnection(const QString& path, bool readOnly = false);
     ~SqlConnection();
     SqlConnection(const SqlConnection&) = delete;
     SqlConnection& operator=(const SqlConnection&) = delete;
@@ -29,6 +30,12 @@ public:
     /// Opens the file (SQLite creates it when absent) and sets busy_timeout and foreign_keys.
     void open();
     const QString& path() const { return m_path; }
+    /// Who is editing through this connection (the OS user unless set): the author of
+    /// labels, audit rows and review decisions.
+    const QString& author() const { return m_author; }
+    void setAuthor(const QString& author) { m_author = author; }
+    /// The OS user's login name ("unknown" when none can be found).
+    static QString systemUser();
 
     /// A prepared statement for sql; action ("add videos") goes into the error message.
     QSqlQuery prepare(const QString& sql, const QString& action) const;
@@ -49,6 +56,7 @@ public:
 private:
     QString m_path;
     QString m_name;
+    QString m_author = systemUser();
     QSqlDatabase m_db;
     bool m_inTransaction = false;
 };

@@ -1060,35 +1060,63 @@ private slots:
         QVERIFY(videos.last().missing);
     }
 
-    void aSchema3ProjectMigratesKeepingItsData()
+    void everyEarlierSchemaMigratesKeepingItsDataAndABackup()
     {
-        // A file as the schema-3 build wrote it: migrations 1 to 3 only, with a video, a
-        // model and a label in it.
-        const QString path = file(QStringLiteral("schema3.vigil"));
-        {
-            RawConnection raw(path);
-            raw.exec(QStringLiteral("PRAGMA application_id = %1").arg(ProjectStore::kApplicationId));
-            for (const Migration& migration : Migrations::all()) {
-                if (migration.version > 3)
-                    break;
-                for (const QString& statement : Migrations::statements(migration))
-                    raw.exec(statement);
+        // Files as each earlier build wrote them: migrations 1 to N only, with a video, a
+        // model and (from schema 3, which brought labels) a label in them.
+        for (int version = 1; version < ProjectStore::currentSchemaVersion(); ++version) {
+            const QString path = file(QStringLiteral("schema%1.vigil").arg(version));
+            {
+                RawConnection raw(path);
+                raw.exec(QStringLiteral("PRAGMA application_id = %1").arg(ProjectStore::kApplicationId));
+                for (const Migration& migration : Migrations::all()) {
+                    if (migration.version > version)
+                        break;
+                    for (const QString& statement : Migrations::statements(migration))
+                        raw.exec(statement);
+                }
+                raw.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '%1')").arg(version));
+                raw.exec(QStringLiteral("INSERT INTO videos (path, frame_count, added) VALUES ('/v/a.mp4', 100, '2026-01-01T00:00:00.000Z')"));
+                raw.exec(QStringLiteral("INSERT INTO models (name, checkpoint_path, added) VALUES ('ucf', '/m/last.ckpt', '2026-01-01T00:00:00.000Z')"));
+                if (version >= 3)
+                    raw.exec(QStringLiteral("INSERT INTO labels (video_id, start_frame, end_frame, class_name, created, modified) "
+                                            "VALUES (1, 10, 20, 'Arson', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"));
             }
-            raw.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '3')"));
-            raw.exec(QStringLiteral("INSERT INTO videos (path, frame_count, added) VALUES ('/v/a.mp4', 100, '2026-01-01T00:00:00.000Z')"));
-            raw.exec(QStringLiteral("INSERT INTO models (name, checkpoint_path, added) VALUES ('ucf', '/m/last.ckpt', '2026-01-01T00:00:00.000Z')"));
-            raw.exec(QStringLiteral("INSERT INTO labels (video_id, start_frame, end_frame, class_name, created, modified) "
-                                    "VALUES (1, 10, 20, 'Arson', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"));
+            const QByteArray before = [&] {
+                QFile f(path);
+                return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+            }();
+            auto store = ProjectStore::open(path, ProjectStore::OpenMode::OpenExisting);
+            QCOMPARE(store->schemaVersion(), ProjectStore::currentSchemaVersion());
+            QCOMPARE(store->videos().size(), 1);
+            QCOMPARE(store->videos().first().frameCount, qint64(100));
+            QCOMPARE(store->videos().first().videoClass, QString());
+            QCOMPARE(store->models().size(), 1);
+            QVERIFY(store->modelVersions().isEmpty());
+            QCOMPARE(store->activeModelId(), qint64(0));
+            if (version >= 3) {
+                const QList<LabelRecord> labels = store->labels(1);
+                QCOMPARE(labels.size(), 1);
+                QCOMPARE(labels.first().source, LabelSource::Manual); // schema 5's provenance defaults
+                QCOMPARE(labels.first().author, QString());
+                QVERIFY(store->labelHistory(labels.first().id).isEmpty()); // no trail before schema 5
+            }
+            // The old file is kept beside it, still at its own schema, with its data.
+            const QString backup = store->migrationBackupPath();
+            QCOMPARE(backup, path + QStringLiteral(".schema%1.bak").arg(version));
+            {
+                RawConnection raw(backup);
+                QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")).toString(),
+                         QString::number(version));
+                QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toInt(), 1);
+                QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+            }
+            QVERIFY(!before.isEmpty());
+            // Opened again: nothing to upgrade, no second backup.
+            store.reset();
+            QCOMPARE(ProjectStore::open(path, ProjectStore::OpenMode::OpenExisting)->migrationBackupPath(), QString());
+            QVERIFY(!QFileInfo::exists(path + QStringLiteral(".schema%1-2.bak").arg(version)));
         }
-        auto store = ProjectStore::open(path, ProjectStore::OpenMode::OpenExisting);
-        QCOMPARE(store->schemaVersion(), 4);
-        QCOMPARE(store->videos().size(), 1);
-        QCOMPARE(store->videos().first().frameCount, qint64(100));
-        QCOMPARE(store->videos().first().videoClass, QString());
-        QCOMPARE(store->labels(1).size(), 1);
-        QCOMPARE(store->models().size(), 1);
-        QVERIFY(store->modelVersions().isEmpty());
-        QCOMPARE(store->activeModelId(), qint64(0));
     }
 
     void modelVersionsVideoClassesAndTheActiveModelAreStored()
