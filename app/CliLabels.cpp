@@ -39,13 +39,17 @@ std::unique_ptr<ProjectStore> openProject(const QString& path, bool write)
     return store;
 }
 
-// The classes a label may have: every model's of the project and the analysts' own.
+// The classes a label may have: every model's of the project and the analysts' own;
+// empty (any class) in a project without a model.
 QStringList knownClasses(const ProjectStore& store)
 {
+    if (store.models().isEmpty())
+        return {};
     QStringList names = store.customClasses();
     for (const ModelRecord& m : store.models()) {
         try {
-            for (const std::string& name : LabelSet::resolve(m.labels.toStdString()).fileOrderNames())
+            const LabelSet labels = LabelSet::resolve(m.labels.toStdString()); // kept: the loop reads its names
+            for (const std::string& name : labels.fileOrderNames())
                 if (!names.contains(QString::fromStdString(name), Qt::CaseInsensitive))
                     names << QString::fromStdString(name);
         } catch (const Error&) {
@@ -76,6 +80,16 @@ int apply(ProjectStore& store, const QString& source)
                                      : (file.setFileName(source), !file.open(QIODevice::ReadOnly | QIODevice::Text)))
         throw Error(QFile::encodeName(source).toStdString() + ": cannot read: " + file.errorString().toStdString());
     const QList<VideoRecord> videos = store.videos();
+    const QStringList known = knownClasses(store);
+    auto classNamed = [&](const QString& name) {
+        if (known.isEmpty())
+            return name;
+        auto key = [](QString s) { return s.replace(QLatin1Char('_'), QLatin1Char(' ')).trimmed().toLower(); };
+        for (const QString& k : known)
+            if (key(k) == key(name))
+                return k;
+        throw Error("unknown class '" + name.toStdString() + "' (add it with 'labels classes --add')");
+    };
     QTextStream in(&file);
     const QRegularExpression spaces(QStringLiteral("\\s+"));
     int lineNumber = 0, failures = 0;
@@ -102,7 +116,7 @@ int apply(ProjectStore& store, const QString& source)
                 l.videoId = video->id;
                 l.startFrame = number(2);
                 l.endFrame = number(3) + 1; // last frame given, as in the UCF-Crime form
-                l.className = cells.mid(4).join(QLatin1Char(' '));
+                l.className = classNamed(cells.mid(4).join(QLatin1Char(' ')));
                 const qint64 id = store.addLabel(l);
                 std::printf("ok %d add %lld\n", lineNumber, static_cast<long long>(id));
             } else if (verb == QLatin1String("move") && cells.size() == 4) {
@@ -117,7 +131,7 @@ int apply(ProjectStore& store, const QString& source)
                 std::optional<LabelRecord> l = store.label(number(1));
                 if (!l)
                     throw Error("no label " + cells[1].toStdString());
-                l->className = cells.mid(2).join(QLatin1Char(' '));
+                l->className = classNamed(cells.mid(2).join(QLatin1Char(' ')));
                 store.updateLabel(*l);
                 std::printf("ok %d class %lld\n", lineNumber, static_cast<long long>(l->id));
             } else if (verb == QLatin1String("remove") && cells.size() == 2) {

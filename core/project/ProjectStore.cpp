@@ -123,7 +123,9 @@ void ProjectStore::checkIsProject(bool existedBefore, OpenMode mode)
         notAProject(m_sql->path(), QStringLiteral("it has no meta table; the file is damaged"));
     }
 
-    // Only now that the file is ours (or new) do we change it.
+    // Only now that the file is ours (or new) do we change it; a read-only one stays as it is.
+    if (m_readOnly)
+        return;
     const QString journal = m_sql->scalar(QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("switch to the WAL journal"))
                                 .toString();
     if (journal.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)

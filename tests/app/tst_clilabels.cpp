@@ -1,0 +1,245 @@
+// vigil-cli labels as a user and a script drive it, on real project files: edits applied
+// from a stream, the audit trail, classes of the project's own, export and import (a bad
+// file changes nothing), the per-analyst report; the process killed (SIGKILL) in the middle
+// of a stream of edits, many times, losing no edit it reported; a project the user may not
+// write refused in words.
+#include "CliRun.h"
+
+#include "project/ProjectStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace vigil;
+using namespace vigil::test;
+
+namespace {
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString integrity(const QString& path)
+{
+    const QString name = QStringLiteral("integrity-%1").arg(QRandomGenerator::global()->generate());
+    QString result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next())
+                result = q.value(0).toString();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+} // namespace
+
+class TestCliLabels : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_project;
+
+    Run apply(const QByteArray& edits, const QStringList& extra = {})
+    {
+        QProcess process;
+        process.start(QStringLiteral(VIGIL_CLI_PATH),
+                      QStringList{QStringLiteral("labels"), QStringLiteral("apply"), QStringLiteral("--project"), m_project} + extra +
+                          QStringList{QStringLiteral("-")});
+        process.write(edits);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(60000))
+            qFatal("vigil-cli labels apply did not finish");
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("XDG_CACHE_HOME", m_dir.filePath(QStringLiteral("cache")).toUtf8());
+        m_project = m_dir.filePath(QStringLiteral("review.vigil"));
+        const QString media = kShared + QStringLiteral("/media/");
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("--project"), m_project}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--project"), m_project,
+                         media + "cctv_fighting.mp4", media + "cctv_normal.mp4"})
+                     .exitCode,
+                 0);
+        // A model in the project: its classes are the ones a label may have.
+        const Run scored = runCli(QStringList{QStringLiteral("project"), QStringLiteral("score"), QStringLiteral("--project"),
+                                              m_project} +
+                                  modelArguments(QStringLiteral("ucf")) + QStringList{QStringLiteral("--classes"), QStringLiteral("ucf")});
+        QVERIFY2(scored.exitCode == 0, qPrintable(scored.err));
+    }
+
+    void editsFromAStreamWithTheirTrail()
+    {
+        const Run first = apply("add cctv_fighting 10 49 fighting\nadd cctv_fighting 60 80 Loitering\n",
+                                {QStringLiteral("--author"), QStringLiteral("ana")});
+        QCOMPARE(first.exitCode, 1); // one line failed
+        QVERIFY2(first.out.contains(QRegularExpression(QStringLiteral("^ok 1 add [0-9]+\n"))), qPrintable(first.out));
+        QVERIFY2(first.out.contains(QLatin1String("error 2 unknown class 'Loitering'")), qPrintable(first.out));
+        QCOMPARE(runCli({QStringLiteral("labels"), QStringLiteral("classes"), QStringLiteral("--project"), m_project,
+                         QStringLiteral("--add"), QStringLiteral("Loitering")})
+                     .exitCode,
+                 0);
+        const Run classes = runCli({QStringLiteral("labels"), QStringLiteral("classes"), QStringLiteral("--project"), m_project});
+        QVERIFY2(classes.out.contains(QLatin1String("Loitering  (the project's own)")) && classes.out.contains(QLatin1String("Fighting\n")),
+                 qPrintable(classes.out));
+        const Run second = apply("add cctv_fighting 60 80 Loitering\nmove 1 12 49\nclass 1 Arson\n",
+                                 {QStringLiteral("--author"), QStringLiteral("ben")});
+        QVERIFY2(second.exitCode == 0, qPrintable(second.out + second.err));
+        const Run history = runCli({QStringLiteral("labels"), QStringLiteral("history"), QStringLiteral("--project"), m_project,
+                                    QStringLiteral("--label"), QStringLiteral("1")});
+        const QStringList lines = history.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[0].contains(QLatin1String("  ana  label 1  add  - -> 10-49 Fighting")), qPrintable(lines[0]));
+        QVERIFY2(lines[1].contains(QLatin1String("  ben  label 1  change  10-49 Fighting -> 12-49 Fighting")), qPrintable(lines[1]));
+        QVERIFY2(lines[2].contains(QLatin1String("  ben  label 1  change  12-49 Fighting -> 12-49 Arson")), qPrintable(lines[2]));
+        const Run report = runCli({QStringLiteral("labels"), QStringLiteral("report"), QStringLiteral("--project"), m_project});
+        QVERIFY2(report.out.contains(QRegularExpression(QStringLiteral("\nana +1 +0 "))) &&
+                     report.out.contains(QRegularExpression(QStringLiteral("\nben +1 +0 "))),
+                 qPrintable(report.out));
+    }
+
+    void exportAndABadImportThatChangesNothing()
+    {
+        const QString json = m_dir.filePath(QStringLiteral("labels.json"));
+        const Run exported = runCli({QStringLiteral("labels"), QStringLiteral("export"), QStringLiteral("--project"), m_project,
+                                     QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), json});
+        QVERIFY2(exported.exitCode == 0 && exported.out.contains(QLatin1String("exported 2 label(s) of 1 video(s)")),
+                 qPrintable(exported.out + exported.err));
+        const QString bad = m_dir.filePath(QStringLiteral("bad.txt"));
+        {
+            QFile f(bad);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("cctv_fighting Fighting 1 5\ncctv_normal Fighting 3500 3700\n");
+        }
+        const Run refused = runCli({QStringLiteral("labels"), QStringLiteral("import"), QStringLiteral("--project"), m_project,
+                                    QStringLiteral("--format"), QStringLiteral("ucf"), bad});
+        QVERIFY2(refused.exitCode == 1 && refused.err.contains(bad + QStringLiteral(":2: video 'cctv_normal', frames 3500-3700: "
+                                                                                     "past the video's last frame (3599)")),
+                 qPrintable(refused.err));
+        const QString again = m_dir.filePath(QStringLiteral("again.json"));
+        runCli({QStringLiteral("labels"), QStringLiteral("export"), QStringLiteral("--project"), m_project, QStringLiteral("--format"),
+                QStringLiteral("json"), QStringLiteral("--out"), again});
+        QCOMPARE(readAll(again), readAll(json));
+        // The good form goes in, replacing the video's labels, and reads back as written.
+        const QString good = m_dir.filePath(QStringLiteral("good.txt"));
+        {
+            QFile f(good);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("cctv_fighting Fighting 1 5 20 29\ncctv_normal Normal -1 -1\n");
+        }
+        const Run imported = runCli({QStringLiteral("labels"), QStringLiteral("import"), QStringLiteral("--project"), m_project,
+                                     QStringLiteral("--format"), QStringLiteral("ucf"), good});
+        QVERIFY2(imported.exitCode == 0 && imported.out.contains(QLatin1String("imported 2 label(s) for 2 video(s), replacing 2")),
+                 qPrintable(imported.out + imported.err));
+        const QString out = m_dir.filePath(QStringLiteral("out.txt"));
+        runCli({QStringLiteral("labels"), QStringLiteral("export"), QStringLiteral("--project"), m_project, QStringLiteral("--format"),
+                QStringLiteral("ucf"), QStringLiteral("--out"), out});
+        QCOMPARE(readAll(out), readAll(good));
+    }
+
+    void aKilledProcessLosesNoReportedEdit()
+    {
+        // Many times: a stream of edits, SIGKILL at a random moment, then the file is whole
+        // and every edit the process acknowledged is there.
+        const QString project = m_dir.filePath(QStringLiteral("killed.vigil"));
+        QVERIFY(QFile::copy(m_project, project));
+        QFile::copy(m_project + QStringLiteral("-wal"), project + QStringLiteral("-wal"));
+        int acknowledged = 0;
+        for (int round = 0; round < 15; ++round) {
+            QProcess process;
+            process.start(QStringLiteral(VIGIL_CLI_PATH), {QStringLiteral("labels"), QStringLiteral("apply"), QStringLiteral("--project"),
+                                                           project, QStringLiteral("-")});
+            QVERIFY(process.waitForStarted());
+            QByteArray edits;
+            for (int i = 0; i < 400; ++i)
+                edits += QByteArray("add cctv_normal ") + QByteArray::number(i * 5) + ' ' + QByteArray::number(i * 5 + 3) + " Fighting\n";
+            process.write(edits);
+            const int wanted = 5 + int(QRandomGenerator::global()->bounded(60));
+            QList<qint64> ids;
+            QByteArray pending;
+            while (ids.size() < wanted && process.state() == QProcess::Running) {
+                process.waitForReadyRead(5000);
+                pending += process.readAllStandardOutput();
+                qsizetype end;
+                while ((end = pending.indexOf('\n')) >= 0) {
+                    const QByteArray line = pending.left(end);
+                    pending.remove(0, end + 1);
+                    if (line.startsWith("ok "))
+                        ids << line.split(' ').last().toLongLong();
+                }
+            }
+            ::kill(pid_t(process.processId()), SIGKILL);
+            process.waitForFinished();
+            QCOMPARE(integrity(project), QStringLiteral("ok"));
+            auto store = ProjectStore::open(project, ProjectStore::OpenMode::OpenExisting);
+            for (const qint64 id : ids) {
+                QVERIFY2(store->label(id).has_value(), qPrintable(QStringLiteral("round %1: label %2 lost").arg(round).arg(id)));
+                QCOMPARE(store->labelHistory(id).size(), 1); // its audit row came with it
+            }
+            acknowledged += int(ids.size());
+        }
+        qInfo("%d acknowledged edits over 15 kills, none lost", acknowledged);
+    }
+
+    void aProjectTheUserMayNotWriteIsRefusedInWords()
+    {
+        // A folder others may enter, the project in it readable by all and writable by none
+        // but its owner, then the edit made as another user (root writes any file, so a
+        // root test drops to 'nobody').
+        QTemporaryDir shared;
+        QVERIFY(QFile::setPermissions(shared.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                                         QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                                         QFileDevice::ExeGroup));
+        const QString project = shared.filePath(QStringLiteral("locked.vigil"));
+        {
+            auto store = ProjectStore::open(m_project, ProjectStore::OpenMode::OpenExisting);
+            store->saveCopyAs(project);
+        }
+        QVERIFY(QFile::setPermissions(project, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        const QByteArray before = readAll(project);
+        QStringList command{QStringLiteral(VIGIL_CLI_PATH), QStringLiteral("labels"), QStringLiteral("apply"),
+                            QStringLiteral("--project"), project, QStringLiteral("-")};
+        if (::geteuid() == 0) {
+            const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+            if (setpriv.isEmpty())
+                QSKIP("running as root without setpriv: cannot become a user the file refuses");
+            command = QStringList{setpriv, QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                  QStringLiteral("--clear-groups")} + command;
+        }
+        QProcess process;
+        process.start(command.takeFirst(), command);
+        process.write("add cctv_fighting 1 5 Fighting\n");
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(60000));
+        const QString out = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        QVERIFY2(process.exitCode() == 1 && out.contains(QLatin1String("error 1 ")) && out.contains(QLatin1String("the project is read-only")),
+                 qPrintable(out));
+        QCOMPARE(readAll(project), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliLabels)
+#include "tst_clilabels.moc"
