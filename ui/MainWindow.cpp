@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "WorkstationController.h"
+#include "review/LabelTimelineController.h"
 #include "training/ComparisonController.h"
 #include "training/TrainingController.h"
 #include "jobs/JobsPanel.h"
@@ -256,6 +257,9 @@ MainWindow::MainWindow(QWidget* parent)
         if (item)
             m_controller->selectVideo(item->data(Qt::UserRole).toLongLong());
     });
+    m_labelTimeline = new LabelTimelineController(m_controller, m_timeline, m_labelsPanel, this, [this] { showReviewTab(1); });
+    m_labelTimeline->installShortcuts();
+    connect(m_labelTimeline, &LabelTimelineController::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     // Last: its overlay follows the timeline's own handlers of the same signals.
     m_comparison = new ComparisonController(m_controller, m_timeline, this);
     m_comparison->install(m_training->menu());
@@ -449,7 +453,7 @@ void MainWindow::showLabels(bool refreshTable)
     const QList<qint64> selected = m_labelsPanel->selectedIds();
     QVector<TimelineLabel> lane;
     for (const LabelRecord& l : labels)
-        lane << TimelineLabel{l.startFrame, l.endFrame, selected.contains(l.id)};
+        lane << TimelineLabel{l.startFrame, l.endFrame, selected.contains(l.id), l.id};
     m_timeline->setLabels(lane);
 }
 

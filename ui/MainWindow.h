@@ -19,6 +19,7 @@ class JobsPanel;
 class LabelsPanel;
 class ScoreTimeline;
 class ComparisonController;
+class LabelTimelineController;
 class TrainingController;
 class VideoView;
 class WorkstationController;
@@ -44,6 +45,7 @@ public:
     JobsPanel* jobsPanel() const { return m_jobs; }
     TrainingController* training() const { return m_training; }
     ComparisonController* comparison() const { return m_comparison; }
+    LabelTimelineController* labelTimeline() const { return m_labelTimeline; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
     bool openProject(const QString& path, const QStringList& videos = {}, bool create = true);
     /// The shuttle rate (negative: backwards) and whether playback runs.
@@ -80,6 +82,7 @@ private:
     WorkstationController* m_controller = nullptr;
     TrainingController* m_training = nullptr;
     ComparisonController* m_comparison = nullptr;
+    LabelTimelineController* m_labelTimeline = nullptr;
     VideoView* m_view = nullptr;
     ScoreTimeline* m_timeline = nullptr;
     QListWidget* m_videos = nullptr;

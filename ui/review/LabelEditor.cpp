@@ -155,6 +155,65 @@ void LabelEditor::remove(const QList<qint64>& ids)
     m_undo->push(new LabelCommand(tr("Remove %n label(s)", nullptr, int(changes.size())), changes, writer()));
 }
 
+void LabelEditor::split(qint64 id, qint64 frame)
+{
+    const LabelRecord* label = find(id);
+    if (!label || frame <= label->startFrame || frame >= label->endFrame)
+        return;
+    LabelRecord first = *label, second = *label;
+    first.endFrame = frame;
+    second.id = 0;
+    second.startFrame = frame;
+    second.created = QDateTime();
+    second.source = label->source == LabelSource::Model ? LabelSource::Manual : label->source; // the model made one, not two
+    m_undo->push(new LabelCommand(tr("Split a label"), {LabelChange{*label, first}, LabelChange{std::nullopt, second}}, writer()));
+}
+
+void LabelEditor::mergeWithNext(qint64 id)
+{
+    const LabelRecord* label = find(id);
+    const LabelRecord* next = find(neighbour(id, 0, true));
+    if (!label || !next)
+        return;
+    LabelRecord merged = *label;
+    merged.endFrame = std::max(label->endFrame, next->endFrame);
+    m_undo->push(new LabelCommand(tr("Merge two labels"), {LabelChange{*label, merged}, LabelChange{*next, std::nullopt}}, writer()));
+}
+
+void LabelEditor::nudge(qint64 id, bool endEdge, qint64 frames)
+{
+    const LabelRecord* label = find(id);
+    if (!label || frames == 0)
+        return;
+    qint64 start = label->startFrame, end = label->endFrame;
+    if (endEdge)
+        end = std::clamp<qint64>(end + frames, start + 1, std::max<qint64>(start + 1, m_frames));
+    else
+        start = std::clamp<qint64>(start + frames, 0, end - 1);
+    setBounds(id, start, end);
+}
+
+qint64 LabelEditor::neighbour(qint64 id, qint64 frame, bool next) const
+{
+    // Labels are kept by first frame (then id): the neighbour is the one beside it.
+    const LabelRecord* current = find(id);
+    const LabelRecord* best = nullptr;
+    auto before = [](const LabelRecord& a, const LabelRecord& b) {
+        return a.startFrame < b.startFrame || (a.startFrame == b.startFrame && a.id < b.id);
+    };
+    for (const LabelRecord& l : m_labels) {
+        if (current && l.id == current->id)
+            continue;
+        const bool after = current ? before(*current, l) : l.startFrame > frame;
+        const bool earlier = current ? before(l, *current) : l.startFrame < frame;
+        if (next && after && (!best || before(l, *best)))
+            best = &l;
+        if (!next && earlier && (!best || before(*best, l)))
+            best = &l;
+    }
+    return best ? best->id : 0;
+}
+
 LabelCommand::Write LabelEditor::writer()
 {
     return [this](QList<LabelRecord>& labels, const QList<qint64>& removals) { return write(labels, removals); };

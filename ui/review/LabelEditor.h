@@ -50,6 +50,19 @@ public:
     void moveFirstFrame(qint64 id, qint64 frame);
     void moveLastFrame(qint64 id, qint64 frame);
     void remove(const QList<qint64>& ids);
+    /// Two labels from one at `frame` (the second starts there; both keep class and
+    /// note); nothing unless the frame lies strictly inside.
+    void split(qint64 id, qint64 frame);
+    /// The label and the next one (by first frame) become one, over both and the gap,
+    /// with the first's class and note.
+    void mergeWithNext(qint64 id);
+    /// Moves one edge by `frames` (negative: earlier), kept inside the video and the label
+    /// at least one frame long.
+    void nudge(qint64 id, bool endEdge, qint64 frames);
+    /// The label after (or before) `id` by first frame; with no id, the first one after
+    /// (or before) `frame`. 0 when there is none.
+    qint64 neighbour(qint64 id, qint64 frame, bool next) const;
+    const LabelRecord* label(qint64 id) const { return find(id); }
 
 signals:
     void labelsChanged(const QList<vigil::LabelRecord>& labels);

@@ -106,11 +106,12 @@ void LabelsPanel::selectLabel(qint64 id)
     // Chosen by the program (a label just added): the player stays where it is.
     m_selecting = true;
     const auto done = qScopeGuard([this] { m_selecting = false; });
+    // Through the selection model: the view's own calls would read the keyboard's
+    // modifiers and extend the selection while Shift (Shift+Tab) is held.
     for (int row = 0; row < m_labels.size(); ++row)
-        if (m_labels[row].id == id) {
-            m_table->setCurrentCell(row, 0);
-            m_table->selectRow(row);
-        }
+        if (m_labels[row].id == id)
+            m_table->selectionModel()->setCurrentIndex(m_table->model()->index(row, 0),
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 const LabelRecord* LabelsPanel::currentLabel() const

@@ -231,6 +231,9 @@ void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
     m_classProbabilities.reset();
     m_events.clear();
     m_plot->clearItems();
+    m_dragItem = nullptr;
+    m_drag = Drag::None;
+    m_labels.clear();
     m_eventItems.clear();
     m_truthItems.clear();
     m_labelItems.clear();
@@ -358,6 +361,7 @@ void ScoreTimeline::setEvents(const QVector<TimelineEvent>& events)
 void ScoreTimeline::setLabels(const QVector<TimelineLabel>& labels)
 {
     clearLane(m_labelItems);
+    m_labels = labels;
     // Half the lane's height, under the accepted detections' half: both stay visible.
     for (const TimelineLabel& label : labels)
         laneBox(m_labelItems, label.startFrame, label.endFrame, (kLabelsTop + kLabelsBottom) / 2, kLabelsBottom,
@@ -518,9 +522,82 @@ qint64 ScoreTimeline::frameAtPixel(double x) const
 double ScoreTimeline::pixelOfFrame(qint64 frame) const { return m_plot->xAxis->coordToPixel(double(frame) + 0.5); }
 double ScoreTimeline::pixelOfScore(double score) const { return m_plot->yAxis->coordToPixel(score); }
 
+double ScoreTimeline::labelsLanePixel() const { return pixelOfScore((kLabelsTop + kLabelsBottom) / 2); }
+
+bool ScoreTimeline::inLabelsLane(const QPointF& pos) const
+{
+    const double score = m_plot->yAxis->pixelToCoord(pos.y());
+    return m_plot->axisRect()->rect().contains(pos.toPoint()) && score <= kLabelsTop + 0.01 && score >= kLabelsBottom - 0.01;
+}
+
+qint64 ScoreTimeline::thresholdCrossingNear(qint64 frame, double pixels) const
+{
+    const double framesPerPixel = std::abs(m_plot->xAxis->pixelToCoord(1) - m_plot->xAxis->pixelToCoord(0));
+    const qint64 reach = std::max<qint64>(1, qint64(std::ceil(pixels * framesPerPixel)));
+    qint64 best = -1;
+    for (qint64 t = std::max<qint64>(1, frame - reach); t <= std::min<qint64>(m_scores.size() - 1, frame + reach); ++t) {
+        const bool above = m_scores[t] >= m_threshold, before = m_scores[t - 1] >= m_threshold;
+        if (above != before && (best < 0 || std::abs(t - frame) < std::abs(best - frame)))
+            best = t;
+    }
+    return best;
+}
+
+// The frame a labels-lane drag is at: whole frames, or with Shift the nearest crossing of
+// the threshold when one is close on screen.
+qint64 ScoreTimeline::dragFrame(const QPointF& pos, Qt::KeyboardModifiers modifiers) const
+{
+    const qint64 frame = std::clamp<qint64>(qint64(std::floor(m_plot->xAxis->pixelToCoord(pos.x()) + 0.5)), 0, m_frames);
+    if (modifiers & Qt::ShiftModifier)
+        if (const qint64 crossing = thresholdCrossingNear(frame, 24); crossing >= 0)
+            return crossing;
+    return frame;
+}
+
+void ScoreTimeline::updateDragPreview()
+{
+    if (!m_dragItem) {
+        m_dragItem = new QCPItemRect(m_plot);
+        m_dragItem->setPen(QPen(QColor(10, 10, 10), 1, Qt::DashLine));
+        m_dragItem->setBrush(QColor(60, 150, 255, 140));
+    }
+    m_dragItem->topLeft->setCoords(double(m_dragStart), kLabelsTop);
+    m_dragItem->bottomRight->setCoords(double(m_dragEnd), kLabelsBottom);
+    replotSoon();
+}
+
 void ScoreTimeline::onPress(QMouseEvent* event)
 {
     const QPointF pos = event->position();
+    if (event->button() == Qt::LeftButton && inLabelsLane(pos) && m_frames > 0) {
+        // A label's edge (within a few pixels), its body, or empty lane to draw a new one.
+        m_dragLabel = -1;
+        m_dragMoved = false;
+        m_dragFrom = dragFrame(pos, {});
+        m_drag = Drag::LabelCreate;
+        for (int i = 0; i < m_labels.size(); ++i) {
+            const TimelineLabel& l = m_labels[i];
+            const double left = m_plot->xAxis->coordToPixel(double(l.startFrame));
+            const double right = m_plot->xAxis->coordToPixel(double(l.endFrame));
+            if (std::abs(pos.x() - left) <= kGrabPixels)
+                m_drag = Drag::LabelStart;
+            else if (std::abs(pos.x() - right) <= kGrabPixels)
+                m_drag = Drag::LabelEnd;
+            else if (pos.x() > left && pos.x() < right)
+                m_drag = Drag::LabelMove;
+            else
+                continue;
+            m_dragLabel = i;
+            m_dragStart = l.startFrame;
+            m_dragEnd = l.endFrame;
+            break;
+        }
+        if (m_drag == Drag::LabelCreate) {
+            m_dragStart = m_dragFrom;
+            m_dragEnd = m_dragFrom + 1;
+        }
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         if (m_plot->axisRect()->rect().contains(pos.toPoint()) && std::abs(pos.y() - pixelOfScore(m_threshold)) <= kGrabPixels) {
             m_drag = Drag::Threshold;
@@ -545,6 +622,35 @@ void ScoreTimeline::onMove(QMouseEvent* event)
         setThreshold(m_plot->yAxis->pixelToCoord(pos.y()));
         emit thresholdDragged(m_threshold, false);
         break;
+    case Drag::LabelCreate:
+    case Drag::LabelStart:
+    case Drag::LabelEnd:
+    case Drag::LabelMove: {
+        const qint64 frame = dragFrame(pos, event->modifiers());
+        m_dragMoved = m_dragMoved || frame != m_dragFrom;
+        if (!m_dragMoved)
+            break;
+        qint64 shown = frame; // the frame the player shows: the one under the moving edge
+        if (m_drag == Drag::LabelCreate) {
+            m_dragStart = std::min(m_dragFrom, frame);
+            m_dragEnd = std::max(m_dragFrom, frame) + 1;
+        } else if (m_drag == Drag::LabelStart) {
+            m_dragStart = std::clamp<qint64>(frame, 0, m_labels[m_dragLabel].endFrame - 1);
+            shown = m_dragStart;
+        } else if (m_drag == Drag::LabelEnd) {
+            m_dragEnd = std::clamp<qint64>(frame, m_labels[m_dragLabel].startFrame + 1, m_frames);
+            shown = m_dragEnd - 1;
+        } else {
+            const TimelineLabel& l = m_labels[m_dragLabel];
+            const qint64 length = l.endFrame - l.startFrame;
+            m_dragStart = std::clamp<qint64>(l.startFrame + frame - m_dragFrom, 0, std::max<qint64>(0, m_frames - length));
+            m_dragEnd = m_dragStart + length;
+            shown = m_dragStart;
+        }
+        updateDragPreview();
+        emit seekRequested(std::clamp<qint64>(shown, 0, std::max<qint64>(0, m_frames - 1)));
+        break;
+    }
     case Drag::Pan: {
         const double delta = m_plot->xAxis->pixelToCoord(m_panFromPixel) - m_plot->xAxis->pixelToCoord(pos.x());
         m_plot->xAxis->moveRange(delta);
@@ -554,6 +660,15 @@ void ScoreTimeline::onMove(QMouseEvent* event)
     }
     case Drag::None:
         m_plot->setCursor(std::abs(pos.y() - pixelOfScore(m_threshold)) <= kGrabPixels ? Qt::SizeVerCursor : Qt::ArrowCursor);
+        if (inLabelsLane(pos))
+            for (const TimelineLabel& l : std::as_const(m_labels)) {
+                const double left = m_plot->xAxis->coordToPixel(double(l.startFrame));
+                const double right = m_plot->xAxis->coordToPixel(double(l.endFrame));
+                if (std::abs(pos.x() - left) <= kGrabPixels || std::abs(pos.x() - right) <= kGrabPixels)
+                    m_plot->setCursor(Qt::SizeHorCursor);
+                else if (pos.x() > left && pos.x() < right)
+                    m_plot->setCursor(Qt::OpenHandCursor);
+            }
         if (m_heatRect->rect().contains(pos.toPoint())) {
             const qint64 frame = frameAtPixel(pos.x());
             const QStringList top = topClassesAt(frame);
@@ -566,9 +681,27 @@ void ScoreTimeline::onMove(QMouseEvent* event)
 
 void ScoreTimeline::onRelease(QMouseEvent*)
 {
-    if (m_drag == Drag::Threshold)
-        emit thresholdDragged(m_threshold, true);
+    const Drag drag = m_drag;
     m_drag = Drag::None;
+    if (m_dragItem) {
+        m_plot->removeItem(m_dragItem);
+        m_dragItem = nullptr;
+        replotSoon();
+    }
+    if (drag == Drag::Threshold)
+        emit thresholdDragged(m_threshold, true);
+    if (drag == Drag::LabelCreate && !m_dragMoved)
+        emit seekRequested(std::clamp<qint64>(m_dragFrom, 0, std::max<qint64>(0, m_frames - 1)));
+    else if (drag == Drag::LabelCreate)
+        emit labelCreateRequested(m_dragStart, m_dragEnd);
+    else if ((drag == Drag::LabelStart || drag == Drag::LabelEnd || drag == Drag::LabelMove) && m_dragLabel >= 0 &&
+             m_dragLabel < m_labels.size()) {
+        const qint64 id = m_labels[m_dragLabel].id;
+        if (!m_dragMoved)
+            emit labelClicked(id);
+        else
+            emit labelBoundsRequested(id, m_dragStart, m_dragEnd);
+    }
 }
 
 void ScoreTimeline::replotSoon()

@@ -33,6 +33,7 @@ struct TimelineLabel {
     qint64 startFrame = 0;
     qint64 endFrame = 0; // exclusive
     bool selected = false;
+    qint64 id = 0;
 };
 
 /// GUI thread. Dumb: setters in, intent signals out.
@@ -85,11 +86,24 @@ public:
     qint64 frameAtPixel(double x) const;
     double pixelOfFrame(qint64 frame) const;
     double pixelOfScore(double score) const;
+    /// The labels lane's middle, in widget pixels (for tests driving the mouse).
+    double labelsLanePixel() const;
+    /// The frame where the score crosses the threshold nearest to `frame`, within
+    /// `pixels` on screen; -1 when none is that close. Crossing frame: the first on the
+    /// other side.
+    qint64 thresholdCrossingNear(qint64 frame, double pixels) const;
 
 signals:
     void seekRequested(qint64 frame);
     /// While dragging the threshold line (final = false) and when released (final = true).
     void thresholdDragged(double threshold, bool final);
+    /// Labels lane: a click on a label; a drag on empty lane ([start, end), frames
+    /// included as shown); a drag of a label's edge or body (its new bounds). During a
+    /// drag, seekRequested shows the frame under the moving edge. Shift snaps the edge to
+    /// the nearest crossing of the threshold.
+    void labelClicked(qint64 id);
+    void labelCreateRequested(qint64 start, qint64 end);
+    void labelBoundsRequested(qint64 id, qint64 start, qint64 end);
 
 private:
     void onPress(QMouseEvent* event);
@@ -128,7 +142,16 @@ private:
     double m_fps = 30;
     double m_threshold = 0.5;
     qint64 m_playhead = 0;
-    enum class Drag { None, Seek, Threshold, Pan } m_drag = Drag::None;
+    enum class Drag { None, Seek, Threshold, Pan, LabelCreate, LabelStart, LabelEnd, LabelMove } m_drag = Drag::None;
+    QVector<TimelineLabel> m_labels;
+    int m_dragLabel = -1;             // index in m_labels
+    qint64 m_dragFrom = 0;            // the frame pressed
+    qint64 m_dragStart = 0, m_dragEnd = 0; // the bounds being dragged, [start, end)
+    bool m_dragMoved = false;
+    QCPItemRect* m_dragItem = nullptr; // the preview of a new or changed label
+    bool inLabelsLane(const QPointF& pos) const;
+    qint64 dragFrame(const QPointF& pos, Qt::KeyboardModifiers modifiers) const;
+    void updateDragPreview();
     double m_panFromPixel = 0;
     bool m_replotPending = false;
 };
