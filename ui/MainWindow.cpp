@@ -3,6 +3,7 @@
 
 #include "WorkstationController.h"
 #include "review/LabelTimelineController.h"
+#include "review/LabelToolsController.h"
 #include "training/ComparisonController.h"
 #include "training/TrainingController.h"
 #include "jobs/JobsPanel.h"
@@ -211,7 +212,6 @@ MainWindow::MainWindow(QWidget* parent)
         m_timeline->setVideo(frames, fps);
         m_timeline->setThreshold(m_controller->threshold());
         m_classChart->setClasses(m_controller->abnormalClassNames());
-        m_labelsPanel->setClasses(m_controller->abnormalClassNames());
         m_view->setThreshold(float(m_controller->threshold()));
         statusBar()->showMessage(path);
     });
@@ -246,6 +246,7 @@ MainWindow::MainWindow(QWidget* parent)
         QMenu menu(this);
         const qint64 id = item->data(Qt::UserRole).toLongLong();
         menu.addAction(tr("Score"), this, [this, id] { m_controller->scoreVideos({id}); });
+        menu.addAction(tr("Set Video Class..."), this, [this, id] { m_labelTools->chooseVideoClass(id); });
         menu.addAction(tr("Relink to File..."), this, [this, id] {
             const QString file = QFileDialog::getOpenFileName(this, tr("Relink Video"));
             if (!file.isEmpty())
@@ -257,6 +258,9 @@ MainWindow::MainWindow(QWidget* parent)
         if (item)
             m_controller->selectVideo(item->data(Qt::UserRole).toLongLong());
     });
+    m_labelTools = new LabelToolsController(m_controller, m_labelsPanel, this);
+    m_labelTools->install(m_fileMenu, m_editMenu);
+    connect(m_labelTools, &LabelToolsController::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     m_labelTimeline = new LabelTimelineController(m_controller, m_timeline, m_labelsPanel, this, [this] { showReviewTab(1); });
     m_labelTimeline->installShortcuts();
     connect(m_labelTimeline, &LabelTimelineController::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
@@ -285,7 +289,7 @@ bool MainWindow::openProject(const QString& path, const QStringList& videos, boo
 
 void MainWindow::createMenus()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New Project..."), QKeySequence::New, this, &MainWindow::newProject);
     file->addAction(tr("&Open Project..."), QKeySequence::Open, this, &MainWindow::openProjectDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
@@ -333,7 +337,7 @@ void MainWindow::createMenus()
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QMenu* edit = m_editMenu = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_controller->undoGroup()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_controller->undoGroup()->createRedoAction(this, tr("&Redo"));
@@ -543,6 +547,8 @@ void MainWindow::refreshVideos()
             text += tr(" (missing)");
         else if (model && !unscored.contains(v.id))
             text += tr(" (scored)");
+        if (!v.videoClass.isEmpty())
+            text += tr(" [%1]").arg(v.videoClass);
         auto* item = new QListWidgetItem(text, m_videos);
         item->setData(Qt::UserRole, v.id);
         item->setToolTip(tr("%1\n%2x%3, %4 frames, %5 fps").arg(v.path).arg(v.width).arg(v.height).arg(v.frameCount).arg(v.frameRate, 0, 'f', 2));

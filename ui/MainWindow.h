@@ -20,6 +20,7 @@ class LabelsPanel;
 class ScoreTimeline;
 class ComparisonController;
 class LabelTimelineController;
+class LabelToolsController;
 class TrainingController;
 class VideoView;
 class WorkstationController;
@@ -46,6 +47,7 @@ public:
     TrainingController* training() const { return m_training; }
     ComparisonController* comparison() const { return m_comparison; }
     LabelTimelineController* labelTimeline() const { return m_labelTimeline; }
+    LabelToolsController* labelTools() const { return m_labelTools; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
     bool openProject(const QString& path, const QStringList& videos = {}, bool create = true);
     /// The shuttle rate (negative: backwards) and whether playback runs.
@@ -83,6 +85,8 @@ private:
     TrainingController* m_training = nullptr;
     ComparisonController* m_comparison = nullptr;
     LabelTimelineController* m_labelTimeline = nullptr;
+    LabelToolsController* m_labelTools = nullptr;
+    QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr;
     VideoView* m_view = nullptr;
     ScoreTimeline* m_timeline = nullptr;
     QListWidget* m_videos = nullptr;

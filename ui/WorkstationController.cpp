@@ -50,9 +50,27 @@ WorkstationController::~WorkstationController()
     m_probeThread.wait();
 }
 
+qint64 WorkstationController::storedModelId(const ModelRecord& model)
+{
+    if (!m_store->isReadOnly())
+        return m_store->ensureModel(model);
+    for (const ModelRecord& m : m_store->models()) // read-only: only a model it has
+        if (m.checkpointPath == model.checkpointPath && m.headFingerprint == model.headFingerprint)
+            return m.id;
+    return 0;
+}
+
 void WorkstationController::openProject(const QString& path, bool create)
 {
-    auto store = ProjectStore::open(path, create ? ProjectStore::OpenMode::CreateIfMissing : ProjectStore::OpenMode::OpenExisting);
+    // One Vigil edits a project at a time: a second one gets it read-only. The lock names
+    // its holder's process, so one left by a crash is taken over.
+    auto lock = std::make_unique<QLockFile>(QFileInfo(path).absoluteFilePath() + QStringLiteral(".lock"));
+    lock->setStaleLockTime(0); // never stale by age alone: a long review keeps its lock
+    const bool mine = lock->tryLock(0);
+    auto store = ProjectStore::open(path, !mine   ? ProjectStore::OpenMode::ReadOnly
+                                          : create ? ProjectStore::OpenMode::CreateIfMissing
+                                                   : ProjectStore::OpenMode::OpenExisting);
+    m_lock = mine ? std::move(lock) : nullptr;
     m_scoring.reset();
     m_scoringIds.clear();
     m_undo.clear(); // its commands name detections of the old project
@@ -65,7 +83,7 @@ void WorkstationController::openProject(const QString& path, bool create)
     m_detections.clear();
     m_player.closeVideo();
     if (m_model) {
-        m_model->id = m_store->ensureModel(*m_model);
+        m_model->id = storedModelId(*m_model);
     } else if (const QList<ModelRecord> models = m_store->models(); !models.isEmpty()) {
         // A reopened project shows the scores of the model it was last scored with, at
         // the precision it was scored at.
@@ -79,6 +97,11 @@ void WorkstationController::openProject(const QString& path, bool create)
     }
     emit projectOpened(m_store->path());
     emit videosChanged();
+    if (m_store->isReadOnly())
+        emit errorOccurred(mine ? tr("%1 is read-only here (the file or its folder is not writable): it is shown, not changed")
+                                      .arg(m_store->path())
+                                : tr("Another Vigil has %1 open: it is shown read-only here, and edits are refused")
+                                      .arg(m_store->path()));
 }
 
 void WorkstationController::saveProjectAs(const QString& path)
@@ -225,7 +248,7 @@ void WorkstationController::setDevice(ComputeDevice device, Precision precision)
         // Another precision scores as a model of its own: its scores, detections and reviews.
         m_model = modelAtPrecision(*m_model, precision);
         if (m_store)
-            m_model->id = m_store->ensureModel(*m_model);
+            m_model->id = storedModelId(*m_model);
         if (m_videoId)
             selectVideo(m_videoId);
         emit videosChanged(); // which videos this model has scored
@@ -252,7 +275,7 @@ void WorkstationController::setModel(const ModelRecord& model)
     loadLabels();
     m_scoring.reset(); // the next scoring run loads the new model
     if (m_store)
-        m_model->id = m_store->ensureModel(*m_model);
+        m_model->id = storedModelId(*m_model);
     if (m_videoId)
         selectVideo(m_videoId);
 }

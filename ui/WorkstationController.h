@@ -9,6 +9,7 @@
 #include "scoring/ScoringTypes.h"
 
 #include <QObject>
+#include <QLockFile>
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QThread>
@@ -143,6 +144,8 @@ private:
     void loadLabels();
 
     std::unique_ptr<ProjectStore> m_store;
+    std::unique_ptr<QLockFile> m_lock; // held while this window may write the project
+    qint64 storedModelId(const ModelRecord& model);
     PlaybackController m_player;
     std::unique_ptr<ScoringController> m_scoring;
     QUndoStack m_undo;

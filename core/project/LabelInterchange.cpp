@@ -457,21 +457,11 @@ LabelImport importLabels(ProjectStore& store, LabelFormat format, const QString&
         videos.insert(stem(v), &v);
 
     QList<qint64> videoIds;
-    QHash<qint64, QString> videoClasses;
     for (auto it = parsed.videos.constBegin(); it != parsed.videos.constEnd(); ++it) {
         const VideoRecord* video = videos.value(annotationKey(it.key()));
         if (!video)
             failAt(path, it.value(), QStringLiteral("no video of the project is named '%1'").arg(it.key()));
         videoIds << video->id;
-        if (parsed.videoClasses.contains(it.key())) {
-            QString cls = parsed.videoClasses.value(it.key());
-            if (!cls.isEmpty() && !options.knownClasses.isEmpty()) {
-                if (!known.contains(key(cls)))
-                    failAt(path, it.value(), QStringLiteral("video '%1': unknown class '%2'").arg(it.key(), cls));
-                cls = known.value(key(cls));
-            }
-            videoClasses.insert(video->id, cls);
-        }
     }
     std::sort(videoIds.begin(), videoIds.end());
     QList<LabelRecord> labels;
@@ -495,6 +485,18 @@ LabelImport importLabels(ProjectStore& store, LabelFormat format, const QString&
             p.label.author.clear(); // the importing analyst
         }
         labels << p.label;
+    }
+    // The videos' own classes, after their intervals' (whose lines say more).
+    QHash<qint64, QString> videoClasses;
+    for (auto it = parsed.videoClasses.constBegin(); it != parsed.videoClasses.constEnd(); ++it) {
+        const VideoRecord* video = videos.value(annotationKey(it.key()));
+        QString cls = it.value();
+        if (!cls.isEmpty() && !options.knownClasses.isEmpty()) {
+            if (!known.contains(key(cls)))
+                failAt(path, parsed.videos.value(it.key()), QStringLiteral("video '%1': unknown class '%2'").arg(it.key(), cls));
+            cls = known.value(key(cls));
+        }
+        videoClasses.insert(video->id, cls);
     }
     // The models that made labels: found by checkpoint (or name), else recorded.
     QHash<QString, qint64> modelIds;

@@ -1,6 +1,11 @@
 // Internal to core/project: the project's Qt SQL connection and its error handling.
 #include "project/SqlConnection.h"
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 #include "model/Error.h"
 
 #include <QSqlError>
@@ -47,6 +52,11 @@ QString SqlConnection::systemUser()
     for (const char* name : {"USER", "LOGNAME", "USERNAME"})
         if (const QString user = qEnvironmentVariable(name); !user.isEmpty())
             return user;
+#ifdef Q_OS_UNIX
+    // Services and containers often run without those variables: the account itself.
+    if (const passwd* account = ::getpwuid(::geteuid()); account && account->pw_name && *account->pw_name)
+        return QString::fromLocal8Bit(account->pw_name);
+#endif
     return QStringLiteral("unknown");
 }
 

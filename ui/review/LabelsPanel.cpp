@@ -159,8 +159,12 @@ void LabelsPanel::showMenu(const QPoint& position)
         const QString text = i < 10 ? tr("%1\t%2").arg(name).arg((i + 1) % 10) : name;
         classes->addAction(text, this, [this, ids, name] { emit classRequested(ids, name); });
     }
+    classes->addSeparator();
+    classes->addAction(tr("New Class..."), this, [this, ids] { emit newClassRequested(ids); });
     menu.addAction(tr("Note..."), this, &LabelsPanel::editNote);
     menu.addAction(tr("Remove"), this, &LabelsPanel::removeSelected);
+    menu.addSeparator();
+    menu.addAction(tr("History..."), this, [this, ids] { emit historyRequested(ids.first()); });
     menu.exec(m_table->viewport()->mapToGlobal(position));
 }
 

@@ -39,6 +39,10 @@ signals:
     void classRequested(const QList<qint64>& ids, const QString& className);
     void noteRequested(qint64 id, const QString& note);
     void removeRequested(const QList<qint64>& ids);
+    /// "New Class...": a class of the project's own, for these labels.
+    void newClassRequested(const QList<qint64>& ids);
+    /// "History...": the audit trail of one label.
+    void historyRequested(qint64 id);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -289,7 +289,7 @@ private slots:
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown class") << QStringLiteral("ucf") << QByteArray("Arson011_x264 Arson 1 5\nquiet Juggling 1 5\n")
-                                       << QStringLiteral(":2: video 'quiet': unknown class 'Juggling'");
+                                       << QStringLiteral(":2: video 'quiet', frames 1-5: unknown class 'Juggling'");
         QTest::newRow("end before start") << QStringLiteral("ucf") << QByteArray("Arson011_x264 Arson 1 5\nquiet Arson 9 5\n")
                                           << QStringLiteral("line 2: an interval ends before it starts");
         QTest::newRow("past the end") << QStringLiteral("ucf") << QByteArray("Arson011_x264 Arson 1 5\nquiet Arson 150 250\n")

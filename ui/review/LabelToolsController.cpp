@@ -1,0 +1,382 @@
+// The labels' tools.
+#include "review/LabelToolsController.h"
+
+#include "WorkstationController.h"
+#include "project/LabelInterchange.h"
+#include "project/ProjectStore.h"
+#include "review/LabelEditor.h"
+#include "review/LabelsPanel.h"
+
+#include "model/Error.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QTableWidget>
+#include <QUndoCommand>
+#include <QUndoView>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace vigil {
+
+namespace {
+
+// The class of a video as a whole, set from the videos list: one undoable step.
+class VideoClassCommand : public QUndoCommand {
+public:
+    VideoClassCommand(WorkstationController* workstation, qint64 videoId, QString before, QString after)
+        : QUndoCommand(QObject::tr("Set the class of a video to '%1'").arg(after.isEmpty() ? QObject::tr("none") : after))
+        , m_workstation(workstation)
+        , m_videoId(videoId)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+    }
+    void redo() override { apply(m_after); }
+    void undo() override { apply(m_before); }
+
+private:
+    void apply(const QString& value)
+    {
+        try {
+            m_workstation->store()->setVideoClasses({{m_videoId, value}});
+            emit m_workstation->videosChanged();
+        } catch (const std::exception& e) {
+            setObsolete(true); // refused (a read-only project): nothing changed
+            emit m_workstation->errorOccurred(QString::fromStdString(e.what()));
+        }
+    }
+    WorkstationController* m_workstation;
+    qint64 m_videoId;
+    QString m_before, m_after;
+};
+
+QTableWidget* table(QWidget* parent, const QStringList& headers)
+{
+    auto* t = new QTableWidget(0, int(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    return t;
+}
+
+QDialog* tableDialog(QWidget* parent, const QString& title, QTableWidget** out, const QStringList& headers)
+{
+    auto* dialog = new QDialog(parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    dialog->resize(900, 420);
+    auto* layout = new QVBoxLayout(dialog);
+    *out = table(dialog, headers);
+    layout->addWidget(*out);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    layout->addWidget(buttons);
+    return dialog;
+}
+
+QString describe(const QJsonObject& label)
+{
+    if (label.isEmpty())
+        return QStringLiteral("-");
+    const QString note = label.value(QStringLiteral("note")).toString();
+    return QObject::tr("frames %1-%2, %3%4")
+        .arg(qint64(label.value(QStringLiteral("start_frame")).toDouble()))
+        .arg(qint64(label.value(QStringLiteral("end_frame")).toDouble()) - 1)
+        .arg(label.value(QStringLiteral("class")).toString(), note.isEmpty() ? QString() : QStringLiteral(", \"%1\"").arg(note));
+}
+
+const QStringList kFormats = {QStringLiteral("ucf"), QStringLiteral("xd"), QStringLiteral("sht"), QStringLiteral("csv"),
+                              QStringLiteral("json")};
+
+QStringList formatTitles()
+{
+    return {QObject::tr("UCF-Crime temporal annotations (.txt)"), QObject::tr("XD-Violence annotations.txt (.txt)"),
+            QObject::tr("ShanghaiTech frame masks (folder of .npy)"), QObject::tr("CSV, every field (.csv)"),
+            QObject::tr("JSON, every field and the project's classes (.json)")};
+}
+
+} // namespace
+
+LabelToolsController::LabelToolsController(WorkstationController* workstation, LabelsPanel* panel, QMainWindow* window)
+    : QObject(window)
+    , m_workstation(workstation)
+    , m_panel(panel)
+    , m_window(window)
+{
+    connect(panel, &LabelsPanel::newClassRequested, this, [this](const QList<qint64>& ids) {
+        bool ok = false;
+        const QString name = QInputDialog::getText(m_window, tr("New Class"),
+                                                   tr("A class of this project's own (for example Loitering):"), QLineEdit::Normal,
+                                                   QString(), &ok);
+        if (ok)
+            addClass(name, ids);
+    });
+    connect(panel, &LabelsPanel::historyRequested, this, &LabelToolsController::showHistory);
+    connect(workstation, &WorkstationController::videoOpened, this, &LabelToolsController::refreshClasses);
+}
+
+void LabelToolsController::install(QMenu* file, QMenu* edit)
+{
+    QAction* before = nullptr;
+    for (QAction* a : file->actions())
+        if (a->menu() && a->menu()->title().contains(tr("Ground Truth")))
+            before = a;
+    QAction* importAction = new QAction(tr("Import &Labels..."), file);
+    QAction* exportAction = new QAction(tr("E&xport Labels..."), file);
+    connect(importAction, &QAction::triggered, this, &LabelToolsController::importDialog);
+    connect(exportAction, &QAction::triggered, this, &LabelToolsController::exportDialog);
+    const QList<QAction*> all = file->actions();
+    QAction* after = before ? all.value(all.indexOf(before) + 1) : nullptr;
+    file->insertAction(after, importAction);
+    file->insertAction(after, exportAction);
+
+    edit->addSeparator();
+    edit->addAction(tr("Label &Classes..."), this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(
+            m_window, tr("Label Classes"),
+            tr("The model's classes and the project's own: %1\n\nAdd a class of the project's own:").arg(labelClasses().join(QStringLiteral(", "))),
+            QLineEdit::Normal, QString(), &ok);
+        if (ok && !name.trimmed().isEmpty())
+            addClass(name);
+    });
+    edit->addAction(tr("Label &History of This Video..."), this, &LabelToolsController::showVideoHistory);
+    edit->addAction(tr("Analyst &Report..."), this, &LabelToolsController::showReport);
+    m_undoDock = new QDockWidget(tr("Undo History"), m_window);
+    m_undoDock->setObjectName(QStringLiteral("undoDock"));
+    auto* view = new QUndoView(m_workstation->undoGroup(), m_undoDock);
+    view->setEmptyLabel(tr("<nothing done yet>"));
+    m_undoDock->setWidget(view);
+    m_window->addDockWidget(Qt::RightDockWidgetArea, m_undoDock);
+    m_undoDock->hide();
+    QAction* toggle = m_undoDock->toggleViewAction();
+    toggle->setText(tr("Undo &History"));
+    edit->addAction(toggle);
+}
+
+QStringList LabelToolsController::labelClasses() const
+{
+    QStringList names = m_workstation->abnormalClassNames();
+    if (ProjectStore* store = m_workstation->store()) {
+        try {
+            for (const QString& own : store->customClasses())
+                if (!names.contains(own, Qt::CaseInsensitive))
+                    names << own;
+        } catch (const std::exception&) {
+            // an unreadable project names no classes of its own
+        }
+    }
+    return names;
+}
+
+void LabelToolsController::refreshClasses() { m_panel->setClasses(labelClasses()); }
+
+bool LabelToolsController::addClass(const QString& name, const QList<qint64>& ids)
+{
+    ProjectStore* store = m_workstation->store();
+    if (!store || name.trimmed().isEmpty())
+        return false;
+    try {
+        store->addCustomClass(name);
+    } catch (const std::exception& e) {
+        emit m_workstation->errorOccurred(QString::fromStdString(e.what()));
+        return false;
+    }
+    refreshClasses();
+    // The stored spelling (an existing class in another case keeps its own).
+    QString stored = name.trimmed();
+    for (const QString& c : labelClasses())
+        if (c.compare(stored, Qt::CaseInsensitive) == 0)
+            stored = c;
+    if (!ids.isEmpty())
+        m_workstation->labels()->setClass(ids, stored);
+    emit message(tr("Class '%1' added to the project").arg(stored));
+    return true;
+}
+
+void LabelToolsController::setVideoClass(qint64 videoId, const QString& className)
+{
+    ProjectStore* store = m_workstation->store();
+    if (!store)
+        return;
+    const std::optional<VideoRecord> video = store->video(videoId);
+    if (!video || video->videoClass == className.trimmed())
+        return;
+    m_workstation->labelUndoStack()->push(new VideoClassCommand(m_workstation, videoId, video->videoClass, className.trimmed()));
+}
+
+void LabelToolsController::chooseVideoClass(qint64 videoId)
+{
+    ProjectStore* store = m_workstation->store();
+    if (!store)
+        return;
+    const std::optional<VideoRecord> video = store->video(videoId);
+    if (!video)
+        return;
+    QStringList choices{tr("(none)")};
+    QString normal = QStringLiteral("Normal");
+    const QStringList all = m_workstation->classNames();
+    if (m_workstation->normalId() >= 0 && m_workstation->normalId() < all.size())
+        normal = all[m_workstation->normalId()];
+    choices << normal << labelClasses();
+    const int current = std::max<int>(0, int(choices.indexOf(video->videoClass)));
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(m_window, tr("Video Class"),
+                                                 tr("The class of %1 as a whole (the datasets' weak label):")
+                                                     .arg(QFileInfo(video->path).fileName()),
+                                                 choices, current, false, &ok);
+    if (ok)
+        setVideoClass(videoId, chosen == choices.first() ? QString() : chosen);
+}
+
+QString LabelToolsController::importLabels(const QString& format, const QString& path)
+{
+    ProjectStore* store = m_workstation->store();
+    if (!store)
+        throw Error("no project is open");
+    LabelImportOptions options;
+    options.knownClasses = m_workstation->classNames() + labelClasses();
+    if (m_workstation->normalId() >= 0 && m_workstation->normalId() < m_workstation->classNames().size())
+        options.normalClass = m_workstation->classNames()[m_workstation->normalId()];
+    options.defaultClass = labelClasses().value(0);
+    const LabelImport result = vigil::importLabels(*store, *labelFormatFromName(format), path, options);
+    // The imported labels are the project's now; the undo steps of the old ones are not.
+    m_workstation->labelUndoStack()->clear();
+    const qint64 video = m_workstation->currentVideo();
+    m_workstation->labels()->setVideo(video, store->video(video) ? store->video(video)->frameCount : 0);
+    refreshClasses();
+    emit m_workstation->videosChanged();
+    return tr("Imported %1 label(s) for %2 video(s), replacing %3.").arg(result.labels).arg(result.videos).arg(result.replaced);
+}
+
+QString LabelToolsController::exportLabels(const QString& format, const QString& path)
+{
+    ProjectStore* store = m_workstation->store();
+    if (!store)
+        throw Error("no project is open");
+    const LabelExport result = vigil::exportLabels(*store, *labelFormatFromName(format), path);
+    return tr("Exported %1 label(s) of %2 video(s) to %3.").arg(result.labels).arg(result.videos).arg(path);
+}
+
+void LabelToolsController::importDialog()
+{
+    bool ok = false;
+    const QStringList titles = formatTitles();
+    const QString title = QInputDialog::getItem(m_window, tr("Import Labels"), tr("Form of the file:"), titles, 0, false, &ok);
+    if (!ok)
+        return;
+    const QString format = kFormats[titles.indexOf(title)];
+    const QString path = format == QLatin1String("sht") ? QFileDialog::getExistingDirectory(m_window, tr("Folder of Frame Masks"))
+                                                        : QFileDialog::getOpenFileName(m_window, tr("Import Labels"));
+    if (path.isEmpty())
+        return;
+    if (QMessageBox::question(m_window, tr("Import Labels"),
+                              tr("The labels of every video the file names are replaced by the file's. This cannot be undone "
+                                 "with Undo (export the labels first to keep them). Import?")) != QMessageBox::Yes)
+        return;
+    try {
+        QMessageBox::information(m_window, tr("Import Labels"), importLabels(format, path));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(m_window, tr("Import Labels"), tr("Nothing was imported:\n%1").arg(QString::fromStdString(e.what())));
+    }
+}
+
+void LabelToolsController::exportDialog()
+{
+    bool ok = false;
+    const QStringList titles = formatTitles();
+    const QString title = QInputDialog::getItem(m_window, tr("Export Labels"), tr("Form of the file:"), titles, 4, false, &ok);
+    if (!ok)
+        return;
+    const QString format = kFormats[titles.indexOf(title)];
+    const QString path = format == QLatin1String("sht") ? QFileDialog::getExistingDirectory(m_window, tr("Folder for the Frame Masks"))
+                                                        : QFileDialog::getSaveFileName(m_window, tr("Export Labels"));
+    if (path.isEmpty())
+        return;
+    try {
+        QMessageBox::information(m_window, tr("Export Labels"), exportLabels(format, path));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(m_window, tr("Export Labels"), QString::fromStdString(e.what()));
+    }
+}
+
+void LabelToolsController::showHistory(qint64 labelId)
+{
+    ProjectStore* store = m_workstation->store();
+    if (!store)
+        return;
+    QTableWidget* rows = nullptr;
+    QDialog* dialog = tableDialog(m_window, tr("History of Label %1").arg(labelId), &rows,
+                                  {tr("When"), tr("Who"), tr("What"), tr("Before"), tr("After")});
+    dialog->setObjectName(QStringLiteral("labelHistory"));
+    for (const LabelAuditRecord& r : store->labelHistory(labelId)) {
+        const int row = rows->rowCount();
+        rows->insertRow(row);
+        const QString cells[] = {QLocale().toString(r.at.toLocalTime(), QLocale::ShortFormat), r.author, r.action,
+                                 describe(r.before), describe(r.after)};
+        for (int c = 0; c < 5; ++c)
+            rows->setItem(row, c, new QTableWidgetItem(cells[c]));
+    }
+    dialog->show();
+}
+
+void LabelToolsController::showVideoHistory()
+{
+    ProjectStore* store = m_workstation->store();
+    if (!store || !m_workstation->currentVideo())
+        return;
+    QTableWidget* rows = nullptr;
+    QDialog* dialog = tableDialog(m_window, tr("Label History of This Video"), &rows,
+                                  {tr("When"), tr("Who"), tr("Label"), tr("What"), tr("Before"), tr("After")});
+    dialog->setObjectName(QStringLiteral("videoLabelHistory"));
+    for (const LabelAuditRecord& r : store->videoLabelHistory(m_workstation->currentVideo())) {
+        const int row = rows->rowCount();
+        rows->insertRow(row);
+        const QString cells[] = {QLocale().toString(r.at.toLocalTime(), QLocale::ShortFormat), r.author, QString::number(r.labelId),
+                                 r.action, describe(r.before), describe(r.after)};
+        for (int c = 0; c < 6; ++c)
+            rows->setItem(row, c, new QTableWidgetItem(cells[c]));
+    }
+    dialog->show();
+}
+
+void LabelToolsController::showReport()
+{
+    ProjectStore* store = m_workstation->store();
+    if (!store)
+        return;
+    QTableWidget* rows = nullptr;
+    QDialog* dialog = tableDialog(m_window, tr("Analyst Report"), &rows,
+                                  {tr("Analyst"), tr("Labels"), tr("Decisions"), tr("Accepted unchanged"), tr("Modified"),
+                                   tr("Rejected"), tr("Unchanged share"), tr("Mean decision time")});
+    dialog->setObjectName(QStringLiteral("analystReport"));
+    for (const AnalystReport& r : store->analystReports()) {
+        const int row = rows->rowCount();
+        rows->insertRow(row);
+        const QString cells[] = {r.author.isEmpty() ? tr("(unknown)") : r.author,
+                                 QString::number(r.labels),
+                                 QString::number(r.decisions()),
+                                 QString::number(r.accepted),
+                                 QString::number(r.modified),
+                                 QString::number(r.rejected),
+                                 std::isfinite(r.unchangedShare()) ? tr("%1%").arg(100 * r.unchangedShare(), 0, 'f', 1) : tr("-"),
+                                 std::isfinite(r.meanDecisionSeconds) ? tr("%1 s").arg(r.meanDecisionSeconds, 0, 'f', 1) : tr("-")};
+        for (int c = 0; c < 8; ++c)
+            rows->setItem(row, c, new QTableWidgetItem(cells[c]));
+    }
+    dialog->show();
+}
+
+} // namespace vigil
