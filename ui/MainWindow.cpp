@@ -174,6 +174,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_detectionsPanel, &DetectionsPanel::reviewRequested, c, &WorkstationController::setReviewState);
     connect(m_detectionsPanel, &DetectionsPanel::classRequested, c, &WorkstationController::setCorrectedClass);
     connect(m_detectionsPanel, &DetectionsPanel::noteRequested, c, &WorkstationController::setNote);
+    connect(m_detectionsPanel, &DetectionsPanel::labelRequested, c, &WorkstationController::makeLabels);
     connect(m_detectionsPanel, &DetectionsPanel::detectionActivated, c, &WorkstationController::playDetection);
     LabelEditor* labels = c->labels();
     connect(labels, &LabelEditor::labelsChanged, this, [this] { showLabels(true); });
@@ -417,6 +418,7 @@ void MainWindow::createShortcuts()
     };
     add(QKeySequence(Qt::Key_A), onDetections([this] { m_detectionsPanel->acceptSelected(); }));
     add(QKeySequence(Qt::Key_X), onDetections([this] { m_detectionsPanel->rejectSelected(); }));
+    add(QKeySequence(Qt::SHIFT | Qt::Key_A), onDetections([this] { m_detectionsPanel->labelSelected(); }));
     add(QKeySequence(Qt::Key_PageDown), onDetections([this] { m_detectionsPanel->next(); }));
     add(QKeySequence(Qt::Key_PageUp), onDetections([this] { m_detectionsPanel->previous(); }));
     add(QKeySequence(Qt::Key_N), [this] { labelsShown() ? m_labelsPanel->editNote() : m_detectionsPanel->editNote(); });

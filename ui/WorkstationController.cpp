@@ -419,7 +419,7 @@ void WorkstationController::pushReview(const QString& text, const QList<qint64>&
     for (const DetectionRecord& d : detections({})) {
         if (!wanted.contains(d.id))
             continue;
-        const ReviewValues old{d.state, d.correctedClass, d.note};
+        const ReviewValues old{d.state, d.correctedClass, d.note, d.decisionSeconds};
         before.insert(d.id, old);
         ReviewValues changed = old;
         change(changed);
@@ -430,7 +430,7 @@ void WorkstationController::pushReview(const QString& text, const QList<qint64>&
     auto apply = [this](const QHash<qint64, ReviewValues>& values) {
         QList<ReviewEdit> edits;
         for (auto it = values.begin(); it != values.end(); ++it)
-            edits << ReviewEdit{it.key(), it.value().state, it.value().correctedClass, it.value().note};
+            edits << ReviewEdit{it.key(), it.value().state, it.value().correctedClass, it.value().note, it.value().decisionSeconds};
         try {
             m_store->applyReviews(edits); // one transaction, all or nothing
         } catch (const std::exception& e) {
@@ -446,7 +446,49 @@ void WorkstationController::setReviewState(const QList<qint64>& detectionIds, Re
     const QString text = state == ReviewState::Accepted ? tr("Accept %n detection(s)", nullptr, int(detectionIds.size()))
                          : state == ReviewState::Rejected ? tr("Reject %n detection(s)", nullptr, int(detectionIds.size()))
                                                           : tr("Unmark %n detection(s)", nullptr, int(detectionIds.size()));
-    pushReview(text, detectionIds, [state](ReviewValues& v) { v.state = state; });
+    // The decision on the detection being shown is timed (the report's decision times).
+    const double seconds = state == ReviewState::Unreviewed ? qQNaN() : decisionSecondsFor(detectionIds);
+    pushReview(text, detectionIds, [state, seconds](ReviewValues& v) {
+        v.state = state;
+        if (std::isfinite(seconds))
+            v.decisionSeconds = seconds;
+    });
+}
+
+double WorkstationController::decisionSecondsFor(const QList<qint64>& ids) const
+{
+    if (ids.size() != 1 || ids.first() != m_decisionDetection || !m_decisionClock.isValid())
+        return qQNaN();
+    return double(m_decisionClock.elapsed()) / 1000.0;
+}
+
+void WorkstationController::makeLabels(const QList<qint64>& detectionIds)
+{
+    if (!m_store || !m_model)
+        return;
+    const QStringList names = classNames();
+    QList<LabelRecord> labels;
+    for (const DetectionRecord& d : m_detections) {
+        if (!detectionIds.contains(d.id))
+            continue;
+        LabelRecord l;
+        l.videoId = d.videoId;
+        l.startFrame = d.startFrame;
+        l.endFrame = d.endFrame;
+        l.className = names.value(d.effectiveClass());
+        l.source = LabelSource::Model;
+        l.modelId = m_model->id;
+        l.modelClass = names.value(d.topClass);
+        l.modelStart = d.startFrame;
+        l.modelEnd = d.endFrame;
+        l.modelPeak = d.peakScore;
+        l.modelMean = d.meanScore;
+        l.decisionSeconds = decisionSecondsFor({d.id});
+        l.detectionId = d.id;
+        if (!l.className.isEmpty())
+            labels << l;
+    }
+    m_labelEditor->addLabels(labels, tr("Make %n label(s) from detections", nullptr, int(labels.size())));
 }
 
 void WorkstationController::setCorrectedClass(const QList<qint64>& detectionIds, int cls)
@@ -481,6 +523,8 @@ int WorkstationController::normalId() const { return m_labels ? m_labels->normal
 
 void WorkstationController::playDetection(const DetectionRecord& detection)
 {
+    m_decisionDetection = detection.id;
+    m_decisionClock.start();
     if (detection.videoId != m_videoId)
         selectVideo(detection.videoId);
     constexpr double kContextSeconds = 4.0;

@@ -9,6 +9,7 @@
 #include "scoring/ScoringTypes.h"
 
 #include <QObject>
+#include <QElapsedTimer>
 #include <QLockFile>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -84,6 +85,10 @@ public:
     void setReviewState(const QList<qint64>& detectionIds, ReviewState state);
     void setCorrectedClass(const QList<qint64>& detectionIds, int cls);
     void setNote(qint64 detectionId, const QString& note);
+    /// Labels of the detections' bounds and classes (corrected, else the model's), each
+    /// keeping what the model said (model, class, peak and mean score) and, for the one
+    /// shown, how long the analyst took. One undo step.
+    void makeLabels(const QList<qint64>& detectionIds);
     QUndoStack* undoStack() { return &m_undo; }
     /// The analyst's label edits have a stack of their own: detections are replaced (and
     /// their stack cleared) whenever a video is scored or re-segmented; labels are not.
@@ -145,6 +150,9 @@ private:
 
     std::unique_ptr<ProjectStore> m_store;
     std::unique_ptr<QLockFile> m_lock; // held while this window may write the project
+    QElapsedTimer m_decisionClock;     // since the detection below was shown
+    qint64 m_decisionDetection = 0;
+    double decisionSecondsFor(const QList<qint64>& ids) const;
     qint64 storedModelId(const ModelRecord& model);
     PlaybackController m_player;
     std::unique_ptr<ScoringController> m_scoring;

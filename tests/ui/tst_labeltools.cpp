@@ -157,6 +157,60 @@ private slots:
         QCOMPARE(c->store()->labels(video).size(), 1);
         QCOMPARE(second.controller()->labels()->labels().size(), 1);
     }
+
+    void aDetectionBecomesALabelWithWhatTheModelSaid()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("model.vigil")), {kShared + QStringLiteral("/media/cctv_roadaccident.mp4")}));
+        QTRY_COMPARE(window.videoList()->count(), 1);
+        WorkstationController* c = window.controller();
+        c->store()->setAuthor(QStringLiteral("ana"));
+        c->setModel(golden());
+        QString finished;
+        connect(c, &WorkstationController::scoringFinished, this, [&](const QString& m) { finished = m; });
+        c->scoreVideos({});
+        QTRY_VERIFY_WITH_TIMEOUT(finished == QLatin1String("Scoring done"), 120000);
+        window.videoList()->setCurrentRow(0);
+        QTRY_VERIFY(!c->currentDetections().isEmpty());
+        const DetectionRecord d = c->currentDetections().first();
+        // Shown, looked at for a moment, then made a label.
+        c->playDetection(d);
+        QTest::qWait(400);
+        c->makeLabels({d.id});
+        QTRY_COMPARE(c->labels()->labels().size(), 1);
+        const LabelRecord l = c->labels()->labels().first();
+        QCOMPARE(l.source, LabelSource::Model);
+        QCOMPARE(l.startFrame, d.startFrame);
+        QCOMPARE(l.endFrame, d.endFrame);
+        QCOMPARE(l.modelClass, c->classNames().value(d.topClass));
+        QCOMPARE(l.className, l.modelClass);
+        QCOMPARE(l.modelPeak, double(d.peakScore));
+        QCOMPARE(l.modelId, c->model()->id);
+        QCOMPARE(l.detectionId, d.id);
+        QVERIFY2(l.decisionSeconds >= 0.35 && l.decisionSeconds < 30, qPrintable(QString::number(l.decisionSeconds)));
+        QCOMPARE(l.author, QStringLiteral("ana"));
+        QList<AnalystReport> report = c->store()->analystReports();
+        QCOMPARE(report.size(), 1);
+        QCOMPARE(report[0].accepted, 1);
+        // The analyst widens it: the label now counts as modified; undo makes it unchanged.
+        c->labels()->setBounds(l.id, l.startFrame, l.endFrame + 10);
+        QCOMPARE(c->store()->analystReports()[0].modified, 1);
+        c->labelUndoStack()->undo();
+        QCOMPARE(c->store()->analystReports()[0].accepted, 1);
+        // A timed rejection of the detection itself is recorded with its time and author.
+        c->playDetection(d);
+        QTest::qWait(200);
+        c->setReviewState({d.id}, ReviewState::Rejected);
+        DetectionFilter filter;
+        filter.videoId = c->currentVideo();
+        const DetectionRecord reviewed = c->detections(filter).first();
+        QCOMPARE(reviewed.state, ReviewState::Rejected);
+        QCOMPARE(reviewed.reviewedBy, QStringLiteral("ana"));
+        QVERIFY(reviewed.decisionSeconds >= 0.15);
+    }
 };
 
 QTEST_MAIN(TestLabelTools)

@@ -74,7 +74,7 @@ DetectionsPanel::DetectionsPanel(QWidget* parent)
     layout->addLayout(filters);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_count);
-    auto* keys = new QLabel(tr("Up/Down: next · A accept · X reject · 1-9, 0: class · N note · Ctrl+A all"), this);
+    auto* keys = new QLabel(tr("Up/Down: next · A accept · Shift+A make a label · X reject · 1-9, 0: class · N note · Ctrl+A all"), this);
     keys->setWordWrap(true);
     layout->addWidget(keys);
 
@@ -199,6 +199,16 @@ void DetectionsPanel::review(ReviewState state)
 }
 
 void DetectionsPanel::acceptSelected() { review(ReviewState::Accepted); }
+
+void DetectionsPanel::labelSelected()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    emit labelRequested(ids);
+    if (ids.size() == 1)
+        advance();
+}
 void DetectionsPanel::rejectSelected() { review(ReviewState::Rejected); }
 
 void DetectionsPanel::classifySelected(int digit)
@@ -248,7 +258,7 @@ bool DetectionsPanel::eventFilter(QObject* watched, QEvent* event)
         return false; // Ctrl+A and friends: the table's own
     switch (key->key()) {
     case Qt::Key_A:
-        acceptSelected();
+        (key->modifiers() & Qt::ShiftModifier) ? labelSelected() : acceptSelected();
         return true;
     case Qt::Key_X:
         rejectSelected();

@@ -40,6 +40,8 @@ public:
 
     // The review queue's actions, for the table's keys and the window's shortcuts.
     void acceptSelected();
+    /// The selected detections become labels (what the model said kept with them).
+    void labelSelected();
     void rejectSelected();
     void classifySelected(int digit);
     void editNote();
@@ -53,6 +55,7 @@ signals:
     void reviewRequested(const QList<qint64>& ids, vigil::ReviewState state);
     void classRequested(const QList<qint64>& ids, int cls);
     void noteRequested(qint64 id, const QString& note);
+    void labelRequested(const QList<qint64>& ids);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

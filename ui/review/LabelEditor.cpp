@@ -81,6 +81,19 @@ void LabelEditor::addLabel(qint64 start, qint64 end, const QString& className)
         emit labelAdded(command->firstId());
 }
 
+void LabelEditor::addLabels(const QList<LabelRecord>& labels, const QString& text)
+{
+    if (!m_store || labels.isEmpty())
+        return;
+    QList<LabelChange> changes;
+    for (const LabelRecord& label : labels)
+        changes << LabelChange{std::nullopt, label};
+    auto* command = new LabelCommand(text, changes, writer());
+    m_undo->push(command);
+    if (m_undo->index() > 0 && m_undo->command(m_undo->index() - 1) == command)
+        emit labelAdded(command->firstId());
+}
+
 void LabelEditor::edit(const QString& text, const QList<qint64>& ids, const std::function<void(LabelRecord&)>& change)
 {
     QList<LabelChange> changes;

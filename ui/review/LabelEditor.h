@@ -41,6 +41,8 @@ public:
 
     /// Labels frames [start, end) of the open video; an empty class takes the suggested one.
     void addLabel(qint64 start, qint64 end, const QString& className = {});
+    /// Labels made whole elsewhere (from detections, with their provenance): one step.
+    void addLabels(const QList<LabelRecord>& labels, const QString& text);
     void setClass(const QList<qint64>& ids, const QString& className);
     void setNote(qint64 id, const QString& note);
     /// New bounds [start, end) for a label.

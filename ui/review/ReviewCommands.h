@@ -16,6 +16,7 @@ struct ReviewValues {
     ReviewState state = ReviewState::Unreviewed;
     int correctedClass = -1;
     QString note;
+    double decisionSeconds = qQNaN(); // from showing the detection to deciding; NaN: not timed
 };
 
 /// GUI thread. `apply` writes one detection's values to the project.
