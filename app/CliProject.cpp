@@ -3,12 +3,15 @@
 #include "CliCommon.h"
 
 #include "model/Error.h"
+#include "model/NpyArray.h"
 #include "project/AnnotationFile.h"
+#include "project/LabelInterchange.h"
 #include "project/ProjectStore.h"
 #include "scoring/FeatureCache.h"
 #include "scoring/ProjectScoring.h"
 #include "scoring/ScoringController.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QTextStream>
@@ -105,6 +108,7 @@ int scoreUnscored(ProjectStore& store, const ScoringSettings& settings, const Mo
                        .arg(r.scores->frames)
                        .arg(r.seconds, 0, 'f', 2)
                        .arg(r.framesPerSecond(), 0, 'f', 2)
+                << (r.fromCache ? (r.cacheByName ? tr(", from imported features") : tr(", from cached features")) : QString())
                 << Qt::endl;
         } catch (const std::exception& e) {
             ++failures;
@@ -133,7 +137,11 @@ int project(const QStringList& arguments)
            "  truth    import ground truth for the project's videos: a UCF-Crime or XD-Violence\n"
            "           annotation file, or a folder of ShanghaiTech .npy frame masks"
            "\n  score    score the project's unscored videos with the given model (model options as 'score')"
-           "\n  activate make --model NAME the project's active model (the one the application scores with)"));
+           "\n  activate make --model NAME the project's active model (the one the application scores with)"
+           "\n  import-dataset  a dataset folder in one step: --videos DIR (searched recursively), --annotations FILE\n"
+           "           (UCF-Crime or XD-Violence form, or a ShanghaiTech mask folder) as ground truth and labels,\n"
+           "           --classes, and with --features DIR and the model options the authors' <video>.npy\n"
+           "           features into the feature cache (the project is created when missing)"));
     parser.addHelpOption();
     const QCommandLineOption projectPath(QStringLiteral("project"), tr("The project file (*.vigil)."), tr("P.vigil"));
     const ModelOptions model;
@@ -141,7 +149,10 @@ int project(const QStringList& arguments)
     const QCommandLineOption batch(QStringLiteral("batch"), tr("Frames per encoder batch (default 16)."), tr("N"), QStringLiteral("16"));
     const QCommandLineOption stride(QStringLiteral("stride"), tr("Encode every K-th frame (default 1)."), tr("K"), QStringLiteral("1"));
     const QCommandLineOption modelName(QStringLiteral("model"), tr("activate: the model's name."), tr("NAME"));
-    parser.addOptions({projectPath, batch, stride, modelName});
+    const QCommandLineOption videosDir(QStringLiteral("videos"), tr("import-dataset: the dataset's videos."), tr("DIR"));
+    const QCommandLineOption annotationsFile(QStringLiteral("annotations"), tr("import-dataset: its annotations."), tr("FILE"));
+    const QCommandLineOption featuresDir(QStringLiteral("features"), tr("import-dataset: its per-video .npy features."), tr("DIR"));
+    parser.addOptions({projectPath, batch, stride, modelName, videosDir, annotationsFile, featuresDir});
     parser.addPositionalArgument(QStringLiteral("ACTION"), tr("create, add, info, truth, score or activate"),
                                  QStringLiteral("create|add|info|truth|score|activate"));
     parser.addPositionalArgument(QStringLiteral("VIDEO"), tr("Videos or folders (add); the annotations (truth)."), QStringLiteral("[VIDEO...]"));
@@ -252,6 +263,90 @@ int project(const QStringList& arguments)
             model.check(parser, QStringLiteral("project score"));
             auto store = openStore(path, false);
             return projectScore(*store, parser, model, intOption(parser, batch, 1), intOption(parser, stride, 1));
+        } else if (action == QLatin1String("import-dataset")) {
+            for (const QCommandLineOption* required : {&videosDir, &annotationsFile})
+                if (!parser.isSet(*required))
+                    die(tr("import-dataset needs --%1").arg(required->names().first()), kExitUsage);
+            if (!parser.isSet(model.classes))
+                die(tr("import-dataset needs --classes (ucf, xd, sht or an id,name file)"), kExitUsage);
+            if (parser.isSet(featuresDir))
+                model.check(parser, QStringLiteral("project import-dataset"));
+            QTextStream out(stdout), err(stderr);
+            const LabelSet labels = model.labels(parser);
+            auto store = openStore(path, true);
+            // 1. The videos.
+            QList<VideoRecord> records;
+            for (const QString& file : videoFilesIn({parser.value(videosDir)})) {
+                try {
+                    records << probeVideo(file);
+                } catch (const std::exception& e) {
+                    err << "vigil-cli: " << QString::fromStdString(e.what()) << Qt::endl;
+                }
+            }
+            const qsizetype before = store->videos().size();
+            store->addVideos(records);
+            out << tr("%1 video(s) added, %2 in the project").arg(store->videos().size() - before).arg(store->videos().size())
+                << Qt::endl;
+            // 2. The annotations: the ground truth, and the same intervals as labels.
+            const QString annotations = parser.value(annotationsFile);
+            const AnnotationImport truth = importAnnotations(*store, annotations);
+            const Annotations read = readAnnotations(annotations);
+            LabelImportOptions options;
+            for (const std::string& name : labels.fileOrderNames())
+                options.knownClasses << QString::fromStdString(name);
+            options.knownClasses << QStringLiteral("Anomaly"); // masks and XD-Violence names without codes
+            options.defaultClass = QStringLiteral("Anomaly");
+            options.normalClass = QString::fromStdString(labels.modelOrderNames()[size_t(labels.normalId())]);
+            options.skipUnknownVideos = true;
+            const LabelFormat format = read.format == AnnotationFormat::XdViolence ? LabelFormat::Xd
+                                       : read.format == AnnotationFormat::FrameMasks ? LabelFormat::Sht
+                                                                                     : LabelFormat::Ucf;
+            const LabelImport imported = importLabels(*store, format, annotations, options);
+            out << tr("ground truth for %1 video(s); %2 label(s) on %3 video(s)").arg(truth.matched).arg(imported.labels).arg(imported.videos)
+                << Qt::endl;
+            if (!imported.skippedVideos.isEmpty())
+                err << tr("vigil-cli: note: %n annotated video(s) are not in the folder, e.g. %1", nullptr,
+                          int(imported.skippedVideos.size()))
+                           .arg(imported.skippedVideos.first())
+                    << Qt::endl;
+            // 3. The authors' features, filed under the videos' names for this encoder.
+            if (parser.isSet(featuresDir)) {
+                const auto loaded = AnomalyClipModel::load(model.loadOptions(parser), labels);
+                const FeatureCache cache(FeatureCache::defaultDirectory());
+                const QString encoder = QString::fromStdString(loaded->imageEncoderFingerprint());
+                int filed = 0;
+                QStringList missing;
+                for (const VideoRecord& v : store->videos()) {
+                    const QString name = annotationKey(v.path);
+                    const QString npy = QDir(parser.value(featuresDir)).filePath(name + QStringLiteral(".npy"));
+                    if (!QFileInfo::exists(npy)) {
+                        missing << name;
+                        continue;
+                    }
+                    const NpyArray probe = readNpy(QFile::encodeName(npy).toStdString());
+                    if (probe.shape.size() != 2 || probe.shape[1] != loaded->config().embedDim)
+                        throw Error(QFile::encodeName(npy).toStdString() + ": expected [T, " +
+                                    std::to_string(loaded->config().embedDim) + "] features for this model");
+                    if (v.frameCount > 0 && probe.shape[0] != v.frameCount) {
+                        // Scores must line up with frames: such features would be ignored anyway.
+                        err << tr("vigil-cli: note: %1 has %2 rows for the %3 frames of %4: not used")
+                                   .arg(npy)
+                                   .arg(probe.shape[0])
+                                   .arg(v.frameCount)
+                                   .arg(name)
+                            << Qt::endl;
+                        continue;
+                    }
+                    cache.importNamed(npy, name, encoder);
+                    ++filed;
+                }
+                out << tr("features of %1 video(s) in the cache").arg(filed) << Qt::endl;
+                if (!missing.isEmpty())
+                    err << tr("vigil-cli: note: no features for %n video(s), e.g. %1 (they are decoded when scored)", nullptr,
+                              int(missing.size()))
+                               .arg(missing.first())
+                        << Qt::endl;
+            }
         } else if (action == QLatin1String("activate")) {
             auto store = openStore(path, false);
             qint64 id = 0;

@@ -18,6 +18,7 @@
 #include <QSaveFile>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil {
@@ -457,12 +458,23 @@ LabelImport importLabels(ProjectStore& store, LabelFormat format, const QString&
         videos.insert(stem(v), &v);
 
     QList<qint64> videoIds;
+    QStringList skipped;
     for (auto it = parsed.videos.constBegin(); it != parsed.videos.constEnd(); ++it) {
         const VideoRecord* video = videos.value(annotationKey(it.key()));
+        if (!video && options.skipUnknownVideos) {
+            skipped << it.key();
+            continue;
+        }
         if (!video)
             failAt(path, it.value(), QStringLiteral("no video of the project is named '%1'").arg(it.key()));
         videoIds << video->id;
     }
+    skipped.sort();
+    parsed.labels.erase(std::remove_if(parsed.labels.begin(), parsed.labels.end(),
+                                       [&](const Parsed& p) { return !videos.value(annotationKey(p.video)); }),
+                        parsed.labels.end());
+    for (const QString& name : std::as_const(skipped))
+        parsed.videoClasses.remove(name);
     std::sort(videoIds.begin(), videoIds.end());
     QList<LabelRecord> labels;
     for (Parsed& p : parsed.labels) {
@@ -522,6 +534,7 @@ LabelImport importLabels(ProjectStore& store, LabelFormat format, const QString&
     }
     customClasses.removeAll(QString());
     LabelImport result;
+    result.skippedVideos = skipped;
     result.videos = int(videoIds.size());
     result.labels = int(labels.size());
     result.replaced = store.replaceLabels(videoIds, labels, videoClasses, customClasses);

@@ -43,12 +43,16 @@ struct LabelImportOptions {
     QString defaultClass;
     /// sht: the class a video with an all-zero mask gets as a whole (its weak label); empty: none.
     QString normalClass;
+    /// A dataset's file covering more videos than the project has: those are left out
+    /// (listed in LabelImport::skippedVideos) instead of refusing the file.
+    bool skipUnknownVideos = false;
 };
 
 /// What an import did. Plain value.
 struct LabelImport {
     int videos = 0, labels = 0;
     int replaced = 0; // labels the named videos had before
+    QStringList skippedVideos; // with skipUnknownVideos: names no project video has
 };
 
 /// Thread of `store`. Replaces the labels of every video the file names, in one

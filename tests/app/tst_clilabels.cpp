@@ -5,6 +5,7 @@
 // write refused in words.
 #include "CliRun.h"
 
+#include "model/NpyArray.h"
 #include "project/ProjectStore.h"
 
 #include <QDir>
@@ -158,6 +159,65 @@ private slots:
         runCli({QStringLiteral("labels"), QStringLiteral("export"), QStringLiteral("--project"), m_project, QStringLiteral("--format"),
                 QStringLiteral("ucf"), QStringLiteral("--out"), out});
         QCOMPARE(readAll(out), readAll(good));
+    }
+
+    void aDatasetFolderInOneStep()
+    {
+        // A dataset as the authors ship it: videos, the annotation file (naming one video
+        // this copy lacks), per-video features for one of them.
+        const QString root = m_dir.filePath(QStringLiteral("dataset"));
+        QVERIFY(QDir().mkpath(root + QStringLiteral("/videos/Fighting")) && QDir().mkpath(root + QStringLiteral("/features")));
+        QVERIFY(QFile::link(kShared + QStringLiteral("/media/cctv_fighting.mp4"), root + QStringLiteral("/videos/Fighting/Fighting900_x264.mp4")));
+        // A video no test here scored: its cache entry is the imported one.
+        QVERIFY(QFile::link(kShared + QStringLiteral("/media/cctv_roadaccident.mp4"), root + QStringLiteral("/videos/Normal_Videos_900_x264.mp4")));
+        {
+            // Real CLIP features, one row per frame of that 243-frame video.
+            NpyArray features = readNpy((kShared + QStringLiteral("/golden/ucf/video1537_features.npy")).toStdString());
+            const std::vector<float> values = features.toFloat();
+            writeNpy((root + QStringLiteral("/features/Normal_Videos_900_x264.npy")).toStdString(),
+                     NpyArray::fromFloat({243, features.shape[1]}, values.data()));
+            // And one that does not fit its video: said, and not used.
+            writeNpy((root + QStringLiteral("/features/Fighting900_x264.npy")).toStdString(),
+                     NpyArray::fromFloat({100, features.shape[1]}, values.data()));
+        }
+        {
+            QFile f(root + QStringLiteral("/annotations.txt"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("Fighting900_x264 Fighting 100 299 -1 -1\nNormal_Videos_900_x264 Normal -1 -1 -1 -1\n"
+                    "Arson777_x264 Arson 10 20 -1 -1\n");
+        }
+        const QString project = m_dir.filePath(QStringLiteral("dataset.vigil"));
+        const Run run = runCli(QStringList{QStringLiteral("project"), QStringLiteral("import-dataset"), QStringLiteral("--project"),
+                                           project, QStringLiteral("--videos"), root + QStringLiteral("/videos"),
+                                           QStringLiteral("--annotations"), root + QStringLiteral("/annotations.txt"),
+                                           QStringLiteral("--features"), root + QStringLiteral("/features"),
+                                           QStringLiteral("--classes"), QStringLiteral("ucf")} +
+                               modelArguments(QStringLiteral("ucf")));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.out.contains(QLatin1String("2 video(s) added, 2 in the project")) &&
+                     run.out.contains(QLatin1String("ground truth for 2 video(s); 1 label(s) on 2 video(s)")) &&
+                     run.out.contains(QLatin1String("features of 1 video(s) in the cache")),
+                 qPrintable(run.out));
+        QVERIFY2(run.err.contains(QLatin1String("1 annotated video(s) are not in the folder, e.g. Arson777_x264")) &&
+                     run.err.contains(QLatin1String("Fighting900_x264.npy has 100 rows for the 1105 frames of Fighting900_x264: not used")),
+                 qPrintable(run.err));
+        // The labels read back as the annotations said, for the videos there.
+        const QString out = m_dir.filePath(QStringLiteral("dataset-labels.txt"));
+        QCOMPARE(runCli({QStringLiteral("labels"), QStringLiteral("export"), QStringLiteral("--project"), project,
+                         QStringLiteral("--format"), QStringLiteral("ucf"), QStringLiteral("--out"), out})
+                     .exitCode,
+                 0);
+        QStringList lines = QString::fromUtf8(readAll(out)).trimmed().split('\n');
+        lines.sort(); // in the order the folder walk added the videos
+        QCOMPARE(lines, (QStringList{QStringLiteral("Fighting900_x264 Fighting 100 299"), QStringLiteral("Normal_Videos_900_x264 Normal -1 -1")}));
+        const Run info = runCli({QStringLiteral("project"), QStringLiteral("info"), QStringLiteral("--project"), project});
+        QVERIFY2(info.out.contains(QLatin1String("class Fighting")) && info.out.contains(QLatin1String("class Normal")),
+                 qPrintable(info.out));
+        // Scoring takes the imported features for that video instead of decoding it.
+        const Run scored = runCli(QStringList{QStringLiteral("project"), QStringLiteral("score"), QStringLiteral("--project"), project} +
+                                  modelArguments(QStringLiteral("ucf")) + QStringList{QStringLiteral("--classes"), QStringLiteral("ucf")});
+        QVERIFY2(scored.exitCode == 0 && scored.out.contains(QRegularExpression(QStringLiteral("Normal_Videos_900_x264: 243 frames in .* from imported features"))),
+                 qPrintable(scored.out + scored.err));
     }
 
     void aKilledProcessLosesNoReportedEdit()

@@ -174,12 +174,33 @@ private slots:
         QVERIFY2(highest <= labels[0].endFrame + 1, qPrintable(QStringLiteral("played to %1").arg(highest)));
         keys->setPlayLock(LabelTimelineController::PlayLock::Off);
 
-        // Every step is one undo step, in order: undo them all and the video has no label.
+        // Delete removes the selected label; undo brings the same row back.
         window.showReviewTab(1);
-        for (int i = 0; i < 20 && !stored().isEmpty(); ++i)
+        window.labelsPanel()->selectLabel(labels[0].id);
+        QTest::keyClick(&window, Qt::Key_Delete);
+        QVERIFY(stored().isEmpty());
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(stored().size(), 1);
+        QCOMPARE(stored().first().id, labels[0].id);
+
+        // Every step is one undo step, in order: undo them all and the video has no label;
+        // redo them all and the project holds what it held, label for label.
+        auto snapshot = [&] {
+            QStringList rows;
+            for (const LabelRecord& l : stored())
+                rows << QStringLiteral("%1 %2-%3 %4").arg(l.id).arg(l.startFrame).arg(l.endFrame).arg(l.className);
+            return rows;
+        };
+        const QStringList final = snapshot();
+        int steps = 0;
+        for (; steps < 30 && !stored().isEmpty(); ++steps)
             QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(stored().isEmpty());
-        QCOMPARE(c->store()->videoLabelHistory(c->currentVideo()).size() >= 8, true); // and the trail has it all
+        QVERIFY2(steps >= 8, qPrintable(QString::number(steps)));
+        for (int i = 0; i < steps; ++i)
+            QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(snapshot(), final);
+        QVERIFY(c->store()->videoLabelHistory(c->currentVideo()).size() >= 2 * steps); // and the trail has it all
     }
 };
 
