@@ -61,5 +61,6 @@ int project(const QStringList& arguments);
 int eval(const QStringList& arguments);
 int train(const QStringList& arguments);
 int labels(const QStringList& arguments);
+int exportClips(const QStringList& arguments);
 
 } // namespace vigil::cli

@@ -25,6 +25,7 @@ QString generalHelp()
               "  eval             The paper's frame-level metrics of scores against ground truth.\n"
               "  train            Fine-tune a checkpoint on cached features of labelled videos.\n"
               "  labels           export|import|apply|history|classes|report: a project's labels.\n"
+              "  export-clips     Labels or detections as frame-exact clips with sidecars and a SHA-256 manifest.\n"
               "\n"
               "Options:\n"
               "  -h, --help       Show this help; 'vigil-cli <command> --help' for a command.\n"
@@ -64,5 +65,7 @@ int main(int argc, char** argv)
         return vigil::cli::train(rest);
     if (command == QLatin1String("labels"))
         return vigil::cli::labels(rest);
+    if (command == QLatin1String("export-clips"))
+        return vigil::cli::exportClips(rest);
     vigil::cli::die(tr("unknown command '%1' (see 'vigil-cli --help')").arg(command), vigil::cli::kExitUsage);
 }

@@ -8,6 +8,7 @@
 #include "model/NpyArray.h"
 #include "project/ProjectStore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -220,6 +221,32 @@ private slots:
                  qPrintable(scored.out + scored.err));
     }
 
+    void labelsGoOutAsCheckedClips()
+    {
+        QCOMPARE(apply("add cctv_fighting 200 260 Fighting\n").exitCode, 0);
+        const QString out = m_dir.filePath(QStringLiteral("clips"));
+        const Run run = runCli({QStringLiteral("export-clips"), QStringLiteral("--project"), m_project, QStringLiteral("--pad"),
+                                QStringLiteral("0.5"), QStringLiteral("--out-dir"), out});
+        auto store = ProjectStore::open(m_project, ProjectStore::OpenMode::ReadOnly);
+        const int labels = int(store->allLabels().size());
+        QVERIFY2(run.exitCode == 0 && run.out.contains(QStringLiteral("%1 clip(s) in %2").arg(labels).arg(out)),
+                 qPrintable(run.out + run.err));
+        QVERIFY(labels > 0);
+        QFile sums(QDir(out).filePath(QStringLiteral("SHA256SUMS")));
+        QVERIFY(sums.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(sums.readAll()).trimmed().split('\n');
+        QCOMPARE(lines.size(), 2 * labels + 1);
+        for (const QString& line : lines) {
+            QFile file(QDir(out).filePath(line.section(QStringLiteral("  "), 1)));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()),
+                     line.section(QStringLiteral("  "), 0, 0));
+        }
+        const Run detections = runCli({QStringLiteral("export-clips"), QStringLiteral("--project"), m_project, QStringLiteral("--source"),
+                                       QStringLiteral("detections"), QStringLiteral("--out-dir"), m_dir.filePath(QStringLiteral("dets"))});
+        QVERIFY2(detections.exitCode == 0 && detections.out.contains(QLatin1String("clip(s) in")), qPrintable(detections.out + detections.err));
+    }
+
     void aKilledProcessLosesNoReportedEdit()
     {
         // Many times: a stream of edits, SIGKILL at a random moment, then the file is whole
@@ -298,6 +325,68 @@ private slots:
         QVERIFY2(process.exitCode() == 1 && out.contains(QLatin1String("error 1 ")) && out.contains(QLatin1String("the project is read-only")),
                  qPrintable(out));
         QCOMPARE(readAll(project), before);
+    }
+
+    void aFullDiskIsSaidAndNothingIsHalfWritten()
+    {
+        // A real full disk: a small tmpfs holding the project, filled up, then an import
+        // too large for what is left. Mounting needs root (and the right to mount).
+        if (::geteuid() != 0)
+            QSKIP("mounting a small file system to fill needs root");
+        QTemporaryDir mountPoint;
+        const QString disk = mountPoint.path();
+        QProcess mount;
+        mount.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                              QStringLiteral("size=1m"), QStringLiteral("tmpfs"), disk});
+        if (!mount.waitForFinished(10000) || mount.exitCode() != 0)
+            QSKIP("cannot mount a tmpfs here (no right to mount): the full-disk case needs one");
+        const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {disk}); });
+        const QString project = disk + QStringLiteral("/full.vigil");
+        {
+            auto store = ProjectStore::open(m_project, ProjectStore::OpenMode::OpenExisting);
+            store->saveCopyAs(project);
+        }
+        // One edit first (the journal files exist), then fill what is left.
+        QProcess first;
+        first.start(QStringLiteral(VIGIL_CLI_PATH), {QStringLiteral("labels"), QStringLiteral("apply"), QStringLiteral("--project"),
+                                                      project, QStringLiteral("-")});
+        first.write("add cctv_fighting 1 5 Fighting\n");
+        first.closeWriteChannel();
+        QVERIFY(first.waitForFinished(60000));
+        QCOMPARE(first.exitCode(), 0);
+        {
+            QFile filler(disk + QStringLiteral("/filler"));
+            QVERIFY(filler.open(QIODevice::WriteOnly));
+            const QByteArray block(4096, 'x');
+            while (filler.write(block) == block.size() && filler.flush()) {
+            }
+        }
+        const QString before = m_dir.filePath(QStringLiteral("full-before.json"));
+        QCOMPARE(runCli({QStringLiteral("labels"), QStringLiteral("export"), QStringLiteral("--project"), project,
+                         QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), before})
+                     .exitCode,
+                 0);
+        // 300 labels with long notes: far more than the few bytes left.
+        const QString csv = m_dir.filePath(QStringLiteral("big.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("video,start_frame,end_frame,class,note\n");
+            for (int i = 0; i < 300; ++i)
+                f.write("cctv_fighting," + QByteArray::number(i * 3) + "," + QByteArray::number(i * 3 + 2) + ",Fighting," +
+                        QByteArray(2000, 'n') + "\n");
+        }
+        const Run full = runCli({QStringLiteral("labels"), QStringLiteral("import"), QStringLiteral("--project"), project,
+                                 QStringLiteral("--format"), QStringLiteral("csv"), csv});
+        QVERIFY2(full.exitCode == 1 && full.err.contains(QLatin1String("the disk is full; nothing was changed")), qPrintable(full.err));
+        QFile::remove(disk + QStringLiteral("/filler"));
+        QCOMPARE(integrity(project), QStringLiteral("ok"));
+        const QString after = m_dir.filePath(QStringLiteral("full-after.json"));
+        QCOMPARE(runCli({QStringLiteral("labels"), QStringLiteral("export"), QStringLiteral("--project"), project,
+                         QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), after})
+                     .exitCode,
+                 0);
+        QCOMPARE(readAll(after), readAll(before));
     }
 };
 

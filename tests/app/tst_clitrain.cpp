@@ -130,6 +130,11 @@ private slots:
 
     void aProjectLearnsTheSignalToo()
     {
+        // A cache of its own: its videos share one real file, whose features must not be
+        // cached for the tests after it.
+        const QByteArray cache = qgetenv("XDG_CACHE_HOME");
+        qputenv("XDG_CACHE_HOME", m_dir.filePath(QStringLiteral("learn-cache")).toUtf8());
+        const auto restore = qScopeGuard([cache] { qputenv("XDG_CACHE_HOME", cache); });
         // The same synthetic dataset as a project: a video file per row (links to one real
         // video, long enough for every event), the features imported into the cache under
         // the videos' names, the annotations as the project's ground truth.

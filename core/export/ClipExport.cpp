@@ -1,0 +1,224 @@
+#include "export/ClipExport.h"
+
+#include "model/Error.h"
+#include "project/LabelJson.h"
+#include "project/ProjectStore.h"
+#include "video/ClipWriter.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace vigil {
+
+namespace {
+
+struct Item {
+    QString what; // "label 12" or "detection 40"
+    qint64 videoId = 0;
+    qint64 first = 0, last = 0; // the span itself, both included
+    QString className;
+    QJsonObject record; // the label or detection as JSON
+};
+
+QString csvField(QString text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+        return text;
+    return QLatin1Char('"') + text.replace(QLatin1String("\""), QLatin1String("\"\"")) + QLatin1Char('"');
+}
+
+void writeText(const QString& path, const QByteArray& text)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
+        throw Error(QFile::encodeName(path).toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
+}
+
+QString safe(QString name)
+{
+    for (QChar& c : name)
+        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
+            c = QLatin1Char('_');
+    return name;
+}
+
+} // namespace
+
+QString sha256OfFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error(QFile::encodeName(path).toStdString() + ": cannot read (" + file.errorString().toStdString() + ")");
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        throw Error(QFile::encodeName(path).toStdString() + ": cannot read");
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+ClipBatch exportClips(const ProjectStore& store, const ClipSelection& selection, const ClipExportOptions& options,
+                      const ClipBatchProgress& progress)
+{
+    if (!QDir().mkpath(options.outDir))
+        throw Error(QFile::encodeName(options.outDir).toStdString() + ": cannot create the folder");
+    const qint64 modelId = selection.modelId ? selection.modelId : store.activeModelId() ? store.activeModelId()
+                                                                  : store.models().isEmpty() ? 0
+                                                                                             : store.models().last().id;
+    std::optional<ModelRecord> model;
+    for (const ModelRecord& m : store.models())
+        if (m.id == modelId)
+            model = m;
+
+    // What to cut: labels, or the model's detections, with the class asked for.
+    QList<Item> items;
+    const QList<VideoRecord> videos = store.videos();
+    if (selection.source == ClipSelection::Source::Labels) {
+        for (const LabelRecord& l : store.allLabels()) {
+            if (!selection.className.isEmpty() && l.className.compare(selection.className, Qt::CaseInsensitive) != 0)
+                continue;
+            QJsonObject record = labelJson(l);
+            record[QStringLiteral("id")] = double(l.id);
+            items << Item{QStringLiteral("label %1").arg(l.id), l.videoId, l.startFrame, l.endFrame - 1, l.className, record};
+        }
+    } else {
+        DetectionFilter filter;
+        filter.modelId = modelId;
+        filter.state = selection.state;
+        for (const DetectionRecord& d : store.detections(filter)) {
+            const std::optional<ScoreTrack> track = store.scores(d.videoId, modelId);
+            const QString cls = track ? track->classNames.value(d.effectiveClass()) : QString();
+            if (!selection.className.isEmpty() && cls.compare(selection.className, Qt::CaseInsensitive) != 0)
+                continue;
+            QJsonObject record;
+            record[QStringLiteral("id")] = double(d.id);
+            record[QStringLiteral("start_frame")] = double(d.startFrame);
+            record[QStringLiteral("end_frame")] = double(d.endFrame);
+            record[QStringLiteral("peak_frame")] = double(d.peakFrame);
+            record[QStringLiteral("peak_score")] = d.peakScore;
+            record[QStringLiteral("mean_score")] = d.meanScore;
+            record[QStringLiteral("class")] = cls;
+            record[QStringLiteral("model_class")] = track ? track->classNames.value(d.topClass) : QString();
+            record[QStringLiteral("state")] = d.state == ReviewState::Accepted   ? QStringLiteral("accepted")
+                                              : d.state == ReviewState::Rejected ? QStringLiteral("rejected")
+                                                                                 : QStringLiteral("unreviewed");
+            record[QStringLiteral("note")] = d.note;
+            record[QStringLiteral("reviewed_by")] = d.reviewedBy;
+            record[QStringLiteral("reviewed_at")] = d.reviewedAt.isValid() ? d.reviewedAt.toString(Qt::ISODateWithMs) : QString();
+            items << Item{QStringLiteral("detection %1").arg(d.id), d.videoId, d.startFrame, d.endFrame - 1, cls, record};
+        }
+    }
+
+    ClipBatch batch;
+    batch.index = QDir(options.outDir).filePath(QStringLiteral("clips.csv"));
+    batch.manifest = QDir(options.outDir).filePath(QStringLiteral("SHA256SUMS"));
+    QByteArray index = "clip,sidecar,video,first_frame,last_frame,start_seconds,end_seconds,class,what,method,sha256\n";
+    QByteArray manifest;
+    auto listed = [&](const QString& path) {
+        manifest += sha256OfFile(path).toLatin1() + "  " + QFileInfo(path).fileName().toUtf8() + '\n';
+    };
+    int done = 0;
+    for (const Item& item : std::as_const(items)) {
+        const VideoRecord* video = nullptr;
+        for (const VideoRecord& v : videos)
+            if (v.id == item.videoId)
+                video = &v;
+        if (progress && !progress(done, int(items.size()), item.what)) {
+            batch.cancelled = true;
+            break;
+        }
+        ++done;
+        if (!video || video->missing) {
+            batch.failures << QStringLiteral("%1: its video is missing").arg(item.what);
+            continue;
+        }
+        const QString stem = QFileInfo(video->path).completeBaseName();
+        const double fps = video->frameRate > 0 ? video->frameRate : 25;
+        const qint64 pad = qint64(std::llround(options.padSeconds * fps));
+        ClipRequest request;
+        request.source = QFile::encodeName(video->path).toStdString();
+        request.firstFrame = std::max<qint64>(0, item.first - pad);
+        request.lastFrame = item.last + pad;
+        if (video->frameCount > 0)
+            request.lastFrame = std::min<qint64>(request.lastFrame, video->frameCount - 1);
+        request.allowStreamCopy = options.allowStreamCopy;
+        const QString base = safe(QStringLiteral("%1_%2-%3_%4").arg(stem).arg(request.firstFrame).arg(request.lastFrame).arg(item.className));
+        const QString clipPath = QDir(options.outDir).filePath(base + QStringLiteral(".mp4"));
+        const QString sidecarPath = QDir(options.outDir).filePath(base + QStringLiteral(".json"));
+        request.target = QFile::encodeName(clipPath).toStdString();
+        ClipResult result;
+        try {
+            result = writeClip(request, [&](int64_t, int64_t) { return !progress || progress(done - 1, int(items.size()), item.what); });
+        } catch (const Cancelled&) {
+            batch.cancelled = true;
+            break;
+        } catch (const std::exception& e) {
+            batch.failures << QStringLiteral("%1: %2").arg(item.what, QString::fromStdString(e.what()));
+            continue;
+        }
+        // The sidecar: what the clip shows and where it came from.
+        QJsonObject sidecar;
+        sidecar[QStringLiteral("clip")] = QFileInfo(clipPath).fileName();
+        sidecar[QStringLiteral("source_video")] = video->path;
+        sidecar[QStringLiteral("source_fingerprint")] = video->fingerprint;
+        sidecar[QStringLiteral("source_frames")] = double(video->frameCount);
+        sidecar[QStringLiteral("first_frame")] = double(request.firstFrame);
+        sidecar[QStringLiteral("last_frame")] = double(request.lastFrame);
+        sidecar[QStringLiteral("start_seconds")] = result.startSeconds;
+        sidecar[QStringLiteral("end_seconds")] = result.endSeconds;
+        sidecar[QStringLiteral("pad_seconds")] = options.padSeconds;
+        sidecar[QStringLiteral("method")] = QString::fromStdString(result.method);
+        sidecar[QStringLiteral("what")] = item.what;
+        sidecar[QStringLiteral("class")] = item.className;
+        sidecar[item.what.startsWith(QLatin1String("label")) ? QStringLiteral("label") : QStringLiteral("detection")] = item.record;
+        if (model) {
+            QJsonObject m;
+            m[QStringLiteral("name")] = model->name;
+            m[QStringLiteral("checkpoint")] = model->checkpointPath;
+            m[QStringLiteral("head_fingerprint")] = model->headFingerprint;
+            sidecar[QStringLiteral("model")] = m;
+            if (const std::optional<ScoreTrack> track = store.scores(video->id, modelId)) {
+                QJsonArray scores, probabilities;
+                for (qint64 f = request.firstFrame; f <= request.lastFrame && f < track->frames; ++f) {
+                    scores.append(double(track->scores[size_t(f)]));
+                    QJsonArray row;
+                    for (int c = 0; c < track->classes; ++c)
+                        row.append(double(track->classProbs[size_t(f * track->classes + c)]));
+                    probabilities.append(row);
+                }
+                sidecar[QStringLiteral("class_names")] = QJsonArray::fromStringList(track->classNames);
+                sidecar[QStringLiteral("scores")] = scores;
+                sidecar[QStringLiteral("class_probabilities")] = probabilities;
+            }
+        }
+        try {
+            writeText(sidecarPath, QJsonDocument(sidecar).toJson(QJsonDocument::Indented));
+            const QString hash = sha256OfFile(clipPath);
+            listed(clipPath);
+            listed(sidecarPath);
+            index += QStringList{csvField(QFileInfo(clipPath).fileName()), csvField(QFileInfo(sidecarPath).fileName()),
+                                 csvField(video->path), QString::number(request.firstFrame), QString::number(request.lastFrame),
+                                 QString::number(result.startSeconds, 'f', 3), QString::number(result.endSeconds, 'f', 3),
+                                 csvField(item.className), item.what, csvField(QString::fromStdString(result.method)), hash}
+                         .join(QLatin1Char(','))
+                         .toUtf8() +
+                     '\n';
+            batch.clips << ExportedClip{clipPath, sidecarPath, video->path, request.firstFrame, request.lastFrame, result.streamCopied,
+                                        QString::fromStdString(result.method)};
+        } catch (const std::exception& e) {
+            batch.failures << QStringLiteral("%1: %2").arg(item.what, QString::fromStdString(e.what()));
+        }
+    }
+    // What was exported is listed, whatever stopped the batch.
+    writeText(batch.index, index);
+    listed(batch.index);
+    writeText(batch.manifest, manifest);
+    return batch;
+}
+
+} // namespace vigil
