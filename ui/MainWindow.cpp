@@ -4,6 +4,7 @@
 #include "WorkstationController.h"
 #include "review/LabelTimelineController.h"
 #include "review/LabelToolsController.h"
+#include "research/ResearchController.h"
 #include "training/ComparisonController.h"
 #include "training/TrainingController.h"
 #include "jobs/JobsPanel.h"
@@ -268,6 +269,8 @@ MainWindow::MainWindow(QWidget* parent)
     // Last: its overlay follows the timeline's own handlers of the same signals.
     m_comparison = new ComparisonController(m_controller, m_timeline, this);
     m_comparison->install(m_training->menu());
+    m_research = new ResearchController(m_controller, this);
+    m_research->install(m_training->menu());
 }
 
 MainWindow::~MainWindow() = default;

@@ -21,6 +21,7 @@ class ScoreTimeline;
 class ComparisonController;
 class LabelTimelineController;
 class LabelToolsController;
+class ResearchController;
 class TrainingController;
 class VideoView;
 class WorkstationController;
@@ -48,6 +49,7 @@ public:
     ComparisonController* comparison() const { return m_comparison; }
     LabelTimelineController* labelTimeline() const { return m_labelTimeline; }
     LabelToolsController* labelTools() const { return m_labelTools; }
+    ResearchController* research() const { return m_research; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
     bool openProject(const QString& path, const QStringList& videos = {}, bool create = true);
     /// The shuttle rate (negative: backwards) and whether playback runs.
@@ -86,6 +88,7 @@ private:
     ComparisonController* m_comparison = nullptr;
     LabelTimelineController* m_labelTimeline = nullptr;
     LabelToolsController* m_labelTools = nullptr;
+    ResearchController* m_research = nullptr;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr;
     VideoView* m_view = nullptr;
     ScoreTimeline* m_timeline = nullptr;

@@ -354,6 +354,11 @@ private slots:
         first.closeWriteChannel();
         QVERIFY(first.waitForFinished(60000));
         QCOMPARE(first.exitCode(), 0);
+        const QString before = m_dir.filePath(QStringLiteral("full-before.json"));
+        QCOMPARE(runCli({QStringLiteral("labels"), QStringLiteral("export"), QStringLiteral("--project"), project,
+                         QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), before})
+                     .exitCode,
+                 0);
         {
             QFile filler(disk + QStringLiteral("/filler"));
             QVERIFY(filler.open(QIODevice::WriteOnly));
@@ -361,11 +366,6 @@ private slots:
             while (filler.write(block) == block.size() && filler.flush()) {
             }
         }
-        const QString before = m_dir.filePath(QStringLiteral("full-before.json"));
-        QCOMPARE(runCli({QStringLiteral("labels"), QStringLiteral("export"), QStringLiteral("--project"), project,
-                         QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), before})
-                     .exitCode,
-                 0);
         // 300 labels with long notes: far more than the few bytes left.
         const QString csv = m_dir.filePath(QStringLiteral("big.csv"));
         {

@@ -4,6 +4,7 @@
 #include "model/Error.h"
 #include "project/ProjectStore.h"
 #include "review/ModelComparison.h"
+#include "review/ResearchData.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -149,6 +150,37 @@ private slots:
         QCOMPARE(e.metrics.frames, 19);
         QCOMPARE(e.metrics.abnormalFrames, 3);
         QVERIFY_THROWS_EXCEPTION(Error, evaluateProjectModel(*m_store, m_c));
+    }
+
+    void researchDataOfOneModel()
+    {
+        // quiet becomes a known normal video; extra stays unknown and is left out.
+        m_store->setVideoClasses({{m_videos[1], QStringLiteral("Normal")}});
+        const ResearchData d = researchData(*m_store, m_a, 0.5, 10);
+        QCOMPARE(d.videos, 2);
+        QCOMPARE(d.frames, 15);
+        QCOMPARE(d.abnormalFrames, 3);
+        QVERIFY(std::abs(d.aucRoc - 32.0 / 36.0) < 1e-9);
+        QCOMPARE(d.truthClasses, (QStringList{QStringLiteral("Normal"), QStringLiteral("Fighting")}));
+        QCOMPARE(d.modelClasses, (QStringList{QStringLiteral("Fighting"), QStringLiteral("Normal")}));
+        // Rows: truth (Normal, Fighting); columns: the model's top class (Fighting, Normal).
+        QCOMPARE(d.confusion[0][0], 2);  // frames 2 and 7 of fight
+        QCOMPARE(d.confusion[0][1], 10); // the other normal frames of fight, all of quiet
+        QCOMPARE(d.confusion[1][0], 2);  // frames 3 and 4
+        QCOMPARE(d.confusion[1][1], 1);  // frame 5
+        QCOMPARE(d.cells[1][1].size(), 1);
+        QCOMPARE(d.cells[1][1].first().start, 5);
+        QCOMPARE(d.cells[1][1].first().video, QStringLiteral("fight"));
+        QCOMPARE(d.cells[0][0].size(), 2);
+        // Histograms in tenths.
+        QCOMPARE(d.normalHistogram, (std::vector<int>{0, 9, 1, 0, 0, 0, 1, 0, 0, 1}));
+        QCOMPARE(d.abnormalHistogram, (std::vector<int>{0, 0, 0, 1, 0, 0, 0, 1, 1, 0}));
+        // Failures at 0.5, worst first: the alarm at 0.9, the miss at 0.3, the alarm at 0.6.
+        QCOMPARE(d.failures.size(), 3);
+        QVERIFY(d.failures[0].falseAlarm && d.failures[0].span.start == 7 && std::abs(d.failures[0].severity - 0.4) < 1e-6);
+        QVERIFY(!d.failures[1].falseAlarm && d.failures[1].span.start == 5 && d.failures[1].truthClass == QLatin1String("Fighting"));
+        QVERIFY(d.failures[2].falseAlarm && d.failures[2].span.start == 2 && d.failures[2].span.end == 3);
+        QVERIFY_THROWS_EXCEPTION(Error, researchData(*m_store, m_c, 0.5));
     }
 };
 

@@ -1,0 +1,133 @@
+// The research window on a scored project with ground truth and an analyst's label,
+// offscreen: curves, histograms, the analyst-against-model matrix and its cells, failure
+// cases one double-click from the player, plots saved as PNG and PDF (screenshots looked at).
+#include "MainWindow.h"
+#include "WorkstationController.h"
+#include "player/VideoView.h"
+#include "project/ProjectStore.h"
+#include "research/ResearchController.h"
+#include "research/ResearchWindow.h"
+#include "review/LabelEditor.h"
+
+#include <qcustomplot.h>
+
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace vigil;
+
+namespace {
+
+const QString kShared = QStringLiteral(VIGIL_SHARED_DIR);
+
+void screenshot(QWidget& widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("VIGIL_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name));
+}
+
+} // namespace
+
+class TestResearchWindow : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_home;
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("HOME", m_home.path().toUtf8());
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void researcherInspectsFailureCases()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString media = kShared + QStringLiteral("/media/");
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("research.vigil")),
+                                   {media + "cctv_roadaccident.mp4", media + "RoadAccidents017_x264.mp4", media + "cctv_normal.mp4"}));
+        QTRY_COMPARE(window.videoList()->count(), 3);
+        WorkstationController* c = window.controller();
+        const QString truth = dir.filePath(QStringLiteral("truth.txt"));
+        {
+            QFile file(truth);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Text));
+            file.write("cctv_roadaccident RoadAccidents 90 185 -1 -1\nRoadAccidents017_x264 RoadAccidents 90 185 -1 -1\n"
+                       "cctv_normal Normal -1 -1 -1 -1\n");
+        }
+        QCOMPARE(c->importGroundTruth(truth), 3);
+        ModelRecord model;
+        model.name = QStringLiteral("golden-ucf");
+        model.checkpointPath = kShared + QStringLiteral("/golden/ucf/last.ckpt");
+        model.centroidPath = kShared + QStringLiteral("/golden/ucf/ncentroid.pt");
+        model.labels = QStringLiteral("ucf");
+        c->setModel(model);
+        QString finished;
+        connect(c, &WorkstationController::scoringFinished, this, [&](const QString& m) { finished = m; });
+        c->scoreVideos({});
+        QTRY_VERIFY_WITH_TIMEOUT(finished == QLatin1String("Scoring done"), 300000);
+        // An analyst says part of the first video is Fighting: the matrix gets a row for it.
+        window.videoList()->setCurrentRow(0);
+        QTRY_VERIFY(c->currentVideo() > 0);
+        c->labels()->addLabel(20, 60, QStringLiteral("Fighting"));
+
+        ResearchController* research = window.research();
+        QSignalSpy refreshed(research, &ResearchController::refreshed);
+        research->openWindow();
+        ResearchWindow* w = research->window();
+        QVERIFY(w);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() == 1, 60000);
+        QCOMPARE(refreshed.first().first().toInt(), 1);
+        QVERIFY(w->rocPlot()->plottableCount() >= 1);
+        auto* roc = qobject_cast<QCPCurve*>(w->rocPlot()->plottable(0));
+        QVERIFY(roc && roc->data()->size() > 10);
+        QVERIFY(w->histogramPlot()->plottableCount() == 2);
+        auto* map = qobject_cast<QCPColorMap*>(w->confusionPlot()->plottable(0));
+        QVERIFY(map);
+        QCOMPARE(map->data()->valueSize(), 3); // Normal, RoadAccidents, Fighting
+        QCOMPARE(map->data()->keySize(), 14);
+        // The cell of the analyst's Fighting frames under the model's top class lists them.
+        int fightingColumn = -1;
+        const ResearchData data = researchData(*c->store(), c->model()->id, w->threshold());
+        for (int col = 0; col < data.modelClasses.size(); ++col)
+            if (data.confusion[2][size_t(col)] > 0)
+                fightingColumn = col;
+        QVERIFY(fightingColumn >= 0);
+        w->showCell(2, fightingColumn);
+        QVERIFY(w->cellTable()->rowCount() >= 1);
+        // Failure cases, worst first, as the core computes them.
+        QTableWidget* failures = w->failureTable();
+        QCOMPARE(failures->rowCount(), int(data.failures.size()));
+        QVERIFY(failures->rowCount() > 0);
+        QCOMPARE(failures->item(0, 1)->text(), QString::number(data.failures.first().span.start));
+        w->tabs()->setCurrentIndex(3);
+        QTest::qWait(200);
+        const QRect cell = failures->visualItemRect(failures->item(0, 0));
+        QTest::mouseClick(failures->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(failures->viewport(), Qt::LeftButton, {}, cell.center());
+        QTRY_COMPARE(c->currentVideo(), data.failures.first().span.videoId);
+        QTRY_COMPARE(window.videoView()->frameIndex(), data.failures.first().span.start);
+        // Plots save as PNG and PDF.
+        const QString png = dir.filePath(QStringLiteral("roc.png")), pdf = dir.filePath(QStringLiteral("confusion.pdf"));
+        QVERIFY(w->savePlot(w->rocPlot(), png));
+        QVERIFY(w->savePlot(w->confusionPlot(), pdf));
+        QVERIFY(QFileInfo(png).size() > 1000 && QFileInfo(pdf).size() > 1000);
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly) && pdfFile.read(5) == "%PDF-");
+        for (int tab = 0; tab < 4; ++tab) {
+            w->tabs()->setCurrentIndex(tab);
+            QTest::qWait(100);
+            screenshot(*w, QStringLiteral("research-%1.png").arg(tab));
+        }
+    }
+};
+
+QTEST_MAIN(TestResearchWindow)
+#include "tst_researchwindow.moc"
