@@ -4,6 +4,7 @@
 #include "WorkstationController.h"
 #include "review/LabelTimelineController.h"
 #include "review/LabelToolsController.h"
+#include "export/ClipExportController.h"
 #include "research/ResearchController.h"
 #include "training/ComparisonController.h"
 #include "training/TrainingController.h"
@@ -262,6 +263,8 @@ MainWindow::MainWindow(QWidget* parent)
     });
     m_labelTools = new LabelToolsController(m_controller, m_labelsPanel, this);
     m_labelTools->install(m_fileMenu, m_editMenu);
+    m_clipExport = new ClipExportController(m_controller, this);
+    m_clipExport->install(m_fileMenu);
     connect(m_labelTools, &LabelToolsController::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     m_labelTimeline = new LabelTimelineController(m_controller, m_timeline, m_labelsPanel, this, [this] { showReviewTab(1); });
     m_labelTimeline->installShortcuts();

@@ -22,6 +22,7 @@ class ComparisonController;
 class LabelTimelineController;
 class LabelToolsController;
 class ResearchController;
+class ClipExportController;
 class TrainingController;
 class VideoView;
 class WorkstationController;
@@ -50,6 +51,7 @@ public:
     LabelTimelineController* labelTimeline() const { return m_labelTimeline; }
     LabelToolsController* labelTools() const { return m_labelTools; }
     ResearchController* research() const { return m_research; }
+    ClipExportController* clipExport() const { return m_clipExport; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
     bool openProject(const QString& path, const QStringList& videos = {}, bool create = true);
     /// The shuttle rate (negative: backwards) and whether playback runs.
@@ -89,6 +91,7 @@ private:
     LabelTimelineController* m_labelTimeline = nullptr;
     LabelToolsController* m_labelTools = nullptr;
     ResearchController* m_research = nullptr;
+    ClipExportController* m_clipExport = nullptr;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr;
     VideoView* m_view = nullptr;
     ScoreTimeline* m_timeline = nullptr;

@@ -5,6 +5,7 @@
 // playback inside one; every step checked against the project file and undone in order.
 #include "MainWindow.h"
 #include "WorkstationController.h"
+#include "playback/PlaybackWorker.h"
 #include "player/VideoView.h"
 #include "project/ProjectStore.h"
 #include "review/LabelTimelineController.h"
@@ -172,6 +173,16 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(lowest <= labels[0].startFrame + 2, 20000); // came round to the start
         c->player().pause();
         QVERIFY2(highest <= labels[0].endFrame + 1, qPrintable(QStringLiteral("played to %1").arg(highest)));
+        // Or it stops at the label's last frame.
+        keys->setPlayLock(LabelTimelineController::PlayLock::Stop);
+        bool playing = false;
+        connect(c->player().worker(), &PlaybackWorker::playingChanged, &guard, [&](bool p, double) { playing = p; });
+        c->player().seek(labels[0].endFrame - 8);
+        QTRY_COMPARE(shown(), labels[0].endFrame - 8);
+        c->player().play(2);
+        QTRY_VERIFY(playing);
+        QTRY_VERIFY_WITH_TIMEOUT(!playing, 20000);
+        QTRY_COMPARE(shown(), labels[0].endFrame - 1);
         keys->setPlayLock(LabelTimelineController::PlayLock::Off);
 
         // Delete removes the selected label; undo brings the same row back.

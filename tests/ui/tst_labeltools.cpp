@@ -6,12 +6,14 @@
 #include "MainWindow.h"
 #include "WorkstationController.h"
 #include "project/ProjectStore.h"
+#include "export/ClipExportController.h"
 #include "review/LabelEditor.h"
 #include "review/LabelToolsController.h"
 #include "review/LabelsPanel.h"
 
 #include <QDialog>
 #include <QDockWidget>
+#include <QSignalSpy>
 #include <QListWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -210,6 +212,20 @@ private slots:
         QCOMPARE(reviewed.state, ReviewState::Rejected);
         QCOMPARE(reviewed.reviewedBy, QStringLiteral("ana"));
         QVERIFY(reviewed.decisionSeconds >= 0.15);
+
+        // File > Export Clips, as the dialog starts it: the label goes out as evidence, off
+        // the GUI thread, with its sidecar and the manifest.
+        ClipExportController* exporter = window.clipExport();
+        QSignalSpy done(exporter, &ClipExportController::finished);
+        ClipExportOptions options;
+        options.outDir = dir.filePath(QStringLiteral("evidence"));
+        exporter->start({}, options);
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 60000);
+        const ClipBatch batch = done.first().first().value<ClipBatch>();
+        QVERIFY2(done.first().at(1).toString().isEmpty(), qPrintable(done.first().at(1).toString()));
+        QCOMPARE(batch.clips.size(), 1);
+        QVERIFY(QFileInfo::exists(batch.clips.first().sidecar));
+        QVERIFY(QFileInfo::exists(batch.manifest));
     }
 };
 
