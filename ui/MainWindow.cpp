@@ -6,6 +6,7 @@
 #include "review/LabelToolsController.h"
 #include "export/ClipExportController.h"
 #include "research/ResearchController.h"
+#include "research/VideoMetricsController.h"
 #include "training/ComparisonController.h"
 #include "training/TrainingController.h"
 #include "jobs/JobsPanel.h"
@@ -274,6 +275,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_comparison->install(m_training->menu());
     m_research = new ResearchController(m_controller, this);
     m_research->install(m_training->menu());
+    m_videoMetrics = new VideoMetricsController(m_controller, m_videos, this);
 }
 
 MainWindow::~MainWindow() = default;

@@ -23,6 +23,7 @@ class LabelTimelineController;
 class LabelToolsController;
 class ResearchController;
 class ClipExportController;
+class VideoMetricsController;
 class TrainingController;
 class VideoView;
 class WorkstationController;
@@ -52,6 +53,7 @@ public:
     LabelToolsController* labelTools() const { return m_labelTools; }
     ResearchController* research() const { return m_research; }
     ClipExportController* clipExport() const { return m_clipExport; }
+    VideoMetricsController* videoMetrics() const { return m_videoMetrics; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
     bool openProject(const QString& path, const QStringList& videos = {}, bool create = true);
     /// The shuttle rate (negative: backwards) and whether playback runs.
@@ -92,6 +94,7 @@ private:
     LabelToolsController* m_labelTools = nullptr;
     ResearchController* m_research = nullptr;
     ClipExportController* m_clipExport = nullptr;
+    VideoMetricsController* m_videoMetrics = nullptr;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr;
     VideoView* m_view = nullptr;
     ScoreTimeline* m_timeline = nullptr;

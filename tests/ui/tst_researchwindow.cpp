@@ -8,6 +8,7 @@
 #include "research/ResearchController.h"
 #include "research/ResearchWindow.h"
 #include "review/LabelEditor.h"
+#include "review/ModelComparison.h"
 
 #include <qcustomplot.h>
 
@@ -73,6 +74,23 @@ private slots:
         connect(c, &WorkstationController::scoringFinished, this, [&](const QString& m) { finished = m; });
         c->scoreVideos({});
         QTRY_VERIFY_WITH_TIMEOUT(finished == QLatin1String("Scoring done"), 300000);
+        // The videos list shows each video's AUC and AP, as the project's evaluation gives them.
+        QList<qint64> ids;
+        const Evaluation evaluation = evaluateProjectModel(*c->store(), c->model()->id, &ids);
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            QListWidgetItem* item = nullptr;
+            for (int row = 0; row < window.videoList()->count(); ++row)
+                if (window.videoList()->item(row)->data(Qt::UserRole).toLongLong() == ids[i])
+                    item = window.videoList()->item(row);
+            QVERIFY(item);
+            if (std::isfinite(evaluation.videos[i].aucRoc))
+                QTRY_VERIFY2(item->text().endsWith(QStringLiteral("AUC %1 AP %2")
+                                                       .arg(evaluation.videos[i].aucRoc, 0, 'f', 2)
+                                                       .arg(evaluation.videos[i].aucPr, 0, 'f', 2)),
+                             qPrintable(item->text()));
+            else
+                QVERIFY(!item->text().contains(QLatin1String("AUC")));
+        }
         // An analyst says part of the first video is Fighting: the matrix gets a row for it.
         window.videoList()->setCurrentRow(0);
         QTRY_VERIFY(c->currentVideo() > 0);
