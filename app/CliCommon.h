@@ -62,5 +62,6 @@ int eval(const QStringList& arguments);
 int train(const QStringList& arguments);
 int labels(const QStringList& arguments);
 int exportClips(const QStringList& arguments);
+int exportDataset(const QStringList& arguments);
 
 } // namespace vigil::cli

@@ -26,6 +26,7 @@ QString generalHelp()
               "  train            Fine-tune a checkpoint on cached features of labelled videos.\n"
               "  labels           export|import|apply|history|classes|report: a project's labels.\n"
               "  export-clips     Labels or detections as frame-exact clips with sidecars and a SHA-256 manifest.\n"
+              "  export-dataset   A project as a dataset folder: annotations, features per video, media.\n"
               "\n"
               "Options:\n"
               "  -h, --help       Show this help; 'vigil-cli <command> --help' for a command.\n"
@@ -67,5 +68,7 @@ int main(int argc, char** argv)
         return vigil::cli::labels(rest);
     if (command == QLatin1String("export-clips"))
         return vigil::cli::exportClips(rest);
+    if (command == QLatin1String("export-dataset"))
+        return vigil::cli::exportDataset(rest);
     vigil::cli::die(tr("unknown command '%1' (see 'vigil-cli --help')").arg(command), vigil::cli::kExitUsage);
 }

@@ -247,6 +247,42 @@ private slots:
         QVERIFY2(detections.exitCode == 0 && detections.out.contains(QLatin1String("clip(s) in")), qPrintable(detections.out + detections.err));
     }
 
+    void aProjectGoesOutAsADataset()
+    {
+        QCOMPARE(apply("add cctv_fighting 300 340 Fighting\n").exitCode, 0);
+        const QString out = m_dir.filePath(QStringLiteral("dataset-out"));
+        const Run run = runCli(QStringList{QStringLiteral("export-dataset"), QStringLiteral("--project"), m_project,
+                                           QStringLiteral("--out-dir"), out} +
+                               modelArguments(QStringLiteral("ucf")) + QStringList{QStringLiteral("--classes"), QStringLiteral("ucf")});
+        QVERIFY2(run.exitCode == 0 && run.out.contains(QLatin1String("features of 2 video(s)")) &&
+                     run.out.contains(QLatin1String("2 video(s) copied")),
+                 qPrintable(run.out + run.err));
+        // The annotations are the labels in the UCF-Crime form.
+        const QString labels = m_dir.filePath(QStringLiteral("dataset-labels-ucf.txt"));
+        QCOMPARE(runCli({QStringLiteral("labels"), QStringLiteral("export"), QStringLiteral("--project"), m_project,
+                         QStringLiteral("--format"), QStringLiteral("ucf"), QStringLiteral("--out"), labels})
+                     .exitCode,
+                 0);
+        QCOMPARE(readAll(QDir(out).filePath(QStringLiteral("annotations.txt"))), readAll(labels));
+        // One feature row per frame, as the authors' code reads them.
+        auto store = ProjectStore::open(m_project, ProjectStore::OpenMode::ReadOnly);
+        for (const VideoRecord& v : store->videos()) {
+            const NpyArray features = readNpy(QDir(out).filePath(QStringLiteral("features/%1.npy").arg(QFileInfo(v.path).completeBaseName())).toStdString());
+            QCOMPARE(features.shape.size(), size_t(2));
+            QCOMPARE(features.shape[0], int64_t(v.frameCount));
+            QCOMPARE(readAll(QDir(out).filePath(QStringLiteral("videos/") + QFileInfo(v.path).fileName())), readAll(v.path));
+        }
+        QFile sums(QDir(out).filePath(QStringLiteral("SHA256SUMS")));
+        QVERIFY(sums.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(sums.readAll()).trimmed().split('\n');
+        QCOMPARE(lines.size(), 5); // annotations, two feature files, two videos
+        for (const QString& line : lines)
+            QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(readAll(QDir(out).filePath(line.section(QStringLiteral("  "), 1))),
+                                                                  QCryptographicHash::Sha256)
+                                             .toHex()),
+                     line.section(QStringLiteral("  "), 0, 0));
+    }
+
     void aKilledProcessLosesNoReportedEdit()
     {
         // Many times: a stream of edits, SIGKILL at a random moment, then the file is whole
