@@ -40,8 +40,10 @@ int exportClips(const QStringList& arguments)
                                     QStringLiteral("labels"));
     const QCommandLineOption pad(QStringLiteral("pad"), tr("Seconds before and after (default 0)."), tr("S"), QStringLiteral("0"));
     const QCommandLineOption reencode(QStringLiteral("reencode"), tr("Always re-encode (never stream copy)."));
+    const QCommandLineOption overlay(QStringLiteral("overlay"),
+                                     tr("Burn in the time, frame, score and top class, and a strip of the scores under the picture."));
     const QCommandLineOption outDir(QStringLiteral("out-dir"), tr("Where the clips go."), tr("DIR"));
-    parser.addOptions({projectPath, className, state, source, pad, reencode, outDir});
+    parser.addOptions({projectPath, className, state, source, pad, reencode, overlay, outDir});
     parseOrExit(parser, arguments, QStringLiteral("export-clips"));
     for (const QCommandLineOption* required : {&projectPath, &outDir})
         if (!parser.isSet(*required))
@@ -70,6 +72,7 @@ int exportClips(const QStringList& arguments)
     if (!ok || options.padSeconds < 0)
         die(tr("--pad takes seconds, 0 or more"), kExitUsage);
     options.allowStreamCopy = !parser.isSet(reencode);
+    options.overlay = parser.isSet(overlay);
     std::signal(SIGINT, onStop);
     std::signal(SIGTERM, onStop);
     QTextStream out(stdout), err(stderr);

@@ -6,6 +6,9 @@
 #include "video/ClipWriter.h"
 
 #include <QCryptographicHash>
+#include <QImage>
+#include <QPainter>
+#include <QPainterPath>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -26,6 +29,67 @@ struct Item {
     QString className;
     QJsonObject record; // the label or detection as JSON
 };
+
+constexpr int kStripHeight = 48;
+
+QString clock(double seconds)
+{
+    const qint64 ms = qint64(std::llround(seconds * 1000));
+    return QStringLiteral("%1:%2:%3.%4")
+        .arg(ms / 3600000, 2, 10, QLatin1Char('0'))
+        .arg(ms / 60000 % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms % 1000, 3, 10, QLatin1Char('0'));
+}
+
+// The burned-in overlay: a caption with the frame's time, number, score and top class, and
+// under the picture the clip's scores with the threshold and the frame's place. Painted
+// straight into the frame's RGB rows (QImage over the same bytes).
+void drawOverlay(VideoFrame& frame, const std::optional<ScoreTrack>& track, qint64 first, qint64 last, double threshold)
+{
+    const int pictureHeight = frame.height - kStripHeight;
+    QImage image(frame.rgb.data(), frame.width, frame.height, frame.width * 3, QImage::Format_RGB888);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    QFont font = p.font();
+    font.setPixelSize(std::max(10, pictureHeight / 32));
+    p.setFont(font);
+    QString caption = QStringLiteral("%1  frame %2").arg(clock(frame.timestampSeconds)).arg(frame.index);
+    if (track && frame.index < track->frames) {
+        const float score = track->scores[size_t(frame.index)];
+        const float* probs = track->classProbs.data() + frame.index * track->classes;
+        int top = -1;
+        for (int c = 0; c < track->classes; ++c)
+            if (c != track->normalId && (top < 0 || probs[c] > probs[top]))
+                top = c;
+        caption += QStringLiteral("  score %1").arg(score, 0, 'f', 3);
+        if (top >= 0)
+            caption += QStringLiteral("  %1 %2%").arg(track->classNames.value(top)).arg(int(std::lround(100 * probs[top])));
+    }
+    const QFontMetrics metrics = p.fontMetrics();
+    const QRect box(8, 8, metrics.horizontalAdvance(caption) + 12, metrics.height() + 6);
+    p.fillRect(box, QColor(0, 0, 0, 170));
+    p.setPen(Qt::white);
+    p.drawText(box, Qt::AlignCenter, caption);
+    // The strip: scores of the clip's frames, the threshold dashed, the playhead.
+    const QRect strip(0, pictureHeight, frame.width, kStripHeight);
+    p.fillRect(strip, QColor(20, 20, 20));
+    if (track && last > first) {
+        auto x = [&](qint64 f) { return double(f - first) / double(last - first) * (frame.width - 1); };
+        auto y = [&](double s) { return strip.bottom() - 4 - s * (kStripHeight - 8); };
+        QPainterPath curve;
+        for (qint64 f = first; f <= last && f < track->frames; ++f) {
+            const QPointF point(x(f), y(track->scores[size_t(f)]));
+            f == first ? curve.moveTo(point) : curve.lineTo(point);
+        }
+        p.setPen(QPen(QColor(230, 80, 60), 1.5));
+        p.drawPath(curve);
+        p.setPen(QPen(QColor(80, 150, 255), 1, Qt::DashLine));
+        p.drawLine(QPointF(0, y(threshold)), QPointF(frame.width, y(threshold)));
+        p.setPen(QPen(Qt::white, 1.5));
+        p.drawLine(QPointF(x(frame.index), strip.top()), QPointF(x(frame.index), strip.bottom()));
+    }
+}
 
 QString csvField(QString text)
 {
@@ -147,6 +211,16 @@ ClipBatch exportClips(const ProjectStore& store, const ClipSelection& selection,
         if (video->frameCount > 0)
             request.lastFrame = std::min<qint64>(request.lastFrame, video->frameCount - 1);
         request.allowStreamCopy = options.allowStreamCopy;
+        std::optional<ScoreTrack> overlayTrack;
+        if (options.overlay) {
+            overlayTrack = modelId ? store.scores(video->id, modelId) : std::nullopt;
+            request.extraHeight = kStripHeight;
+            const double threshold = store.detectionSettings().threshold;
+            const qint64 first = request.firstFrame, last = request.lastFrame;
+            request.draw = [&overlayTrack, first, last, threshold](VideoFrame& frame) {
+                drawOverlay(frame, overlayTrack, first, last, threshold);
+            };
+        }
         const QString base = safe(QStringLiteral("%1_%2-%3_%4").arg(stem).arg(request.firstFrame).arg(request.lastFrame).arg(item.className));
         const QString clipPath = QDir(options.outDir).filePath(base + QStringLiteral(".mp4"));
         const QString sidecarPath = QDir(options.outDir).filePath(base + QStringLiteral(".json"));
@@ -173,6 +247,7 @@ ClipBatch exportClips(const ProjectStore& store, const ClipSelection& selection,
         sidecar[QStringLiteral("end_seconds")] = result.endSeconds;
         sidecar[QStringLiteral("pad_seconds")] = options.padSeconds;
         sidecar[QStringLiteral("method")] = QString::fromStdString(result.method);
+        sidecar[QStringLiteral("overlay")] = options.overlay;
         sidecar[QStringLiteral("what")] = item.what;
         sidecar[QStringLiteral("class")] = item.className;
         sidecar[item.what.startsWith(QLatin1String("label")) ? QStringLiteral("label") : QStringLiteral("detection")] = item.record;

@@ -28,6 +28,9 @@ struct ClipExportOptions {
     QString outDir;
     double padSeconds = 0;      // before and after, within the video
     bool allowStreamCopy = true;
+    /// Burned in: the frame's time, number, score and top class, and a strip of the clip's
+    /// scores under the picture (re-encodes every clip).
+    bool overlay = false;
 };
 
 /// Plain value: one clip written.

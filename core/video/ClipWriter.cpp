@@ -173,7 +173,7 @@ ClipResult writeOnce(const ClipRequest& request, const ClipProgress& progress, b
     // display order), and ends where the next frame is a keyframe or the video ends.
     const bool startsOnKey = decoder.keyframeBefore(request.firstFrame) == request.firstFrame;
     const bool endsClean = request.lastFrame + 1 == info.frameCount || decoder.keyframeBefore(request.lastFrame + 1) == request.lastFrame + 1;
-    const bool copy = mayCopy && request.allowStreamCopy && !request.draw && startsOnKey && endsClean;
+    const bool copy = mayCopy && request.allowStreamCopy && !request.draw && request.extraHeight == 0 && startsOnKey && endsClean;
 
     const std::string partial = temporaryPathFor(request.target);
     RemovePartial cleanup{partial};
@@ -209,7 +209,7 @@ ClipResult writeOnce(const ClipRequest& request, const ClipProgress& progress, b
         if (!encoder)
             throw std::bad_alloc();
         encoder->width = info.width / 2 * 2;
-        encoder->height = info.height / 2 * 2;
+        encoder->height = (info.height + std::max(0, request.extraHeight)) / 2 * 2;
         encoder->pix_fmt = AV_PIX_FMT_YUV420P;
         encoder->time_base = AVRational{1, 1000};
         encoder->framerate = av_d2q(info.frameRate > 0 ? info.frameRate : 25, 100000);
@@ -223,7 +223,7 @@ ClipResult writeOnce(const ClipRequest& request, const ClipProgress& progress, b
             fail(request.target, "cannot open the libx264 encoder", ret);
         videoOut->time_base = encoder->time_base;
         avcodec_parameters_from_context(videoOut->codecpar, encoder.get());
-        scaler.reset(sws_getContext(info.width, info.height, AV_PIX_FMT_RGB24, encoder->width, encoder->height, AV_PIX_FMT_YUV420P,
+        scaler.reset(sws_getContext(info.width, info.height + std::max(0, request.extraHeight), AV_PIX_FMT_RGB24, encoder->width, encoder->height, AV_PIX_FMT_YUV420P,
                                     SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
         if (!scaler)
             throw std::bad_alloc();
@@ -341,6 +341,10 @@ ClipResult writeOnce(const ClipRequest& request, const ClipProgress& progress, b
         decoder.seek(request.firstFrame);
         VideoFrame frame;
         while (done < result.frames && decoder.read(frame)) {
+            if (request.extraHeight > 0) {
+                frame.rgb.resize(frame.rgb.size() + size_t(frame.width) * 3 * size_t(request.extraHeight), 0); // black rows below
+                frame.height += request.extraHeight;
+            }
             if (request.draw)
                 request.draw(frame);
             if ((ret = av_frame_make_writable(picture.get())) < 0)

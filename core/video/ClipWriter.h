@@ -23,6 +23,8 @@ struct ClipRequest {
     /// Re-encoding only: draws on each frame before it is encoded (an overlay); forces a
     /// re-encode when set.
     std::function<void(VideoFrame& frame)> draw;
+    /// Rows added under the picture (black) for `draw` to fill, e.g. a score strip.
+    int extraHeight = 0;
 };
 
 /// Plain value.

@@ -69,6 +69,8 @@ void ClipExportController::openDialog()
     form->addRow(tr("Padding before and after"), pad);
     auto* reencode = new QCheckBox(tr("Always re-encode (else a stream copy when the cut falls on keyframes)"), &dialog);
     form->addRow(reencode);
+    auto* overlay = new QCheckBox(tr("Burn in time, frame, score and class, with a score strip under the picture"), &dialog);
+    form->addRow(overlay);
     auto* folder = new QLineEdit(&dialog);
     auto* browse = new QPushButton(tr("Browse..."), &dialog);
     connect(browse, &QPushButton::clicked, &dialog, [&] {
@@ -98,6 +100,7 @@ void ClipExportController::openDialog()
     options.outDir = folder->text().trimmed();
     options.padSeconds = pad->value();
     options.allowStreamCopy = !reencode->isChecked();
+    options.overlay = overlay->isChecked();
     m_progress = new QProgressDialog(tr("Exporting clips..."), tr("Cancel"), 0, 0, m_window);
     m_progress->setAttribute(Qt::WA_DeleteOnClose);
     m_progress->setMinimumDuration(0);

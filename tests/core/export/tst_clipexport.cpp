@@ -7,6 +7,7 @@
 #include "video/FrameDecoder.h"
 
 #include <QDir>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -140,6 +141,50 @@ private slots:
         QCOMPARE(FrameDecoder(batch.clips[0].clip.toStdString()).info().frameCount, 37 + 2 * pad);
     }
 
+    void anOverlayIsBurnedIn()
+    {
+        ClipExportOptions options;
+        options.outDir = m_dir.filePath(QStringLiteral("overlay"));
+        options.overlay = true;
+        ClipSelection selection;
+        selection.className = QStringLiteral("Fighting"); // the clip that would be a stream copy
+        const ClipBatch batch = exportClips(*m_store, selection, options);
+        QCOMPARE(batch.clips.size(), 1);
+        QVERIFY(!batch.clips[0].streamCopied); // painted frames are encoded
+        FrameDecoder source(kVideo.toStdString());
+        FrameDecoder clip(batch.clips[0].clip.toStdString());
+        QCOMPARE(clip.info().frameCount, m_nextKey - m_key);
+        QCOMPARE(clip.info().height, (source.info().height + 48) / 2 * 2);
+        VideoFrame a, b;
+        clip.seek(10);
+        source.seek(m_key + 10);
+        QVERIFY(clip.read(a) && source.read(b));
+        if (const QString dir = qEnvironmentVariable("VIGIL_SCREENSHOT_DIR"); !dir.isEmpty()) // for looking at it
+            QVERIFY(QImage(a.rgb.data(), a.width, a.height, a.width * 3, QImage::Format_RGB888).save(dir + QStringLiteral("/clip-overlay.png")));
+        // Mean absolute difference over a block of rows and columns.
+        auto region = [&](int top, int bottom, int left, int right, bool againstSource) {
+            double sum = 0;
+            int n = 0;
+            for (int y = top; y < bottom; ++y)
+                for (int x = left; x < right; ++x)
+                    for (int c = 0; c < 3; ++c) {
+                        const int mine = a.rgb[size_t((y * a.width + x) * 3 + c)];
+                        sum += againstSource ? std::abs(mine - int(b.rgb[size_t((y * b.width + x) * 3 + c)])) : mine;
+                        ++n;
+                    }
+            return sum / n;
+        };
+        const int h = source.info().height, w = source.info().width;
+        const double picture = region(h / 2, h - 4, w / 4, 3 * w / 4, true);   // untouched: codec error only
+        const double caption = region(10, 10 + h / 30, 12, w / 3, true);       // the caption box
+        const double strip = region(h + 2, h + 46, 0, w, false);              // mostly the strip's dark ground
+        qInfo("mean absolute difference: picture %.2f, caption %.2f; strip brightness %.1f", picture, caption, strip);
+        QVERIFY(picture < 4);
+        QVERIFY(caption > 4 * picture && caption > 15);
+        QVERIFY(strip < 60);
+        QVERIFY(readJson(batch.clips[0].sidecar).value(QStringLiteral("overlay")).toBool());
+    }
+
     void aCancelLeavesOnlyCompleteListedFiles()
     {
         const QString out = m_dir.filePath(QStringLiteral("cancelled"));
@@ -165,5 +210,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestClipExport)
+QTEST_MAIN(TestClipExport) // Qt Gui: the overlay paints text
 #include "tst_clipexport.moc"
