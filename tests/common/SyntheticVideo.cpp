@@ -166,6 +166,26 @@ std::string writeSyntheticVideo(const std::string& path, const SyntheticSpec& sp
     AVStream* stream = avformat_new_stream(muxer.get(), nullptr);
     stream->time_base = encoder->time_base;
     avcodec_parameters_from_context(stream->codecpar, encoder.get());
+    CodecContextPtr audioEncoder;
+    AVStream* audioStream = nullptr;
+    if (spec.audio) {
+        const AVCodec* aac = avcodec_find_encoder_by_name("aac");
+        if (!aac)
+            return "no AAC encoder";
+        audioEncoder.reset(avcodec_alloc_context3(aac));
+        audioEncoder->sample_fmt = AV_SAMPLE_FMT_FLTP;
+        audioEncoder->sample_rate = 44100;
+        audioEncoder->time_base = AVRational{1, 44100};
+        audioEncoder->bit_rate = 64000;
+        av_channel_layout_default(&audioEncoder->ch_layout, 1);
+        if (muxer->oformat->flags & AVFMT_GLOBALHEADER)
+            audioEncoder->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+        if ((ret = avcodec_open2(audioEncoder.get(), aac, nullptr)) < 0)
+            return failed("opening the audio encoder", ret);
+        audioStream = avformat_new_stream(muxer.get(), nullptr);
+        audioStream->time_base = audioEncoder->time_base;
+        avcodec_parameters_from_context(audioStream->codecpar, audioEncoder.get());
+    }
     if (spec.rotationDegrees != 0) {
         auto* matrix = reinterpret_cast<int32_t*>(
             av_stream_new_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, 9 * sizeof(int32_t)));
@@ -202,6 +222,29 @@ std::string writeSyntheticVideo(const std::string& path, const SyntheticSpec& sp
     }
     if (std::string error = encode(*encoder, nullptr, *muxer, *stream, durations); !error.empty())
         return error;
+    if (audioEncoder) {
+        // The tone for as long as the frames last; the muxer interleaves the two streams.
+        FramePtr samples(av_frame_alloc());
+        samples->format = audioEncoder->sample_fmt;
+        samples->nb_samples = audioEncoder->frame_size > 0 ? audioEncoder->frame_size : 1024;
+        samples->sample_rate = audioEncoder->sample_rate;
+        av_channel_layout_copy(&samples->ch_layout, &audioEncoder->ch_layout);
+        if ((ret = av_frame_get_buffer(samples.get(), 0)) < 0)
+            return failed("allocating audio", ret);
+        const int64_t total = int64_t(double(spec.frames) / spec.timeBaseDen * audioEncoder->sample_rate);
+        for (int64_t start = 0; start < total; start += samples->nb_samples) {
+            if ((ret = av_frame_make_writable(samples.get())) < 0)
+                return failed("allocating audio", ret);
+            for (int i = 0; i < samples->nb_samples; ++i)
+                reinterpret_cast<float*>(samples->data[0])[i] =
+                    float(0.3 * std::sin(2 * M_PI * 440.0 * double(start + i) / audioEncoder->sample_rate));
+            samples->pts = start;
+            if (std::string error = encode(*audioEncoder, samples.get(), *muxer, *audioStream, {}); !error.empty())
+                return error;
+        }
+        if (std::string error = encode(*audioEncoder, nullptr, *muxer, *audioStream, {}); !error.empty())
+            return error;
+    }
     ret = av_write_trailer(muxer.get());
     return ret < 0 ? failed("writing the trailer", ret) : std::string();
 }

@@ -23,6 +23,7 @@ struct SyntheticSpec {
     int maxBFrames = 0;
     int rotationDegrees = 0;         // clockwise display rotation stored as a display matrix
     bool fastStart = false;          // MP4/MOV: index (moov) before the data
+    bool audio = false;              // also an AAC sine tone as long as the video
 };
 
 /// H.264 in MP4 at 320x240 with keyframes `gopSize` frames apart: what the seek proxy is

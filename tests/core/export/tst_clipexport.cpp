@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <unistd.h>
+
 using namespace vigil;
 
 namespace {
@@ -183,6 +185,43 @@ private slots:
         QVERIFY(caption > 4 * picture && caption > 15);
         QVERIFY(strip < 60);
         QVERIFY(readJson(batch.clips[0].sidecar).value(QStringLiteral("overlay")).toBool());
+    }
+
+    void aFullDiskIsReportedAndWhatWasExportedIsListed()
+    {
+        // A real full disk: a tmpfs with room for the first clip and the lists, not the
+        // second. Mounting needs root (and the right to mount).
+        if (::geteuid() != 0)
+            QSKIP("mounting a small file system needs root");
+        ClipExportOptions probe;
+        probe.outDir = m_dir.filePath(QStringLiteral("sizes"));
+        const ClipBatch sizes = exportClips(*m_store, {}, probe);
+        QCOMPARE(sizes.clips.size(), 2);
+        const qint64 room = QFileInfo(sizes.clips[0].clip).size() + QFileInfo(sizes.clips[0].sidecar).size() + 96 * 1024;
+        QTemporaryDir mountPoint;
+        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                        QStringLiteral("size=%1").arg(room), QStringLiteral("tmpfs"),
+                                                        mountPoint.path()}) != 0)
+            QSKIP("cannot mount a tmpfs here (no right to mount)");
+        const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {mountPoint.path()}); });
+        ClipExportOptions options;
+        options.outDir = mountPoint.path();
+        const ClipBatch batch = exportClips(*m_store, {}, options);
+        QCOMPARE(batch.clips.size(), 1);
+        QCOMPARE(batch.failures.size(), 1);
+        QVERIFY2(batch.failures.first().contains(QLatin1String("disk is full")) ||
+                     batch.failures.first().contains(QLatin1String("No space left")),
+                 qPrintable(batch.failures.first()));
+        // What was exported is listed and checks out; nothing half-written is left.
+        QFile manifest(batch.manifest);
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(manifest.readAll()).trimmed().split('\n');
+        QCOMPARE(lines.size(), 3); // the clip, its sidecar, the index
+        for (const QString& line : lines)
+            QCOMPARE(sha256OfFile(QDir(mountPoint.path()).filePath(line.section(QStringLiteral("  "), 1))),
+                     line.section(QStringLiteral("  "), 0, 0));
+        QStringList files = QDir(mountPoint.path()).entryList(QDir::Files);
+        QCOMPARE(files.size(), 4); // those three and SHA256SUMS
     }
 
     void aCancelLeavesOnlyCompleteListedFiles()

@@ -5,6 +5,11 @@
 #include "model/Error.h"
 #include "video/ClipWriter.h"
 #include "video/FrameDecoder.h"
+#include "SyntheticVideo.h"
+
+extern "C" {
+#include <libavformat/avformat.h>
+}
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -98,6 +103,56 @@ private slots:
                   static_cast<long long>(inClip), error, static_cast<long long>(wanted), before, after);
             QVERIFY(error < 3.0);
             QVERIFY(error < before && error < after);
+        }
+    }
+
+    void everyFrameOfTheClipIsTheOneAskedForAndTheAudioComesAlong()
+    {
+        // Frames that carry their own number, keyframes every 30, with a tone.
+        test::SyntheticSpec spec = test::longGopH264(150, 30);
+        spec.audio = true;
+        const std::string source = QDir(m_dir.path()).filePath(QStringLiteral("numbered.mp4")).toStdString();
+        const std::string error = test::writeSyntheticVideo(source, spec);
+        if (!error.empty())
+            QSKIP(error.c_str());
+        for (const auto& [first, last] : {std::pair<int64_t, int64_t>{30, 59}, std::pair<int64_t, int64_t>{37, 101}}) {
+            ClipRequest request;
+            request.source = source;
+            request.target = QDir(m_dir.path()).filePath(QStringLiteral("numbered-%1.mp4").arg(first)).toStdString();
+            request.firstFrame = first;
+            request.lastFrame = last;
+            const ClipResult result = writeClip(request);
+            QCOMPARE(result.streamCopied, first == 30); // 30-59 lies between keyframes 30 and 60
+            QVERIFY(result.audio);
+            FrameDecoder clip(request.target);
+            QCOMPARE(clip.info().frameCount, last - first + 1);
+            VideoFrame frame;
+            int64_t k = 0;
+            while (clip.read(frame)) {
+                QCOMPARE(int64_t(test::readFrameNumber(frame.rgb, frame.width, frame.height)), first + k);
+                ++k;
+            }
+            QCOMPARE(k, last - first + 1);
+            // The audio track lasts as long as the frames (within an AAC frame, 23 ms).
+            AVFormatContext* format = nullptr;
+            QCOMPARE(avformat_open_input(&format, request.target.c_str(), nullptr, nullptr), 0);
+            QVERIFY(avformat_find_stream_info(format, nullptr) >= 0);
+            const int audio = av_find_best_stream(format, AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+            QVERIFY(audio >= 0);
+            int64_t audioTicks = 0;
+            AVPacket* packet = av_packet_alloc();
+            while (av_read_frame(format, packet) >= 0) {
+                if (packet->stream_index == audio)
+                    audioTicks += packet->duration;
+                av_packet_unref(packet);
+            }
+            av_packet_free(&packet);
+            const double audioSeconds = double(audioTicks) * av_q2d(format->streams[audio]->time_base);
+            avformat_close_input(&format);
+            const double videoSeconds = result.endSeconds - result.startSeconds;
+            qInfo("frames %lld-%lld (%s): %.3f s of video, %.3f s of audio", static_cast<long long>(first),
+                  static_cast<long long>(last), result.method.c_str(), videoSeconds, audioSeconds);
+            QVERIFY(std::abs(audioSeconds - videoSeconds) < 0.05);
         }
     }
 
