@@ -351,6 +351,12 @@ private slots:
                 QSKIP("running as root without setpriv: cannot become a user the file refuses");
             command = QStringList{setpriv, QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
                                   QStringLiteral("--clear-groups")} + command;
+            // The checkout must be one another user may run (not under a private home).
+            QProcess probe;
+            probe.start(setpriv, {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                                  QStringLiteral(VIGIL_CLI_PATH), QStringLiteral("--version")});
+            if (!probe.waitForFinished(30000) || probe.exitCode() != 0)
+                QSKIP("user 'nobody' cannot run this checkout's vigil-cli (a private folder above it)");
         }
         QProcess process;
         process.start(command.takeFirst(), command);
