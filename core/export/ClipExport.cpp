@@ -3,6 +3,7 @@
 #include "model/Error.h"
 #include "project/LabelJson.h"
 #include "project/ProjectStore.h"
+#include "project/TextFile.h"
 #include "video/ClipWriter.h"
 
 #include <QCryptographicHash>
@@ -12,9 +13,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -91,20 +92,6 @@ void drawOverlay(VideoFrame& frame, const std::optional<ScoreTrack>& track, qint
     }
 }
 
-QString csvField(QString text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    return QLatin1Char('"') + text.replace(QLatin1String("\""), QLatin1String("\"\"")) + QLatin1Char('"');
-}
-
-void writeText(const QString& path, const QByteArray& text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        throw Error(QFile::encodeName(path).toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
-}
-
 QString safe(QString name)
 {
     for (QChar& c : name)
@@ -139,6 +126,14 @@ ClipBatch exportClips(const ProjectStore& store, const ClipSelection& selection,
         if (m.id == modelId)
             model = m;
 
+    // Each video's track read once (a blob of every frame), not once per clip.
+    QHash<qint64, std::optional<ScoreTrack>> tracks;
+    auto trackOf = [&](qint64 videoId) -> const std::optional<ScoreTrack>& {
+        auto it = tracks.find(videoId);
+        if (it == tracks.end())
+            it = tracks.insert(videoId, modelId ? store.scores(videoId, modelId) : std::nullopt);
+        return *it;
+    };
     // What to cut: labels, or the model's detections, with the class asked for.
     QList<Item> items;
     const QList<VideoRecord> videos = store.videos();
@@ -155,7 +150,7 @@ ClipBatch exportClips(const ProjectStore& store, const ClipSelection& selection,
         filter.modelId = modelId;
         filter.state = selection.state;
         for (const DetectionRecord& d : store.detections(filter)) {
-            const std::optional<ScoreTrack> track = store.scores(d.videoId, modelId);
+            const std::optional<ScoreTrack>& track = trackOf(d.videoId);
             const QString cls = track ? track->classNames.value(d.effectiveClass()) : QString();
             if (!selection.className.isEmpty() && cls.compare(selection.className, Qt::CaseInsensitive) != 0)
                 continue;
@@ -211,9 +206,8 @@ ClipBatch exportClips(const ProjectStore& store, const ClipSelection& selection,
         if (video->frameCount > 0)
             request.lastFrame = std::min<qint64>(request.lastFrame, video->frameCount - 1);
         request.allowStreamCopy = options.allowStreamCopy;
-        std::optional<ScoreTrack> overlayTrack;
+        const std::optional<ScoreTrack>& overlayTrack = trackOf(video->id);
         if (options.overlay) {
-            overlayTrack = modelId ? store.scores(video->id, modelId) : std::nullopt;
             request.extraHeight = kStripHeight;
             const double threshold = store.detectionSettings().threshold;
             const qint64 first = request.firstFrame, last = request.lastFrame;
@@ -257,7 +251,7 @@ ClipBatch exportClips(const ProjectStore& store, const ClipSelection& selection,
             m[QStringLiteral("checkpoint")] = model->checkpointPath;
             m[QStringLiteral("head_fingerprint")] = model->headFingerprint;
             sidecar[QStringLiteral("model")] = m;
-            if (const std::optional<ScoreTrack> track = store.scores(video->id, modelId)) {
+            if (const std::optional<ScoreTrack>& track = trackOf(video->id)) {
                 QJsonArray scores, probabilities;
                 for (qint64 f = request.firstFrame; f <= request.lastFrame && f < track->frames; ++f) {
                     scores.append(double(track->scores[size_t(f)]));
@@ -272,7 +266,7 @@ ClipBatch exportClips(const ProjectStore& store, const ClipSelection& selection,
             }
         }
         try {
-            writeText(sidecarPath, QJsonDocument(sidecar).toJson(QJsonDocument::Indented));
+            writeFileAtomically(sidecarPath, QJsonDocument(sidecar).toJson(QJsonDocument::Indented));
             const QString hash = sha256OfFile(clipPath);
             listed(clipPath);
             listed(sidecarPath);
@@ -290,9 +284,9 @@ ClipBatch exportClips(const ProjectStore& store, const ClipSelection& selection,
         }
     }
     // What was exported is listed, whatever stopped the batch.
-    writeText(batch.index, index);
+    writeFileAtomically(batch.index, index);
     listed(batch.index);
-    writeText(batch.manifest, manifest);
+    writeFileAtomically(batch.manifest, manifest);
     return batch;
 }
 

@@ -7,6 +7,7 @@
 #include "project/AnnotationFile.h"
 #include "project/LabelJson.h"
 #include "project/ProjectStore.h"
+#include "project/TextFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -43,21 +43,6 @@ const QStringList kCsvColumns = {
 QString key(QString name) { return name.replace(QLatin1Char('_'), QLatin1Char(' ')).trimmed().toLower(); }
 
 QString stem(const VideoRecord& v) { return annotationKey(v.path); }
-
-void writeText(const QString& path, const QByteArray& text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        throw Error(QFile::encodeName(path).toStdString() + ": cannot write: " + file.errorString().toStdString());
-}
-
-QString csvField(const QString& text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')) &&
-        !text.contains(QLatin1Char('\r')))
-        return text;
-    return QLatin1Char('"') + QString(text).replace(QLatin1String("\""), QLatin1String("\"\"")) + QLatin1Char('"');
-}
 
 QString csvNumber(double value) { return std::isfinite(value) ? QString::number(value, 'g', 17) : QString(); }
 
@@ -434,7 +419,7 @@ LabelExport exportLabels(const ProjectStore& store, LabelFormat format, const QS
         text = QJsonDocument(root).toJson(QJsonDocument::Indented);
     }
     if (format != LabelFormat::Sht) {
-        writeText(path, text);
+        writeFileAtomically(path, text);
         result.files << path;
     }
     return result;

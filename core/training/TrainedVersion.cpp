@@ -2,6 +2,7 @@
 
 #include "model/Error.h"
 #include "project/ProjectStore.h"
+#include "project/TextFile.h"
 #include "training/TrainingJson.h"
 
 #include <QDir>
@@ -15,13 +16,11 @@ QString classListPath(const QString& folder) { return QDir(folder).filePath(QStr
 
 void writeClassList(const QString& path, const LabelSet& labels)
 {
-    QSaveFile file(path);
     QByteArray text = "id,name\n";
     const std::vector<std::string>& names = labels.fileOrderNames();
     for (size_t i = 0; i < names.size(); ++i)
         text += QByteArray::number(qulonglong(i)) + ',' + QByteArray::fromStdString(names[i]) + '\n';
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        throw Error(QFile::encodeName(path).toStdString() + ": cannot write: " + file.errorString().toStdString());
+    writeFileAtomically(path, text);
 }
 
 ModelRecord saveTrainedVersion(ProjectStore& store, const Trainer& trainer, const LabelSet& labels,

@@ -110,7 +110,7 @@ double meanDifference(const VideoFrame& a, const VideoFrame& b)
     return sum / double(a.rgb.size());
 }
 
-ClipResult writeOnce(const ClipRequest& request, const ClipProgress& progress, bool mayCopy);
+ClipResult writeOnce(const ClipRequest& request, const ClipProgress& progress, bool mayCopy, FrameDecoder& decoder);
 
 // A stream copy of a stream that reorders frames is frame-exact only when no picture of
 // the span leans on one outside it: decoded again, the clip must hold the span's frames,
@@ -139,23 +139,23 @@ bool copyIsExact(const ClipRequest& request, FrameDecoder& source, const ClipRes
 
 ClipResult writeClip(const ClipRequest& request, const ClipProgress& progress)
 {
-    ClipResult result = writeOnce(request, progress, true);
+    // One index of the source (demuxing the whole file) serves the write, the check and a fallback.
+    FrameDecoder source(request.source);
+    ClipResult result = writeOnce(request, progress, true, source);
     if (!result.streamCopied)
         return result;
-    FrameDecoder source(request.source);
     if (copyIsExact(request, source, result))
         return result;
     std::remove(request.target.c_str());
-    result = writeOnce(request, progress, false);
+    result = writeOnce(request, progress, false, source);
     result.method += ": a stream copy was not frame-exact (frames lean on others outside the cut)";
     return result;
 }
 
 namespace {
 
-ClipResult writeOnce(const ClipRequest& request, const ClipProgress& progress, bool mayCopy)
+ClipResult writeOnce(const ClipRequest& request, const ClipProgress& progress, bool mayCopy, FrameDecoder& decoder)
 {
-    FrameDecoder decoder(request.source);
     const VideoInfo& info = decoder.info();
     if (request.firstFrame < 0 || request.lastFrame < request.firstFrame || request.lastFrame >= info.frameCount)
         throw Error(request.target + ": frames " + std::to_string(request.firstFrame) + "-" + std::to_string(request.lastFrame) +
