@@ -2,6 +2,7 @@
 // driven through the same scoring worker the desktop application uses.
 #include "CliCommon.h"
 
+#include "model/BlasRuntime.h"
 #include "model/Error.h"
 #include "model/NpyArray.h"
 #include "model/ScoresCsv.h"
@@ -9,6 +10,7 @@
 #include "scoring/ScoringController.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonArray>
@@ -20,6 +22,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <ctime>
 #include <unistd.h>
 
 namespace vigil::cli {
@@ -29,6 +32,83 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 
 void onInterrupt(int) { g_interrupted = true; }
+
+// Seconds since this process started (its start time in /proc, on the boot clock), so
+// that start-up includes loading the libraries; since `fallback` started where /proc
+// cannot tell.
+double processSeconds(const QElapsedTimer& fallback)
+{
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    timespec now{};
+    const long ticks = ::sysconf(_SC_CLK_TCK);
+    if (ticks > 0 && stat.open(QIODevice::ReadOnly) && ::clock_gettime(CLOCK_BOOTTIME, &now) == 0) {
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 19) {
+            bool ok = false;
+            const double started = double(fields[19].toULongLong(&ok)) / double(ticks); // field 22, starttime
+            if (ok)
+                return double(now.tv_sec) + double(now.tv_nsec) / 1e9 - started;
+        }
+    }
+    return double(fallback.nsecsElapsed()) / 1e9;
+}
+
+// Where the whole process spent its time, summed over the videos (--timings).
+struct ProcessTimings {
+    ScoringTimings video;
+    double write = 0;
+    double startup = -1; // process start to the first encoder batch
+    qint64 framesEncoded = 0;
+    int videos = 0;
+
+    void add(const ScoringResult& r, double writeSeconds, double processNow)
+    {
+        const ScoringTimings& t = r.timings;
+        video.decode += t.decode;
+        video.preprocess += t.preprocess;
+        video.encode += t.encode;
+        video.encodeWait += t.encodeWait;
+        video.head += t.head;
+        video.cacheWrite += t.cacheWrite;
+        write += writeSeconds;
+        framesEncoded += r.fromCache ? 0 : r.framesEncoded;
+        ++videos;
+        if (startup < 0 && t.firstBatchAfter >= 0)
+            startup = processNow - writeSeconds - r.seconds + t.firstBatchAfter;
+    }
+
+    void print(const ScoringWorker::ModelTimings& model, const QString& blas, double total) const
+    {
+        QTextStream err(stderr);
+        auto row = [&](const QString& stage, double seconds, const QString& detail = {}) {
+            err << "  " << stage.leftJustified(14) << QString::number(seconds, 'f', 2).rightJustified(8)
+                << (detail.isEmpty() ? QString() : QStringLiteral("  ") + detail) << Qt::endl;
+        };
+        const ModelLoadTimings& load = model.load;
+        err << tr("timings (seconds; %1 video(s), %2)").arg(videos).arg(blas) << Qt::endl;
+        row(tr("load"), load.read + load.weights + load.fingerprint,
+            tr("checkpoint read %1, weights %2, encoder fingerprint %3")
+                .arg(load.read, 0, 'f', 2)
+                .arg(load.weights, 0, 'f', 2)
+                .arg(load.fingerprint, 0, 'f', 2));
+        row(tr("prompts"), load.prompts, tr("class directions from the text encoder"));
+        row(tr("session"), model.session);
+        row(tr("decode"), video.decode, tr("own thread, beside the encoder"));
+        row(tr("preprocess"), video.preprocess, tr("own thread, beside the encoder"));
+        row(tr("encode"), video.encode,
+            video.encode > 0 ? tr("%1 frames, %2 frames/s").arg(framesEncoded).arg(double(framesEncoded) / video.encode, 0, 'f', 2)
+                             : QString());
+        row(tr("encoder wait"), video.encodeWait, tr("the encoder waiting for frames"));
+        row(tr("head"), video.head);
+        row(tr("write"), write + video.cacheWrite,
+            tr("outputs %1, feature cache %2").arg(write, 0, 'f', 2).arg(video.cacheWrite, 0, 'f', 2));
+        if (startup >= 0)
+            row(tr("start-up"), startup, tr("process start to the first encoder batch"));
+        row(tr("total"), total, tr("process start to end"));
+    }
+};
 
 QString formatDuration(double seconds)
 {
@@ -109,6 +189,14 @@ void writeOutputs(const QDir& outDir, const ScoringResult& r, const LabelSet& la
     meta[QStringLiteral("cacheEntry")] = r.cachePath;
     meta[QStringLiteral("decodeWarning")] = r.decodeWarning;
     meta[QStringLiteral("seconds")] = r.seconds;
+    QJsonObject stages; // busy seconds; decode and preprocess overlap encode
+    stages[QStringLiteral("decode")] = r.timings.decode;
+    stages[QStringLiteral("preprocess")] = r.timings.preprocess;
+    stages[QStringLiteral("encode")] = r.timings.encode;
+    stages[QStringLiteral("encodeWait")] = r.timings.encodeWait;
+    stages[QStringLiteral("head")] = r.timings.head;
+    stages[QStringLiteral("cacheWrite")] = r.timings.cacheWrite;
+    meta[QStringLiteral("timings")] = stages;
     writeJson(outDir.filePath(stem + QStringLiteral(".meta.json")), meta);
 }
 
@@ -132,8 +220,13 @@ int score(const QStringList& arguments)
     const QCommandLineOption cache(QStringLiteral("cache"), tr("Feature cache folder (default: %1).").arg(FeatureCache::defaultDirectory()), tr("DIR"));
     const QCommandLineOption noCache(QStringLiteral("no-cache"), tr("Neither read nor write the feature cache."));
     const QCommandLineOption outDir(QStringLiteral("out-dir"), tr("Folder for the outputs (created if needed)."), tr("DIR"));
-    parser.addOptions({batch, stride, cache, noCache, outDir});
+    const QCommandLineOption timings(QStringLiteral("timings"),
+                                     tr("Print on stderr where the time went, stage by stage (load, prompts, decode,\n"
+                                        "preprocess, encode, head, write) and the start-up to the first batch."));
+    parser.addOptions({batch, stride, cache, noCache, outDir, timings});
     parser.addPositionalArgument(QStringLiteral("VIDEO"), tr("Video files (MP4, MKV, AVI, MOV, TS...)."), QStringLiteral("VIDEO..."));
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     parseOrExit(parser, arguments, QStringLiteral("score"), true);
     model.check(parser, QStringLiteral("score"));
     if (!parser.isSet(outDir))
@@ -182,8 +275,11 @@ int score(const QStringList& arguments)
         QTextStream(stderr) << "vigil-cli: " << message.simplified() << Qt::endl;
     });
     QObject::connect(worker, &ScoringWorker::progress, qApp, [&](const ScoringProgress& p) { bar.show(name(p.videoPath), p); });
+    ProcessTimings processTimings;
     QObject::connect(worker, &ScoringWorker::videoFinished, qApp, [&](const ScoringResult& r) {
         bar.clear();
+        QElapsedTimer writeTimer;
+        writeTimer.start();
         try {
             writeOutputs(out, r, settings.labels, device, settings.session.precision, settings.model);
         } catch (const std::exception& e) {
@@ -191,6 +287,7 @@ int score(const QStringList& arguments)
             QTextStream(stderr) << name(r.videoPath) << ": failed: " << QString::fromStdString(e.what()) << Qt::endl;
             return;
         }
+        processTimings.add(r, double(writeTimer.nsecsElapsed()) / 1e9, processSeconds(sinceMain));
         // The summary line keeps one fixed form; how the figures came about goes to stderr.
         stdoutStream << tr("%1: %2 frames in %3 s = %4 frames/s")
                             .arg(name(r.videoPath))
@@ -234,6 +331,8 @@ int score(const QStringList& arguments)
 
     controller.enqueue(videos);
     QCoreApplication::exec();
+    if (parser.isSet(timings) && processTimings.videos > 0)
+        processTimings.print(worker->modelTimings(), QString::fromStdString(describeBlasKernels()), processSeconds(sinceMain));
     return failures == 0 ? 0 : kExitError;
 }
 

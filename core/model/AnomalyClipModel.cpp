@@ -1,11 +1,14 @@
 // Model loading: checkpoint -> architecture -> weights -> centroid -> prompts -> text features.
 #include "model/nn/AnomalyClipModelImpl.h"
 
+#include "model/BlasRuntime.h"
 #include "model/ClipTokenizer.h"
+#include "model/CpuMemoryPool.h"
 #include "model/Error.h"
 #include "model/NpyArray.h"
 #include "model/nn/CheckpointReader.h"
 
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 
@@ -109,16 +112,25 @@ AnomalyClipModel::~AnomalyClipModel() = default;
 
 std::shared_ptr<const AnomalyClipModel> AnomalyClipModel::load(const ModelLoadOptions& options, const LabelSet& labels)
 {
+    selectBlasKernels(); // before the text encoder's products
     torch::NoGradGuard noGrad;
     const std::string& path = options.checkpointPath;
     std::shared_ptr<AnomalyClipModel> model(new AnomalyClipModel());
     Impl& d = *model->m_impl;
+    using Clock = std::chrono::steady_clock;
+    auto lap = [last = Clock::now()]() mutable {
+        const Clock::time_point now = Clock::now();
+        const double seconds = std::chrono::duration<double>(now - last).count();
+        last = now;
+        return seconds;
+    };
 
     TensorMap tensors;
     {
         CheckpointReader reader(path);
         tensors = reader.stateDict();
     }
+    d.loadTimings.read = lap();
     d.config = inferModelConfig(tensors, path);
     if (d.config.classes != labels.size())
         throw Error(path + ": the checkpoint was trained on " + std::to_string(d.config.classes) +
@@ -129,8 +141,10 @@ std::shared_ptr<const AnomalyClipModel> AnomalyClipModel::load(const ModelLoadOp
     tensors.clear();
     d.net->eval();
     d.net->temporal_model->prepareInference();
+    d.loadTimings.weights = lap();
     if (d.net->image_encoder)
         d.imageEncoderFingerprint = fingerprintModule(*d.net->image_encoder);
+    d.loadTimings.fingerprint = lap();
     d.centroid = loadCentroid(options.centroidPath, d.config.embedDim);
 
     if (!options.vocabularyPath.empty()) {
@@ -165,10 +179,13 @@ std::shared_ptr<const AnomalyClipModel> AnomalyClipModel::load(const ModelLoadOp
         d.net->token_embedding.set_data(torch::empty({0}));
         d.textEncoderReleased = true;
     }
-#ifdef __GLIBC__
     // Loading frees as much as the model keeps (the archive's storages): give it back.
+    trimCpuMemoryPool();
+#ifdef __GLIBC__
     malloc_trim(0);
 #endif
+    d.loadTimings.prompts = lap();
+    d.loadTimings.total = d.loadTimings.read + d.loadTimings.weights + d.loadTimings.fingerprint + d.loadTimings.prompts;
     return model;
 }
 
@@ -182,6 +199,7 @@ std::shared_ptr<const AnomalyClipModel> AnomalyClipModel::fromImpl(std::unique_p
 const ModelConfig& AnomalyClipModel::config() const { return m_impl->config; }
 const LabelSet& AnomalyClipModel::labels() const { return m_impl->labels; }
 const std::vector<std::string>& AnomalyClipModel::warnings() const { return m_impl->warnings; }
+const ModelLoadTimings& AnomalyClipModel::loadTimings() const { return m_impl->loadTimings; }
 const std::string& AnomalyClipModel::imageEncoderFingerprint() const { return m_impl->imageEncoderFingerprint; }
 const std::vector<std::vector<int64_t>>& AnomalyClipModel::promptTokens() const { return m_impl->promptTokens; }
 

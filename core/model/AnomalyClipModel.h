@@ -20,6 +20,15 @@ struct ModelLoadOptions {
     bool keepTextEncoder = false;
 };
 
+/// Where a load spent its time, in seconds.
+struct ModelLoadTimings {
+    double read = 0;        // the checkpoint archive: records read, the pickle unpacked
+    double weights = 0;     // tensors checked and placed in the network
+    double fingerprint = 0; // the image encoder's digest (the feature cache's key)
+    double prompts = 0;     // class prompts through the text encoder (the class directions)
+    double total = 0;
+};
+
 /// Load on any thread; afterwards const and safe to share between threads.
 class AnomalyClipModel {
 public:
@@ -39,6 +48,7 @@ public:
     const std::string& imageEncoderFingerprint() const;
     /// Token ids of each class prompt when a vocabulary was given, else empty.
     const std::vector<std::vector<int64_t>>& promptTokens() const;
+    const ModelLoadTimings& loadTimings() const;
 
     struct Impl; // model-layer internals (torch); see model/nn/AnomalyClipModelImpl.h
     const Impl& impl() const { return *m_impl; }

@@ -2,6 +2,8 @@
 // stays bounded for videos of any length.
 #include "model/InferenceSession.h"
 
+#include "model/BlasRuntime.h"
+#include "model/CpuMemoryPool.h"
 #include "model/Error.h"
 #include "model/nn/AnomalyClipModelImpl.h"
 #include "model/nn/Int8Linear.h"
@@ -36,6 +38,7 @@ struct InferenceSession::State {
 // them then, and OpenBLAS (left with attention's small products) one.
 void applyThreadCount(int threads, bool int8)
 {
+    selectBlasKernels();
     using SetThreads = void (*)(int);
     static const SetThreads setOpenBlasThreads = [] {
         if (at::show_config().find("BLAS_INFO=mkl") != std::string::npos)
@@ -98,8 +101,10 @@ InferenceSession::InferenceSession(std::shared_ptr<const AnomalyClipModel> model
     s.dtype = options.precision == Precision::Float16 ? torch::kHalf : torch::kFloat32;
     s.threads = options.threads > 0 ? options.threads : int(std::max(1u, std::thread::hardware_concurrency()));
     s.sequencesPerChunk = std::max<int64_t>(1, options.sequencesPerChunk);
-    if (!cuda)
+    if (!cuda) {
         applyThreadCount(s.threads, int8);
+        installCpuMemoryPool();
+    }
 
     const AnomalyClipModel::Impl& impl = m_model->impl();
     if (cuda) {

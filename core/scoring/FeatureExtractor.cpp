@@ -151,6 +151,7 @@ ExtractedFeatures FeatureExtractor::extract(const std::string& videoPath, JobCon
             }
             pixels.clear();
             indices.clear();
+            const auto waitStart = Clock::now();
             while (int64_t(indices.size()) < batch) {
                 std::optional<PixelItem> item = preprocessed.pop();
                 if (!item) {
@@ -163,6 +164,9 @@ ExtractedFeatures FeatureExtractor::extract(const std::string& videoPath, JobCon
             if (indices.empty())
                 break;
             const auto t0 = Clock::now();
+            result.encodeWaitSeconds += std::chrono::duration<double>(t0 - waitStart).count();
+            if (result.firstBatchAfterSeconds < 0)
+                result.firstBatchAfterSeconds = std::chrono::duration<double>(t0 - start).count();
             const std::vector<float> features = m_session.encodeImages(pixels.data(), int64_t(indices.size()));
             result.encodeSeconds += secondsSince(t0);
             result.framesEncoded += int64_t(indices.size());

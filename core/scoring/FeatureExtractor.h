@@ -48,6 +48,8 @@ struct ExtractedFeatures {
     double seconds = 0;        // wall time
     // Busy time of each stage (they overlap): where the time goes.
     double decodeSeconds = 0, preprocessSeconds = 0, encodeSeconds = 0;
+    double encodeWaitSeconds = 0;       // the encoder waiting for preprocessed frames
+    double firstBatchAfterSeconds = -1; // from the call to the first batch's encoding
 };
 
 /// Create and call on the thread that owns `session` (a worker thread).

@@ -33,6 +33,16 @@ struct ScoringProgress {
     double secondsLeft = -1;
 };
 
+/// Where one video's time went, in seconds. Decoding and preprocessing run on their own
+/// threads beside the encoder: their times overlap the encoder's.
+struct ScoringTimings {
+    double decode = 0, preprocess = 0, encode = 0;
+    double encodeWait = 0;      // the encoder waiting for frames
+    double head = 0;            // the temporal head over the whole video
+    double cacheWrite = 0;      // the feature cache entry
+    double firstBatchAfter = -1; // from the video's start to its first encoder batch; -1 none
+};
+
 struct ScoringResult {
     QString videoPath;
     VideoInfo video;
@@ -44,6 +54,7 @@ struct ScoringResult {
     QStringList notes;           // other things the user should know (a cache entry skipped...)
     qint64 framesEncoded = 0;
     double seconds = 0;          // whole video: decode, encode, score
+    ScoringTimings timings;
     std::shared_ptr<const std::vector<float>> features; // [frames, dim]
     int dim = 0;
     std::shared_ptr<const VideoScores> scores;

@@ -2,6 +2,7 @@
 // loop so that enqueue() and quit() are served between videos.
 #include "scoring/ScoringWorker.h"
 
+#include "model/CpuMemoryPool.h"
 #include "model/Error.h"
 #include "scoring/FeatureCache.h"
 #include "video/FrameDecoder.h"
@@ -97,9 +98,14 @@ bool ScoringWorker::ensureModel(QString* error)
         return false;
     }
     try {
+        QElapsedTimer timer;
+        timer.start();
         m_model = AnomalyClipModel::load(m_settings.model, m_settings.labels);
+        m_modelTimings.load = m_model->loadTimings();
+        timer.restart();
         // Created here: the session's inference-mode guard belongs to this thread.
         m_session = std::make_unique<InferenceSession>(m_model, m_settings.session);
+        m_modelTimings.session = double(timer.nsecsElapsed()) / 1e9;
         emit modelReady(QString::fromStdString(m_session->deviceDescription()));
         return true;
     } catch (const std::exception& e) {
@@ -119,6 +125,7 @@ void ScoringWorker::processNext()
         std::lock_guard lock(m_queueMutex);
         if (m_queue.empty()) {
             m_scheduled = false;
+            trimCpuMemoryPool(); // an idle worker holds no spare buffers
             emit idle();
             return;
         }
@@ -187,8 +194,11 @@ ScoringResult ScoringWorker::scoreVideo(const QString& path)
             std::vector<float> values = hit->features.toFloat();
             hit.reset(); // the file's bytes are no longer needed
             result.features = std::make_shared<const std::vector<float>>(std::move(values));
+            QElapsedTimer headTimer;
+            headTimer.start();
             result.scores = std::make_shared<const VideoScores>(
                 m_session->scoreFeatures(result.features->data(), frames, config.embedDim, headProgress));
+            result.timings.head = double(headTimer.nsecsElapsed()) / 1e9;
             result.seconds = double(timer.nsecsElapsed()) / 1e9;
             emit progress(ScoringProgress{path, frames, frames, result.framesPerSecond(), 0});
             return result;
@@ -227,12 +237,23 @@ ScoringResult ScoringWorker::scoreVideo(const QString& path)
     result.decodeWarning = decodeWarningOf(features.decode);
     if (!m_control.proceed())
         throw Cancelled();
+    result.timings.decode = features.decodeSeconds;
+    result.timings.preprocess = features.preprocessSeconds;
+    result.timings.encode = features.encodeSeconds;
+    result.timings.encodeWait = features.encodeWaitSeconds;
+    if (features.firstBatchAfterSeconds >= 0)
+        result.timings.firstBatchAfter = double(timer.nsecsElapsed()) / 1e9 - features.seconds + features.firstBatchAfterSeconds;
+    QElapsedTimer stageTimer;
+    stageTimer.start();
     result.scores = std::make_shared<const VideoScores>(
         m_session->scoreFeatures(features.values.data(), features.frames, features.dim, headProgress));
+    result.timings.head = double(stageTimer.nsecsElapsed()) / 1e9;
     // Stored last, after everything else succeeded: a cancelled or failed video leaves no entry.
+    stageTimer.restart();
     if (cache)
         result.cachePath = cache->store(fingerprint, encoder, stride, features.values.data(), features.frames,
                                         features.dim, metaOf(path, features, *m_model, m_settings.session.precision));
+    result.timings.cacheWrite = double(stageTimer.nsecsElapsed()) / 1e9;
     result.features = std::make_shared<const std::vector<float>>(std::move(features.values));
     result.seconds = double(timer.nsecsElapsed()) / 1e9;
     emit progress(ScoringProgress{path, result.scores->frames, result.scores->frames, result.framesPerSecond(), 0});

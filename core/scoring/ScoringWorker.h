@@ -35,6 +35,14 @@ public:
     /// Any thread: videos waiting, the current one excluded.
     int queuedCount() const;
 
+    struct ModelTimings {
+        ModelLoadTimings load;
+        double session = 0; // the inference session (device copy, int8 layers)
+    };
+    /// Set before modelReady is emitted and not changed after: read it from the thread
+    /// that received the signal.
+    const ModelTimings& modelTimings() const { return m_modelTimings; }
+
 public slots:
     void enqueue(const QStringList& videoPaths);
 
@@ -62,6 +70,7 @@ private:
     std::shared_ptr<const AnomalyClipModel> m_model;
     std::unique_ptr<InferenceSession> m_session;
     QString m_modelError;
+    ModelTimings m_modelTimings;
     JobControl m_control;
     mutable std::mutex m_queueMutex;
     std::deque<QString> m_queue;

@@ -151,9 +151,15 @@ private slots:
         const QString cache = dir.filePath(QStringLiteral("cache"));
         const QStringList arguments = QStringList{QStringLiteral("score")} + modelArguments(QStringLiteral("ucf")) +
                                       QStringList{QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--cache"),
-                                                  cache, QStringLiteral("--out-dir"), out, video};
+                                                  cache, QStringLiteral("--out-dir"), out, QStringLiteral("--timings"), video};
         const Run run = runCli(arguments);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        // --timings: one row per stage on stderr, the encoder's with its frame count.
+        for (const char* row : {"load", "prompts", "session", "decode", "preprocess", "encoder wait", "head", "write", "start-up", "total"})
+            QVERIFY2(QRegularExpression(QStringLiteral("\\n  %1 +[0-9]+\\.[0-9]{2}").arg(QLatin1String(row))).match(run.err).hasMatch(),
+                     qPrintable(QStringLiteral("%1 missing in:\n%2").arg(QLatin1String(row), run.err)));
+        QVERIFY2(run.err.contains(QRegularExpression(QStringLiteral("\\n  encode +[0-9.]+  243 frames, [0-9.]+ frames/s"))),
+                 qPrintable(run.err));
         // One summary line: "<stem>: N frames in S s = F frames/s".
         const QRegularExpression summary(QStringLiteral("^cctv_roadaccident: 243 frames in [0-9.]+ s = [0-9.]+ frames/s\n$"));
         QVERIFY2(summary.match(run.out).hasMatch(), qPrintable(run.out));
@@ -168,6 +174,10 @@ private slots:
             QVERIFY(meta.value(QStringLiteral("centroid")).toString().endsWith(QLatin1String("golden/ucf/ncentroid.pt")));
             QCOMPARE(meta.value(QStringLiteral("classes")).toArray().size(), 14);
             QCOMPARE(meta.value(QStringLiteral("precision")).toString(), QStringLiteral("fp32"));
+            const QJsonObject stages = meta.value(QStringLiteral("timings")).toObject();
+            QVERIFY(stages.value(QStringLiteral("encode")).toDouble() > 0);
+            QVERIFY(stages.value(QStringLiteral("decode")).toDouble() > 0);
+            QVERIFY(stages.value(QStringLiteral("head")).toDouble() > 0);
         }
         const vigil::NpyArray array = vigil::readNpy(features.toStdString());
         QCOMPARE(array.shape, (std::vector<int64_t>{243, 128}));

@@ -2,6 +2,8 @@
 // gives the machine's fp32 GEMM speed for scale. Benchmarks only.
 #pragma once
 
+#include "model/BlasRuntime.h"
+
 #include <torch/torch.h>
 
 #include <chrono>
@@ -28,6 +30,7 @@ inline void resetPeakRss() { std::ofstream("/proc/self/clear_refs") << "5"; }
 /// GFLOP/s of a 4096^3 fp32 matrix product on the current threads (one warm-up, three timed).
 inline double matmulGflops()
 {
+    vigil::selectBlasKernels();
     c10::InferenceMode guard;
     const torch::Tensor a = torch::randn({4096, 4096}), b = torch::randn({4096, 4096});
     torch::mm(a, b);

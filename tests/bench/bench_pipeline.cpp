@@ -63,6 +63,7 @@ int main(int argc, char** argv)
     }
     at::set_num_threads(threads);
     std::printf("matmul 4096^3     %.1f GFLOP/s (%d threads)\n", bench::matmulGflops(), threads);
+    std::printf("blas              %s\n", describeBlasKernels().c_str());
 
     const auto model = test::loadRandomVitB16();
     SessionOptions sessionOptions{ComputeDevice::Cpu};

@@ -17,6 +17,7 @@ struct AnomalyClipModel::Impl {
     torch::Tensor textFeatures;  // [C, D], computed once at load
     std::string imageEncoderFingerprint;
     bool textEncoderReleased = false; // weights dropped after use (ModelLoadOptions)
+    ModelLoadTimings loadTimings;
 };
 
 /// Splits `threads` between OpenBLAS's pool and ATen's (see InferenceSession.cpp): every

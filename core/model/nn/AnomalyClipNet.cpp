@@ -105,7 +105,7 @@ AnomalyClipNetImpl::AnomalyClipNetImpl(const ModelConfig& c)
     text.outputDim = c.embedDim;
     text_encoder = register_module("text_encoder", TextEncoder(text));
     token_embedding = register_module("token_embedding", std::make_shared<torch::nn::Module>())
-                          ->register_parameter("weight", torch::zeros({kEndOfTextToken + 1, c.textWidth}), false);
+                          ->register_parameter("weight", torch::empty({kEndOfTextToken + 1, c.textWidth}), false); // 100 MB, always loaded
     prompt_learner = register_module(
         "prompt_learner",
         PromptLearner(c.classes, c.contextTokens, c.textWidth, c.contextLength, c.classSpecificContext));
@@ -204,6 +204,23 @@ ModelConfig inferModelConfig(const TensorMap& tensors, const std::string& what)
     return c;
 }
 
+namespace {
+
+// One pass, no temporary: an fp32 value is NaN or infinite when its exponent bits are all set.
+bool allFinite(const torch::Tensor& t)
+{
+    if (t.scalar_type() != torch::kFloat32 || !t.is_contiguous() || !t.device().is_cpu())
+        return torch::isfinite(t).all().item<bool>();
+    const auto* bits = static_cast<const uint32_t*>(t.data_ptr());
+    const int64_t n = t.numel();
+    uint32_t bad = 0;
+    for (int64_t i = 0; i < n; ++i)
+        bad |= uint32_t((bits[i] & 0x7f800000u) == 0x7f800000u);
+    return bad == 0;
+}
+
+} // namespace
+
 void loadWeights(AnomalyClipNetImpl& net, const TensorMap& tensors, const std::string& what)
 {
     torch::NoGradGuard noGrad;
@@ -217,8 +234,16 @@ void loadWeights(AnomalyClipNetImpl& net, const TensorMap& tensors, const std::s
                         shapeText(target.sizes()));
         if (!source.is_floating_point() && target.is_floating_point())
             throw Error(what + ": '" + kPrefix + name + "' is not a floating-point tensor");
-        target.copy_(source);
-        if (target.is_floating_point() && !torch::isfinite(target).all().item<bool>())
+        // A tensor that is the whole of its own storage, of the parameter's type, becomes the
+        // parameter (no copy of 641 MB); one sharing its storage with others is copied, so
+        // that no two parameters alias.
+        const bool wholeStorage = source.is_contiguous() && source.storage_offset() == 0 &&
+                                  source.storage().nbytes() == size_t(source.numel()) * source.element_size();
+        if (wholeStorage && source.scalar_type() == target.scalar_type() && source.device() == target.device())
+            target.set_data(source);
+        else
+            target.copy_(source);
+        if (target.is_floating_point() && !allFinite(target))
             throw Error(what + ": '" + kPrefix + name + "' holds NaN or infinite values");
     };
     for (auto& item : net.named_parameters())

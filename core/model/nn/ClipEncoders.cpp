@@ -50,8 +50,8 @@ MultiheadAttentionImpl::MultiheadAttentionImpl(int64_t width_, int64_t heads_)
     , heads(heads_)
 {
     in_proj_weight = register_parameter("in_proj_weight", torch::empty({3 * width, width}));
-    in_proj_bias = register_parameter("in_proj_bias", torch::zeros({3 * width}));
-    out_proj = register_module("out_proj", torch::nn::Linear(width, width));
+    in_proj_bias = register_parameter("in_proj_bias", torch::empty({3 * width}));
+    out_proj = register_module("out_proj", UninitializedLinear(width, width));
 }
 
 torch::Tensor MultiheadAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& mask)
@@ -120,9 +120,9 @@ ResidualAttentionBlockImpl::ResidualAttentionBlockImpl(int64_t width, int64_t he
     ln_1 = register_module("ln_1", makeLayerNorm(width));
     ln_2 = register_module("ln_2", makeLayerNorm(width));
     mlp = torch::nn::Sequential();
-    mlp->push_back("c_fc", torch::nn::Linear(width, 4 * width));
+    mlp->push_back("c_fc", UninitializedLinear(width, 4 * width));
     mlp->push_back("gelu", QuickGelu());
-    mlp->push_back("c_proj", torch::nn::Linear(4 * width, width));
+    mlp->push_back("c_proj", UninitializedLinear(4 * width, width));
     register_module("mlp", mlp);
 }
 
@@ -153,8 +153,8 @@ torch::Tensor ResidualAttentionBlockImpl::mlpForward(const torch::Tensor& x)
 void ResidualAttentionBlockImpl::quantizeInt8()
 {
     attn->quantizeInt8();
-    fcInt8 = std::make_shared<Int8Linear>(mlp[0]->as<torch::nn::LinearImpl>()->weight, mlp[0]->as<torch::nn::LinearImpl>()->bias);
-    projInt8 = std::make_shared<Int8Linear>(mlp[2]->as<torch::nn::LinearImpl>()->weight, mlp[2]->as<torch::nn::LinearImpl>()->bias);
+    fcInt8 = std::make_shared<Int8Linear>(mlp[0]->as<UninitializedLinearImpl>()->weight, mlp[0]->as<UninitializedLinearImpl>()->bias);
+    projInt8 = std::make_shared<Int8Linear>(mlp[2]->as<UninitializedLinearImpl>()->weight, mlp[2]->as<UninitializedLinearImpl>()->bias);
 }
 
 ClipTransformerImpl::ClipTransformerImpl(int64_t width, int64_t layers, int64_t heads)

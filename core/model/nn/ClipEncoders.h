@@ -3,6 +3,8 @@
 // Internal to the model layer: includes LibTorch.
 #pragma once
 
+#include "model/nn/UninitializedLinear.h"
+
 #include <torch/torch.h>
 
 namespace vigil {
@@ -25,7 +27,7 @@ struct MultiheadAttentionImpl : torch::nn::Module {
     void quantizeInt8();
     int64_t width, heads;
     torch::Tensor in_proj_weight, in_proj_bias;
-    torch::nn::Linear out_proj{nullptr};
+    UninitializedLinear out_proj{nullptr};
     std::shared_ptr<const Int8Linear> qkvInt8, qInt8, kvInt8, outInt8;
 };
 TORCH_MODULE(MultiheadAttention);

@@ -44,15 +44,28 @@ inline void outputTransformRows(const float* const m[6], float* const o[4], int6
 torch::Tensor filterTransform(const torch::Tensor& weight)
 {
     // G (6x3), in double so that the transformed filters carry no extra rounding.
-    const torch::Tensor g = torch::tensor({1. / 4, 0., 0., -1. / 6, -1. / 6, -1. / 6, -1. / 6, 1. / 6, -1. / 6,
-                                           1. / 24, 1. / 12, 1. / 6, 1. / 24, -1. / 12, 1. / 6, 0., 0., 1.},
-                                          torch::kFloat64)
-                              .view({6, 3});
-    const int64_t out = weight.size(0), in = weight.size(1);
-    const torch::Tensor w = weight.detach().to(torch::kCPU, torch::kFloat64).view({out, in, 3, 3});
-    // U[a, b, o, i] = sum_kl G[a,k] w[o,i,k,l] G[b,l]
-    const torch::Tensor u = torch::einsum("ak,oikl,bl->aboi", {g, w, g});
-    return u.reshape({kPoints, out, in}).to(torch::kFloat32).contiguous();
+    static constexpr double g[6][3] = {{1. / 4, 0., 0.},          {-1. / 6, -1. / 6, -1. / 6}, {-1. / 6, 1. / 6, -1. / 6},
+                                       {1. / 24, 1. / 12, 1. / 6}, {1. / 24, -1. / 12, 1. / 6}, {0., 0., 1.}};
+    const int64_t out = weight.size(0), in = weight.size(1), filters = out * in;
+    const torch::Tensor w = weight.detach().to(torch::kCPU, torch::kFloat64).contiguous().view({filters, 9});
+    torch::Tensor u = torch::empty({kPoints, filters}, torch::kFloat32);
+    const double* wd = w.data_ptr<double>();
+    float* ud = u.data_ptr<float>();
+    // U[a, b, (o, i)] = sum_kl G[a,k] w[o,i,k,l] G[b,l]: a loop, not an einsum, whose
+    // contraction LibTorch ran as 262144 tiny double products (0.65 s per model load).
+    at::parallel_for(0, filters, 1024, [&](int64_t begin, int64_t end) {
+        for (int64_t f = begin; f < end; ++f) {
+            const double* k = wd + f * 9;
+            double gw[6][3]; // G w
+            for (int a = 0; a < 6; ++a)
+                for (int l = 0; l < 3; ++l)
+                    gw[a][l] = g[a][0] * k[l] + g[a][1] * k[3 + l] + g[a][2] * k[6 + l];
+            for (int a = 0; a < 6; ++a)
+                for (int b = 0; b < 6; ++b)
+                    ud[(a * 6 + b) * filters + f] = float(gw[a][0] * g[b][0] + gw[a][1] * g[b][1] + gw[a][2] * g[b][2]);
+        }
+    });
+    return u.view({kPoints, out, in});
 }
 
 // In-place edits bump a tensor's version; inference tensors cannot change and have none.
