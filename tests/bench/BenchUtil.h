@@ -4,7 +4,10 @@
 
 #include "model/BlasRuntime.h"
 
+#include <ATen/Parallel.h>
 #include <torch/torch.h>
+
+#include <dlfcn.h>
 
 #include <chrono>
 #include <cstring>
@@ -27,10 +30,15 @@ inline long statusKb(const char* field)
 /// Resets VmHWM so that the next reading is the peak from now on.
 inline void resetPeakRss() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
-/// GFLOP/s of a 4096^3 fp32 matrix product on the current threads (one warm-up, three timed).
-inline double matmulGflops()
+/// GFLOP/s of a 4096^3 fp32 matrix product on `threads` threads (one warm-up, three timed).
+/// OpenBLAS's own thread count is set too: the encoder leaves it at 1 (InferenceSession.cpp).
+inline double matmulGflops(int threads)
 {
     vigil::selectBlasKernels();
+    using SetThreads = void (*)(int);
+    if (const auto setOpenBlasThreads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+        setOpenBlasThreads(threads);
+    at::set_num_threads(threads);
     c10::InferenceMode guard;
     const torch::Tensor a = torch::randn({4096, 4096}), b = torch::randn({4096, 4096});
     torch::mm(a, b);

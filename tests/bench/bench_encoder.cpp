@@ -2,7 +2,7 @@
 // format), against one large fp32 matrix product on the same threads, then the same in
 // int8 (when this LibTorch has a quantized engine) with how far its features are from
 // fp32's. Prints figures.
-//   bench_encoder [--threads N] [--batch B] [--frames F]
+//   bench_encoder [--threads N] [--batch B] [--frames F] [--rounds R]
 #include "../model/RandomCheckpoint.h"
 #include "BenchUtil.h"
 
@@ -10,6 +10,7 @@
 
 #include <ATen/Parallel.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -20,6 +21,12 @@ namespace {
 
 constexpr double kGflopPerFrame = 35.2; // ViT-B/16 at 224 px, multiply-adds counted twice
 
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
 double seconds(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -29,7 +36,7 @@ double seconds(std::chrono::steady_clock::time_point start)
 
 int main(int argc, char** argv)
 {
-    int threads = 2, batch = 16, frames = 64;
+    int threads = 2, batch = 16, frames = 32, rounds = 5;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--threads")
@@ -38,29 +45,43 @@ int main(int argc, char** argv)
             batch = std::stoi(argv[i + 1]);
         else if (a == "--frames")
             frames = std::stoi(argv[i + 1]);
+        else if (a == "--rounds")
+            rounds = std::stoi(argv[i + 1]);
     }
     at::set_num_threads(threads);
-    std::printf("matmul 4096^3   %.1f GFLOP/s (%d threads)\n", bench::matmulGflops(), threads);
+    std::printf("matmul 4096^3   %.1f GFLOP/s (%d threads)\n", bench::matmulGflops(threads), threads);
     std::printf("blas            %s\n", describeBlasKernels().c_str());
 
     const auto model = test::loadRandomVitB16();
 
     const torch::Tensor pixels = torch::randn({batch, 3, 224, 224}).contiguous();
+    // This machine's speed varies from minute to minute (a shared host): each round times the
+    // matrix product and then the encoder, and the ratio is taken within the round.
     auto run = [&](Precision precision, const char* name) {
         SessionOptions sessionOptions{ComputeDevice::Cpu};
         sessionOptions.threads = threads;
         sessionOptions.precision = precision;
         InferenceSession session(model, sessionOptions);
         std::vector<float> features = session.encodeImages(pixels.data_ptr<float>(), batch); // warm-up
-        const auto start = std::chrono::steady_clock::now();
-        int done = 0;
-        while (done < frames) {
-            session.encodeImages(pixels.data_ptr<float>(), batch);
-            done += batch;
+        std::vector<double> rates, matmuls, ratios;
+        for (int round = 0; round < rounds; ++round) {
+            const double matmul = bench::matmulGflops(threads);
+            at::set_num_threads(threads);
+            const auto start = std::chrono::steady_clock::now();
+            int done = 0;
+            while (done < frames) {
+                session.encodeImages(pixels.data_ptr<float>(), batch);
+                done += batch;
+            }
+            const double rate = done / seconds(start);
+            rates.push_back(rate);
+            matmuls.push_back(matmul);
+            ratios.push_back(rate * kGflopPerFrame / matmul);
         }
-        const double s = seconds(start);
-        std::printf("encoder %s    %.2f frames/s, %.1f GFLOP/s effective (batch %d, %d frames, %.1f s)\n", name, done / s,
-                    done * kGflopPerFrame / s, batch, done, s);
+        std::printf("encoder %s    %.2f frames/s, %.1f GFLOP/s effective = %.0f %% of the matrix product (%.1f GFLOP/s) "
+                    "(medians of %d rounds of %d frames, batch %d; ratios %.0f-%.0f %%)\n",
+                    name, median(rates), median(rates) * kGflopPerFrame, 100 * median(ratios), median(matmuls), rounds, frames,
+                    batch, 100 * *std::min_element(ratios.begin(), ratios.end()), 100 * *std::max_element(ratios.begin(), ratios.end()));
         return torch::from_blob(features.data(), {batch, int64_t(features.size()) / batch}).clone();
     };
     const torch::Tensor fp32 = run(Precision::Float32, "fp32");

@@ -62,7 +62,7 @@ int main(int argc, char** argv)
         return 2;
     }
     at::set_num_threads(threads);
-    std::printf("matmul 4096^3     %.1f GFLOP/s (%d threads)\n", bench::matmulGflops(), threads);
+    std::printf("matmul 4096^3     %.1f GFLOP/s (%d threads)\n", bench::matmulGflops(threads), threads);
     std::printf("blas              %s\n", describeBlasKernels().c_str());
 
     const auto model = test::loadRandomVitB16();
