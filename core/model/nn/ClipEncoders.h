@@ -11,6 +11,9 @@ namespace vigil {
 
 class Int8Linear;
 
+/// How a block is run, so that only the int8 projections it uses are packed.
+enum class Int8Use { AllTokens, FirstToken };
+
 /// LayerNorm computed in fp32 whatever the input type, as CLIP does.
 torch::Tensor layerNormFp32(const torch::Tensor& x, torch::nn::LayerNorm norm);
 
@@ -23,8 +26,9 @@ struct MultiheadAttentionImpl : torch::nn::Module {
     torch::Tensor forwardInference(const torch::Tensor& x, const torch::Tensor& mask);
     /// forward()'s output row of the first token only, [B, 1, W] (no mask).
     torch::Tensor forwardFirstToken(const torch::Tensor& x);
-    /// Int8 copies of the projections for CPU inference; without them (null), fp32.
-    void quantizeInt8();
+    /// Int8 copies of the projections for CPU inference, those forward() (AllTokens) or
+    /// forwardFirstToken() needs; without them (null), fp32.
+    void quantizeInt8(Int8Use use);
     int64_t width, heads;
     torch::Tensor in_proj_weight, in_proj_bias;
     UninitializedLinear out_proj{nullptr};
@@ -37,7 +41,7 @@ struct ResidualAttentionBlockImpl : torch::nn::Module {
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask = {});
     torch::Tensor forwardFirstToken(const torch::Tensor& x);
     /// Int8 projections and MLP for CPU inference (see MultiheadAttentionImpl).
-    void quantizeInt8();
+    void quantizeInt8(Int8Use use);
     MultiheadAttention attn{nullptr};
     torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
     torch::nn::Sequential mlp{nullptr}; // c_fc, QuickGELU, c_proj
