@@ -7,13 +7,16 @@
 #include "BenchUtil.h"
 
 #include "model/InferenceSession.h"
+#include "model/nn/Int8Linear.h"
 
 #include <ATen/Parallel.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <string>
+#include <thread>
 
 using namespace vigil;
 
@@ -30,6 +33,37 @@ double median(std::vector<double> v)
 double seconds(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// A 4096 x 4096 x 4096 product through the int8 linear layer the encoder uses (activations
+// quantized per call, weights per channel), its rows split between the threads as the
+// encoder splits a batch: GOP/s, multiply-adds counted twice.
+double int8MatmulGops(int threads)
+{
+    using SetThreads = void (*)(int);
+    if (const auto setOpenBlasThreads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+        setOpenBlasThreads(1);
+    static const torch::Tensor weight = torch::randn({4096, 4096}) / 64, input = torch::randn({4096, 4096});
+    static const Int8Linear layer(weight, torch::zeros({4096}));
+    auto part = [&](int t) {
+        at::set_num_threads(1);
+        c10::InferenceMode guard;
+        const torch::Tensor rows = input.slice(0, 4096 * t / threads, 4096 * (t + 1) / threads);
+        layer.forward(rows);
+    };
+    auto runAll = [&] {
+        std::vector<std::thread> workers;
+        for (int t = 1; t < threads; ++t)
+            workers.emplace_back(part, t);
+        part(0);
+        for (std::thread& w : workers)
+            w.join();
+    };
+    runAll(); // warm-up
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < 3; ++i)
+        runAll();
+    return 3 * 2.0 * 4096.0 * 4096 * 4096 / seconds(start) / 1e9;
 }
 
 } // namespace
@@ -56,8 +90,8 @@ int main(int argc, char** argv)
 
     const torch::Tensor pixels = torch::randn({batch, 3, 224, 224}).contiguous();
     // This machine's speed varies from minute to minute (a shared host): each round times the
-    // matrix product and then the encoder, and the ratio is taken within the round.
-    auto run = [&](Precision precision, const char* name) {
+    // matrix product before and after the encoder, and the ratio is taken within the round.
+    auto run = [&](Precision precision, const char* name, const std::function<double()>& reference, const char* referenceName) {
         SessionOptions sessionOptions{ComputeDevice::Cpu};
         sessionOptions.threads = threads;
         sessionOptions.precision = precision;
@@ -65,7 +99,7 @@ int main(int argc, char** argv)
         std::vector<float> features = session.encodeImages(pixels.data_ptr<float>(), batch); // warm-up
         std::vector<double> rates, matmuls, ratios;
         for (int round = 0; round < rounds; ++round) {
-            const double matmul = bench::matmulGflops(threads);
+            double matmul = reference();
             at::set_num_threads(threads);
             const auto start = std::chrono::steady_clock::now();
             int done = 0;
@@ -74,22 +108,25 @@ int main(int argc, char** argv)
                 done += batch;
             }
             const double rate = done / seconds(start);
+            matmul = (matmul + reference()) / 2; // before and after the encoder
             rates.push_back(rate);
             matmuls.push_back(matmul);
             ratios.push_back(rate * kGflopPerFrame / matmul);
         }
-        std::printf("encoder %s    %.2f frames/s, %.1f GFLOP/s effective = %.0f %% of the matrix product (%.1f GFLOP/s) "
+        std::printf("encoder %s    %.2f frames/s, %.1f GFLOP/s effective = %.0f %% of %s (%.1f GFLOP/s) "
                     "(medians of %d rounds of %d frames, batch %d; ratios %.0f-%.0f %%)\n",
-                    name, median(rates), median(rates) * kGflopPerFrame, 100 * median(ratios), median(matmuls), rounds, frames,
+                    name, median(rates), median(rates) * kGflopPerFrame, 100 * median(ratios), referenceName, median(matmuls), rounds, frames,
                     batch, 100 * *std::min_element(ratios.begin(), ratios.end()), 100 * *std::max_element(ratios.begin(), ratios.end()));
         return torch::from_blob(features.data(), {batch, int64_t(features.size()) / batch}).clone();
     };
-    const torch::Tensor fp32 = run(Precision::Float32, "fp32");
+    const torch::Tensor fp32 = run(Precision::Float32, "fp32", [&] { return bench::matmulGflops(threads); }, "the fp32 matrix product");
     if (!int8Available()) {
         std::printf("encoder int8    not available (no quantized engine in this LibTorch)\n");
         return 0;
     }
-    const torch::Tensor int8 = run(Precision::Int8, "int8");
+    std::printf("int8 engine     %s\n", std::string(c10::toString(at::globalContext().qEngine())).c_str());
+    const torch::Tensor int8 = run(Precision::Int8, "int8", [&] { return int8MatmulGops(threads); },
+                                   "the int8 product of the same size");
     const torch::Tensor cosine = torch::cosine_similarity(fp32, int8, 1);
     std::printf("int8 vs fp32    feature cosine min %.5f mean %.5f, max |diff| / max |fp32| %.4f (random weights and pixels)\n",
                 cosine.min().item<float>(), cosine.mean().item<float>(),
