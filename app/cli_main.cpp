@@ -1,6 +1,7 @@
 // vigil-cli: the headless entry point. Dispatches to a command; every error ends the
 // program with one line on stderr and a non-zero status.
 #include "CliCommon.h"
+#include "model/BlasRuntime.h"
 
 #include <QGuiApplication>
 #include <QTextStream>
@@ -41,6 +42,8 @@ QString generalHelp()
 
 int main(int argc, char** argv)
 {
+    // Before any other thread starts: the kernel choice sets an environment variable.
+    vigil::selectBlasKernels();
     // Burning an overlay into clips paints text: that needs Qt Gui's fonts, on no screen.
     bool paints = false;
     for (int i = 1; i < argc; ++i)

@@ -2,6 +2,7 @@
 // (the default one when none is given, created if new) and adds the videos.
 #include "MainWindow.h"
 
+#include "model/BlasRuntime.h"
 #include "project/ProjectStore.h"
 
 #include <QApplication>
@@ -11,6 +12,8 @@
 
 int main(int argc, char** argv)
 {
+    // Before any other thread starts: the kernel choice sets an environment variable.
+    vigil::selectBlasKernels();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Vigil"));
     QApplication::setOrganizationName(QStringLiteral("Vigil"));
