@@ -14,6 +14,7 @@
 #include <dlfcn.h>
 
 #include <exception>
+#include <system_error>
 #include <thread>
 
 namespace vigil {
@@ -267,8 +268,9 @@ std::vector<float> InferenceSession::encodeImages(const float* pixels, int64_t c
     // On the CPU the batch is split between the threads, each encoding its part with
     // single-threaded kernels. Threading each product instead left the second core idle
     // during every operation between products (layer norms, softmax, GELU, copies), and
-    // its BLAS thread spinning in sched_yield: 80 % of the matrix product's GFLOP/s, where
-    // the split runs at its full rate (tests/bench/bench_encoder).
+    // its BLAS thread spinning in sched_yield (a sixth of the process's CPU samples, and
+    // most of its system time). bench_encoder: 75-80 % of the matrix product's GFLOP/s
+    // before, medians of 86-95 % split.
     applySingleThreadKernels();
     std::vector<std::thread> workers;
     std::vector<std::exception_ptr> errors(static_cast<size_t>(parts));
@@ -287,8 +289,13 @@ std::vector<float> InferenceSession::encodeImages(const float* pixels, int64_t c
             errors[size_t(part)] = std::current_exception();
         }
     };
-    for (int64_t part = 1; part < parts; ++part)
-        workers.emplace_back(run, part);
+    for (int64_t part = 1; part < parts; ++part) {
+        try {
+            workers.emplace_back(run, part);
+        } catch (const std::system_error&) {
+            run(part); // no thread to be had: this part on this thread, after the others
+        }
+    }
     run(0);
     for (std::thread& worker : workers)
         worker.join();

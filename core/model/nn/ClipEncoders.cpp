@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -235,14 +236,19 @@ void VisionTransformerImpl::quantizeInt8()
             errors[size_t(thread)] = std::current_exception();
         }
     };
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads; ++t)
-        workers.emplace_back(work, t);
     const int callerThreads = at::get_num_threads();
+    std::vector<std::thread> workers;
+    for (int t = 1; t < threads; ++t) {
+        try {
+            workers.emplace_back(work, t);
+        } catch (const std::system_error&) {
+            break; // fewer threads: the others take its blocks
+        }
+    }
     work(0);
-    at::set_num_threads(callerThreads);
     for (std::thread& w : workers)
         w.join();
+    at::set_num_threads(callerThreads); // the workers' setting is partly process-wide
     for (const std::exception_ptr& e : errors)
         if (e)
             std::rethrow_exception(e);
