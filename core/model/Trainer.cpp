@@ -519,6 +519,12 @@ EpochReport Trainer::runEpoch(const StepCallback& progress)
         std::vector<int64_t> labels(static_cast<size_t>(bags));
         std::vector<float> mask(size_t(bags * c.segments));
         for (int step = 0; step < steps; ++step) {
+            if (!s.device.is_cuda()) {
+                // Again each step: OpenBLAS's thread count is process-wide, and a scoring
+                // worker running beside the training sets it to 1 for its split batches.
+                applyThreadCount(threads, false);
+                at::set_num_threads(threads);
+            }
             for (int64_t b = 0; b < bags; ++b) {
                 const size_t video = b < half ? abnormalOrder[size_t(step * half + b)] : normalOrder[size_t(step * half + b - half)];
                 labels[size_t(b)] = s.train[video].label;
