@@ -35,8 +35,8 @@ double gflops(int n)
 
 } // namespace
 
-// On an AVX-512 processor the kernels in use are OpenBLAS's AVX-512 ones, whatever it
-// detected (Debian's 0.3.21 detects newer Xeons as "Prescott"), and products agree with
+// On an AVX-512 processor the kernels in use are OpenBLAS's AVX-512 ones, on an AVX2 one
+// its AVX2 ones, whatever it detected (Debian's 0.3.21 detects newer Xeons as "Prescott"), and products agree with
 // those of the kernels it started with.
 VIGIL_TEST(blasKernelsMatchTheProcessor)
 {
@@ -54,8 +54,11 @@ VIGIL_TEST(blasKernelsMatchTheProcessor)
     VIGIL_CHECK(!kernels.active.empty());
     if (std::getenv("OPENBLAS_CORETYPE"))
         return; // the user's choice stands
+    __builtin_cpu_init();
     if (processorHasAvx512())
         VIGIL_CHECK(kernels.active == "SkylakeX" || kernels.active == "Cooperlake" || kernels.active == "SapphireRapids");
+    else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        VIGIL_CHECK(kernels.active == "Haswell" || kernels.active == "Zen" || kernels.active == "Excavator");
     else
         VIGIL_CHECK_EQ(kernels.active, kernels.detected);
     VIGIL_CHECK(&selectBlasKernels() == &kernels); // once per process
