@@ -80,6 +80,17 @@ const BlasKernels& selectBlasKernels()
     return kernels;
 }
 
+bool setOpenBlasThreads(int threads)
+{
+    using SetThreads = void (*)(int);
+    static const auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    if (!set)
+        return false;
+    selectBlasKernels();
+    set(threads);
+    return true;
+}
+
 std::string describeBlasKernels()
 {
     const BlasKernels& k = selectBlasKernels();

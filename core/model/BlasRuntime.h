@@ -21,6 +21,9 @@ struct BlasKernels {
 /// process; safe to call from any thread.
 const BlasKernels& selectBlasKernels();
 
+/// Sets OpenBLAS's thread count (process-wide); false when LibTorch does not call OpenBLAS.
+bool setOpenBlasThreads(int threads);
+
 /// "OpenBLAS SkylakeX kernels (it detected Prescott)", "OpenBLAS Haswell kernels", or
 /// "no OpenBLAS".
 std::string describeBlasKernels();

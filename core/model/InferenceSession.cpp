@@ -5,16 +5,13 @@
 #include "model/BlasRuntime.h"
 #include "model/CpuMemoryPool.h"
 #include "model/Error.h"
+#include "model/ParallelParts.h"
 #include "model/nn/AnomalyClipModelImpl.h"
 #include "model/nn/Int8Linear.h"
 
 #include <ATen/Parallel.h>
 #include <ATen/Version.h>
 
-#include <dlfcn.h>
-
-#include <exception>
-#include <system_error>
 #include <thread>
 
 namespace vigil {
@@ -41,29 +38,18 @@ struct InferenceSession::State {
 void applyThreadCount(int threads, bool int8)
 {
     selectBlasKernels();
-    using SetThreads = void (*)(int);
-    static const SetThreads setOpenBlasThreads = [] {
-        if (at::show_config().find("BLAS_INFO=mkl") != std::string::npos)
-            return SetThreads(nullptr);
-        return reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
-    }();
-    if (setOpenBlasThreads) {
-        setOpenBlasThreads(int8 ? 1 : threads);
+    static const bool mkl = at::show_config().find("BLAS_INFO=mkl") != std::string::npos;
+    if (!mkl && setOpenBlasThreads(int8 ? 1 : threads))
         at::set_num_threads(int8 ? threads : 1);
-    } else {
+    else
         at::set_num_threads(threads);
-    }
 }
 
 // One thread for OpenBLAS and for ATen on the calling thread: kernels that several
 // threads run side by side, each on its own data.
 void applySingleThreadKernels()
 {
-    selectBlasKernels();
-    using SetThreads = void (*)(int);
-    static const auto setOpenBlasThreads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
-    if (setOpenBlasThreads)
-        setOpenBlasThreads(1);
+    setOpenBlasThreads(1);
     at::set_num_threads(1);
 }
 
@@ -271,37 +257,17 @@ std::vector<float> InferenceSession::encodeImages(const float* pixels, int64_t c
     // its BLAS thread spinning in sched_yield (a sixth of the process's CPU samples, and
     // most of its system time). bench_encoder: 75-80 % of the matrix product's GFLOP/s
     // before, medians of 86-95 % split.
-    applySingleThreadKernels();
-    std::vector<std::thread> workers;
-    std::vector<std::exception_ptr> errors(static_cast<size_t>(parts));
-    int64_t first = 0;
-    std::vector<std::pair<int64_t, int64_t>> ranges;
-    for (int64_t part = 0; part < parts; ++part) {
+    std::vector<std::pair<int64_t, int64_t>> ranges; // first frame, frames
+    for (int64_t part = 0, first = 0; part < parts; ++part) {
         const int64_t n = count / parts + (part < count % parts ? 1 : 0);
         ranges.emplace_back(first, n);
         first += n;
     }
-    auto run = [&](int64_t part) {
-        try {
-            applySingleThreadKernels(); // this thread's own OpenMP setting
-            encode(ranges[size_t(part)].first, ranges[size_t(part)].second, result.data() + ranges[size_t(part)].first * dim);
-        } catch (...) {
-            errors[size_t(part)] = std::current_exception();
-        }
-    };
-    for (int64_t part = 1; part < parts; ++part) {
-        try {
-            workers.emplace_back(run, part);
-        } catch (const std::system_error&) {
-            run(part); // no thread to be had: this part on this thread, after the others
-        }
-    }
-    run(0);
-    for (std::thread& worker : workers)
-        worker.join();
-    for (const std::exception_ptr& error : errors)
-        if (error)
-            std::rethrow_exception(error);
+    runParts(parts, [&](int64_t part) {
+        applySingleThreadKernels(); // OpenMP's setting is this thread's own
+        const auto [first, n] = ranges[size_t(part)];
+        encode(first, n, result.data() + first * dim);
+    });
     return result;
 }
 

@@ -7,8 +7,6 @@
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
 
-#include <dlfcn.h>
-
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -34,10 +32,7 @@ inline void resetPeakRss() { std::ofstream("/proc/self/clear_refs") << "5"; }
 /// OpenBLAS's own thread count is set too: the encoder leaves it at 1 (InferenceSession.cpp).
 inline double matmulGflops(int threads)
 {
-    vigil::selectBlasKernels();
-    using SetThreads = void (*)(int);
-    if (const auto setOpenBlasThreads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-        setOpenBlasThreads(threads);
+    vigil::setOpenBlasThreads(threads);
     at::set_num_threads(threads);
     c10::InferenceMode guard;
     const torch::Tensor a = torch::randn({4096, 4096}), b = torch::randn({4096, 4096});

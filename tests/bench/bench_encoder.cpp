@@ -7,6 +7,7 @@
 #include "BenchUtil.h"
 
 #include "model/InferenceSession.h"
+#include "model/ParallelParts.h"
 #include "model/nn/Int8Linear.h"
 
 #include <ATen/Parallel.h>
@@ -16,7 +17,6 @@
 #include <cstdio>
 #include <functional>
 #include <string>
-#include <thread>
 
 using namespace vigil;
 
@@ -40,9 +40,7 @@ double seconds(std::chrono::steady_clock::time_point start)
 // encoder splits a batch: GOP/s, multiply-adds counted twice.
 double int8MatmulGops(int threads)
 {
-    using SetThreads = void (*)(int);
-    if (const auto setOpenBlasThreads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-        setOpenBlasThreads(1);
+    setOpenBlasThreads(1);
     static const torch::Tensor weight = torch::randn({4096, 4096}) / 64, input = torch::randn({4096, 4096});
     static const Int8Linear layer(weight, torch::zeros({4096}));
     auto part = [&](int t) {
@@ -51,14 +49,7 @@ double int8MatmulGops(int threads)
         const torch::Tensor rows = input.slice(0, 4096 * t / threads, 4096 * (t + 1) / threads);
         layer.forward(rows);
     };
-    auto runAll = [&] {
-        std::vector<std::thread> workers;
-        for (int t = 1; t < threads; ++t)
-            workers.emplace_back(part, t);
-        part(0);
-        for (std::thread& w : workers)
-            w.join();
-    };
+    auto runAll = [&] { runParts(threads, [&](int64_t t) { part(int(t)); }); };
     runAll(); // warm-up
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < 3; ++i)

@@ -4,11 +4,15 @@
 
 #include "model/BlasRuntime.h"
 #include "model/CpuMemoryPool.h"
+#include "model/ParallelParts.h"
 
 #include <c10/core/CPUAllocator.h>
 #include <torch/torch.h>
 
+#include <atomic>
 #include <chrono>
+#include <stdexcept>
+#include <thread>
 #include <cstdio>
 
 using namespace vigil;
@@ -128,6 +132,30 @@ VIGIL_TEST(memoryPoolReusesLargeBlocks)
 
     trimCpuMemoryPool();
     VIGIL_CHECK_EQ(cpuMemoryPoolStats().cachedBytes, size_t(0));
+}
+
+// Every part runs once, on threads of its own but the first; a part's error comes back to
+// the caller after all have finished.
+VIGIL_TEST(partsRunOnceEachAndErrorsComeBack)
+{
+    std::vector<int> runs(5, 0);
+    std::vector<std::thread::id> ids(5);
+    runParts(5, [&](int64_t part) {
+        ++runs[size_t(part)];
+        ids[size_t(part)] = std::this_thread::get_id();
+    });
+    VIGIL_CHECK(runs == std::vector<int>(5, 1));
+    VIGIL_CHECK(ids[0] == std::this_thread::get_id());
+    VIGIL_CHECK(ids[3] != std::this_thread::get_id());
+    std::atomic<int> finished{0};
+    VIGIL_CHECK_THROWS(runParts(3,
+                                [&](int64_t part) {
+                                    if (part == 1)
+                                        throw std::runtime_error("part 1 failed");
+                                    ++finished;
+                                }),
+                       "part 1 failed");
+    VIGIL_CHECK_EQ(finished.load(), 2);
 }
 
 VIGIL_TEST_MAIN()

@@ -102,13 +102,10 @@ torch::Tensor CheckpointReader::storage(const TensorRef& ref, const std::string&
     if (ref.storageNumel < 0 || uint64_t(ref.storageNumel) > uint64_t(size) / uint64_t(elementSize))
         throw Error(m_path + ": record " + record + " of tensor '" + key + "' holds " + std::to_string(size) +
                     " bytes, the pickle says " + std::to_string(ref.storageNumel * elementSize));
-    // The record's buffer becomes the storage (LibTorch's allocator aligns it); records of
-    // other writers whose data is not aligned to the element are copied.
+    // The record's buffer becomes the storage, no copy: getRecord() reads it into memory from
+    // LibTorch's CPU allocator, aligned for any element type.
     auto owner = std::make_shared<at::DataPtr>(std::move(data));
-    void* raw = owner->get();
-    torch::Tensor typed = torch::from_blob(raw, {ref.storageNumel * elementSize}, [owner](void*) {}, torch::kUInt8);
-    if (reinterpret_cast<uintptr_t>(raw) % 64 != 0)
-        typed = typed.clone();
+    torch::Tensor typed = torch::from_blob(owner->get(), {ref.storageNumel * elementSize}, [owner](void*) {}, torch::kUInt8);
     if (m_bigEndian && elementSize > 1)
         typed = typed.view({ref.storageNumel, elementSize}).flip(1).contiguous().view({-1});
     typed = typed.view(scalarType(ref.dtype));

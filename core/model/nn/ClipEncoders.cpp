@@ -2,16 +2,14 @@
 // so the same code runs, and trains, on LibTorch 1.13 and 2.x.
 #include "model/nn/ClipEncoders.h"
 
+#include "model/ParallelParts.h"
 #include "model/nn/Int8Linear.h"
 
 #include <ATen/Parallel.h>
 
 #include <atomic>
 #include <cmath>
-#include <exception>
-#include <system_error>
 #include <thread>
-#include <vector>
 
 namespace F = torch::nn::functional;
 
@@ -225,33 +223,14 @@ void VisionTransformerImpl::quantizeInt8()
     const int64_t blocks = int64_t(transformer->resblocks->size());
     const int threads = std::max(1, int(std::min<int64_t>(blocks, std::thread::hardware_concurrency())));
     std::atomic<int64_t> next{0};
-    std::vector<std::exception_ptr> errors(static_cast<size_t>(threads));
-    auto work = [&](int thread) {
-        try {
-            at::set_num_threads(1);
-            for (int64_t i = next++; i < blocks; i = next++)
-                transformer->resblocks[size_t(i)]->as<ResidualAttentionBlockImpl>()->quantizeInt8(
-                    i + 1 == blocks ? Int8Use::FirstToken : Int8Use::AllTokens);
-        } catch (...) {
-            errors[size_t(thread)] = std::current_exception();
-        }
-    };
     const int callerThreads = at::get_num_threads();
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads; ++t) {
-        try {
-            workers.emplace_back(work, t);
-        } catch (const std::system_error&) {
-            break; // fewer threads: the others take its blocks
-        }
-    }
-    work(0);
-    for (std::thread& w : workers)
-        w.join();
+    runParts(threads, [&](int64_t) {
+        at::set_num_threads(1);
+        for (int64_t i = next++; i < blocks; i = next++)
+            transformer->resblocks[size_t(i)]->as<ResidualAttentionBlockImpl>()->quantizeInt8(
+                i + 1 == blocks ? Int8Use::FirstToken : Int8Use::AllTokens);
+    });
     at::set_num_threads(callerThreads); // the workers' setting is partly process-wide
-    for (const std::exception_ptr& e : errors)
-        if (e)
-            std::rethrow_exception(e);
 }
 
 TextEncoderImpl::TextEncoderImpl(const TextEncoderOptions& o)
