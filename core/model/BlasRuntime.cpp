@@ -91,6 +91,17 @@ bool setOpenBlasThreads(int threads)
     return true;
 }
 
+const RowMajorSgemm& rowMajorSgemm()
+{
+    static const RowMajorSgemm sgemm = [] {
+        selectBlasKernels();
+        RowMajorSgemm found;
+        found.fn = reinterpret_cast<RowMajorSgemm::Fn>(dlsym(RTLD_DEFAULT, "cblas_sgemm"));
+        return found;
+    }();
+    return sgemm;
+}
+
 std::string describeBlasKernels()
 {
     const BlasKernels& k = selectBlasKernels();

@@ -24,6 +24,25 @@ const BlasKernels& selectBlasKernels();
 /// Sets OpenBLAS's thread count (process-wide); false when LibTorch does not call OpenBLAS.
 bool setOpenBlasThreads(int threads);
 
+/// C = alpha op(A) op(B) + beta C on row-major float matrices with their own row strides
+/// (CBLAS's cblas_sgemm, row-major): what the attention's per-head products need to read
+/// q, k and v in place. The BLAS LibTorch loaded, or null when none exports CBLAS (a
+/// LibTorch with MKL linked in statically): callers then use LibTorch's own products.
+struct RowMajorSgemm {
+    using Fn = void (*)(int layout, int transA, int transB, int m, int n, int k, float alpha, const float* a, int lda,
+                        const float* b, int ldb, float beta, float* c, int ldc);
+    Fn fn = nullptr;
+    explicit operator bool() const { return fn != nullptr; }
+    /// C[m, n] = alpha A[m, k] B[k, n] (or B[n, k] transposed when transB) + beta C.
+    void operator()(bool transB, int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,
+                    float beta, float* c, int ldc) const
+    {
+        constexpr int rowMajor = 101, noTrans = 111, trans = 112;
+        fn(rowMajor, noTrans, transB ? trans : noTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+};
+const RowMajorSgemm& rowMajorSgemm();
+
 /// "OpenBLAS SkylakeX kernels (it detected Prescott)", "OpenBLAS Haswell kernels", or
 /// "no OpenBLAS".
 std::string describeBlasKernels();

@@ -241,7 +241,7 @@ private slots:
             }
             return values;
         };
-        for (const QString stem : {QStringLiteral("cctv_roadaccident"), QStringLiteral("cctv_fighting")}) {
+        for (const QString& stem : {QStringLiteral("cctv_roadaccident"), QStringLiteral("cctv_fighting")}) {
             const auto a = rows(dir.filePath(QStringLiteral("fp32/%1.scores.csv").arg(stem)));
             const auto b = rows(dir.filePath(QStringLiteral("int8/%1.scores.csv").arg(stem)));
             QVERIFY(!a.isEmpty());

@@ -2,7 +2,7 @@
 // format), against one large fp32 matrix product on the same threads, then the same in
 // int8 (when this LibTorch has a quantized engine) with how far its features are from
 // fp32's. Prints figures.
-//   bench_encoder [--threads N] [--batch B] [--frames F] [--rounds R]
+//   bench_encoder [--threads N] [--batch B] [--frames F] [--rounds R] [--precision fp32|int8|both]
 #include "../model/RandomCheckpoint.h"
 #include "BenchUtil.h"
 
@@ -62,6 +62,7 @@ double int8MatmulGops(int threads)
 int main(int argc, char** argv)
 {
     int threads = 2, batch = 16, frames = 32, rounds = 5;
+    std::string precision = "both";
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--threads")
@@ -72,6 +73,8 @@ int main(int argc, char** argv)
             frames = std::stoi(argv[i + 1]);
         else if (a == "--rounds")
             rounds = std::stoi(argv[i + 1]);
+        else if (a == "--precision")
+            precision = argv[i + 1];
     }
     at::set_num_threads(threads);
     std::printf("matmul 4096^3   %.1f GFLOP/s (%d threads)\n", bench::matmulGflops(threads), threads);
@@ -110,7 +113,11 @@ int main(int argc, char** argv)
                     batch, 100 * *std::min_element(ratios.begin(), ratios.end()), 100 * *std::max_element(ratios.begin(), ratios.end()));
         return torch::from_blob(features.data(), {batch, int64_t(features.size()) / batch}).clone();
     };
-    const torch::Tensor fp32 = run(Precision::Float32, "fp32", [&] { return bench::matmulGflops(threads); }, "the fp32 matrix product");
+    torch::Tensor fp32;
+    if (precision != "int8")
+        fp32 = run(Precision::Float32, "fp32", [&] { return bench::matmulGflops(threads); }, "the fp32 matrix product");
+    if (precision == "fp32")
+        return 0;
     if (!int8Available()) {
         std::printf("encoder int8    not available (no quantized engine in this LibTorch)\n");
         return 0;
@@ -118,6 +125,8 @@ int main(int argc, char** argv)
     std::printf("int8 engine     %s\n", std::string(c10::toString(at::globalContext().qEngine())).c_str());
     const torch::Tensor int8 = run(Precision::Int8, "int8", [&] { return int8MatmulGops(threads); },
                                    "the int8 product of the same size");
+    if (!fp32.defined())
+        return 0;
     const torch::Tensor cosine = torch::cosine_similarity(fp32, int8, 1);
     std::printf("int8 vs fp32    feature cosine min %.5f mean %.5f, max |diff| / max |fp32| %.4f (random weights and pixels)\n",
                 cosine.min().item<float>(), cosine.mean().item<float>(),

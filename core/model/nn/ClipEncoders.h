@@ -49,6 +49,7 @@ struct ResidualAttentionBlockImpl : torch::nn::Module {
 
 private:
     torch::Tensor mlpForward(const torch::Tensor& x);
+    torch::Tensor mlpResidual(const torch::Tensor& h, const torch::Tensor& y);
 };
 TORCH_MODULE(ResidualAttentionBlock);
 
