@@ -29,6 +29,13 @@ if [ -z "$video" ]; then
     ffmpeg -v error -i "$root/../shared/media/cctv_fighting.mp4" -frames:v "$frames" -an \
         -c:v libx264 -crf 23 -pix_fmt yuv420p "$video"
 fi
+# The baseline must compute what the golden reference computed before it is timed.
+/usr/bin/python3 "$root/tests/bench/reference_anomalyclip.py" --check "$root/../shared/golden/ucf" --normal-id 7 >"$work/check" || {
+    cat "$work/check" >&2
+    echo "reference_anomalyclip.py differs from ../shared/golden/ucf: not timing it" >&2
+    exit 1
+}
+echo "reference checked against ../shared/golden/ucf: $(grep -c ' ok$' "$work/check") comparisons within tolerance"
 "$bench/make_checkpoint" "$work/model" >/dev/null
 coretype=""
 if grep -qw avx512f /proc/cpuinfo; then coretype=SkylakeX; elif grep -qw avx2 /proc/cpuinfo; then coretype=Haswell; fi
