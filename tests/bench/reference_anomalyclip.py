@@ -267,10 +267,9 @@ class Head:
         windows = inputs[torch.arange(padded) % frames].view(SEGMENTS, s, FRAMES_PER_SEGMENT, -1)
         windows = windows.permute(1, 0, 2, 3).reshape(s, WINDOW, -1)
         scores = self.temporal(windows).view(s, SEGMENTS, FRAMES_PER_SEGMENT).permute(1, 0, 2).reshape(-1)[:frames]
-        given_abnormal = torch.softmax(logits, dim=-1)
-        probs = given_abnormal * scores.unsqueeze(-1)
+        probs = torch.softmax(logits, dim=-1) * scores.unsqueeze(-1)
         probs = torch.cat([probs[:, :self.normal_id], (1 - scores).unsqueeze(-1), probs[:, self.normal_id:]], dim=-1)
-        return scores, given_abnormal, probs, logits
+        return scores, probs
 
 
 def preprocess(resolution):
@@ -300,7 +299,7 @@ def check(golden, normal_id):
         worst["preprocessing (mean)"] = (mine - frames).abs().mean()
         for t in sorted(int(p.name[5:-13]) for p in pathlib.Path(golden).glob("video*_features.npy")):
             features = torch.from_numpy(np.load(f"{golden}/video{t}_features.npy"))
-            scores, _, probs, _ = head(features)
+            scores, probs = head(features)
             worst[f"video{t} scores"] = (scores - torch.from_numpy(np.load(f"{golden}/video{t}_scores.npy"))).abs().max()
             worst[f"video{t} p(c)"] = (probs - torch.from_numpy(np.load(f"{golden}/video{t}_class_probs.npy"))).abs().max()
     failed = False
@@ -366,7 +365,7 @@ def main():
         features = torch.cat(features)
         times.update(decode=decode, preprocess=prep, encode=encode)
         start = time.perf_counter()
-        scores, _, probs, _ = head(features)
+        scores, probs = head(features)
         times["head"] = time.perf_counter() - start
     start = time.perf_counter()
     if args.out:
