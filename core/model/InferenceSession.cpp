@@ -19,6 +19,7 @@ namespace vigil {
 struct InferenceSession::State {
     torch::Device device{torch::kCPU};
     Precision precision = Precision::Float32;
+    Int8Kernels int8Kernels = Int8Kernels::Best;
     torch::ScalarType dtype = torch::kFloat32; // of the device copy: kHalf for fp16
     int threads = 1;
     int64_t sequencesPerChunk = 16;
@@ -96,6 +97,7 @@ InferenceSession::InferenceSession(std::shared_ptr<const AnomalyClipModel> model
     if (options.precision == Precision::Int8 && !Int8Linear::available())
         throw Error("this LibTorch has no quantized CPU engine: int8 inference is not available");
     s.precision = options.precision;
+    s.int8Kernels = options.int8Kernels;
     const bool int8 = s.precision == Precision::Int8;
     s.device = cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
     s.dtype = options.precision == Precision::Float16 ? torch::kHalf : torch::kFloat32;
@@ -138,7 +140,7 @@ InferenceSession::InferenceSession(std::shared_ptr<const AnomalyClipModel> model
         for (auto& p : s.int8Encoder->named_parameters())
             p.value().set_data(from[p.key()]);
         s.int8Encoder->eval();
-        s.int8Encoder->quantizeInt8();
+        s.int8Encoder->quantizeInt8(options.int8Kernels);
     }
     s.centroid = impl.centroid.to(s.device);
     s.textFeatures = impl.textFeatures.to(s.device);
@@ -151,7 +153,10 @@ std::string InferenceSession::deviceDescription() const
     State& s = *m_state;
     if (s.device.is_cuda())
         return std::string("cuda:0 ") + precisionName(s.precision);
-    return std::string("cpu ") + precisionName(s.precision) + " (" + std::to_string(s.threads) + " threads)";
+    std::string kernels;
+    if (s.precision == Precision::Int8)
+        kernels = ", " + Int8Linear::kernelsName(s.int8Kernels);
+    return std::string("cpu ") + precisionName(s.precision) + " (" + std::to_string(s.threads) + " threads" + kernels + ")";
 }
 
 VideoScores InferenceSession::scoreFeatures(const float* features, int64_t frames, int64_t dim,

@@ -17,12 +17,17 @@ enum class ComputeDevice { Auto, Cpu, Cuda };
 /// Float16 on CUDA only; Int8 on CPU only (the image encoder's linear layers, dynamically
 /// quantized: features within a small tolerance of fp32, not equal to them).
 enum class Precision { Float32, Float16, Int8 };
+/// Whose int8 products: Best is oneDNN's matmul primitive where Vigil was built with it
+/// (AMX kernels where the CPU has them), else LibTorch's quantized engine; LibTorch forces
+/// the latter (for comparison).
+enum class Int8Kernels { Best, LibTorch };
 
 struct SessionOptions {
     ComputeDevice device = ComputeDevice::Auto;
     Precision precision = Precision::Float32;
     int threads = 0;                // intra-op threads on CPU; 0: one per core
     int64_t sequencesPerChunk = 8; // temporal-model batch of 512-frame sequences; bounds memory
+    Int8Kernels int8Kernels = Int8Kernels::Best;
 };
 
 /// Per-frame outputs, row-major, classes in model order (sorted names).

@@ -3,6 +3,7 @@
 // int8 (when this LibTorch has a quantized engine) with how far its features are from
 // fp32's. Prints figures.
 //   bench_encoder [--threads N] [--batch B] [--frames F] [--rounds R] [--precision fp32|int8|both]
+//                 [--int8-kernels best|libtorch|both]
 #include "../model/RandomCheckpoint.h"
 #include "BenchUtil.h"
 
@@ -38,11 +39,11 @@ double seconds(std::chrono::steady_clock::time_point start)
 // A 4096 x 4096 x 4096 product through the int8 linear layer the encoder uses (activations
 // quantized per call, weights per channel), its rows split between the threads as the
 // encoder splits a batch: GOP/s, multiply-adds counted twice.
-double int8MatmulGops(int threads)
+double int8MatmulGops(int threads, Int8Kernels kernels)
 {
     setOpenBlasThreads(1);
     static const torch::Tensor weight = torch::randn({4096, 4096}) / 64, input = torch::randn({4096, 4096});
-    static const Int8Linear layer(weight, torch::zeros({4096}));
+    const Int8Linear layer(weight, torch::zeros({4096}), kernels);
     auto part = [&](int t) {
         at::set_num_threads(1);
         c10::InferenceMode guard;
@@ -62,7 +63,7 @@ double int8MatmulGops(int threads)
 int main(int argc, char** argv)
 {
     int threads = 2, batch = 16, frames = 32, rounds = 5;
-    std::string precision = "both";
+    std::string precision = "both", int8Kernels = "best";
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--threads")
@@ -75,6 +76,8 @@ int main(int argc, char** argv)
             rounds = std::stoi(argv[i + 1]);
         else if (a == "--precision")
             precision = argv[i + 1];
+        else if (a == "--int8-kernels")
+            int8Kernels = argv[i + 1];
     }
     at::set_num_threads(threads);
     std::printf("matmul 4096^3   %.1f GFLOP/s (%d threads)\n", bench::matmulGflops(threads), threads);
@@ -85,10 +88,12 @@ int main(int argc, char** argv)
     const torch::Tensor pixels = torch::randn({batch, 3, 224, 224}).contiguous();
     // This machine's speed varies from minute to minute (a shared host): each round times the
     // matrix product before and after the encoder, and the ratio is taken within the round.
-    auto run = [&](Precision precision, const char* name, const std::function<double()>& reference, const char* referenceName) {
+    auto run = [&](Precision precision, const char* name, const std::function<double()>& reference, const char* referenceName,
+                   Int8Kernels kernels = Int8Kernels::Best) {
         SessionOptions sessionOptions{ComputeDevice::Cpu};
         sessionOptions.threads = threads;
         sessionOptions.precision = precision;
+        sessionOptions.int8Kernels = kernels;
         InferenceSession session(model, sessionOptions);
         std::vector<float> features = session.encodeImages(pixels.data_ptr<float>(), batch); // warm-up
         std::vector<double> rates, matmuls, ratios;
@@ -122,14 +127,23 @@ int main(int argc, char** argv)
         std::printf("encoder int8    not available (no quantized engine in this LibTorch)\n");
         return 0;
     }
-    std::printf("int8 engine     %s\n", std::string(c10::toString(at::globalContext().qEngine())).c_str());
-    const torch::Tensor int8 = run(Precision::Int8, "int8", [&] { return int8MatmulGops(threads); },
-                                   "the int8 product of the same size");
-    if (!fp32.defined())
-        return 0;
-    const torch::Tensor cosine = torch::cosine_similarity(fp32, int8, 1);
-    std::printf("int8 vs fp32    feature cosine min %.5f mean %.5f, max |diff| / max |fp32| %.4f (random weights and pixels)\n",
-                cosine.min().item<float>(), cosine.mean().item<float>(),
-                ((int8 - fp32).abs().max() / fp32.abs().max()).item<float>());
+    std::vector<Int8Kernels> kernelSets;
+    if (int8Kernels != "libtorch")
+        kernelSets.push_back(Int8Kernels::Best);
+    if (int8Kernels == "libtorch" ||
+        (int8Kernels == "both" && Int8Linear::kernelsName(Int8Kernels::LibTorch) != Int8Linear::kernelsName(Int8Kernels::Best)))
+        kernelSets.push_back(Int8Kernels::LibTorch);
+    for (Int8Kernels kernels : kernelSets) {
+        const std::string name = Int8Linear::kernelsName(kernels);
+        std::printf("int8 kernels    %s\n", name.c_str());
+        const torch::Tensor int8 = run(Precision::Int8, "int8", [&] { return int8MatmulGops(threads, kernels); },
+                                       ("the int8 product of the same size, " + name).c_str(), kernels);
+        if (!fp32.defined())
+            continue;
+        const torch::Tensor cosine = torch::cosine_similarity(fp32, int8, 1);
+        std::printf("int8 vs fp32    feature cosine min %.5f mean %.5f, max |diff| / max |fp32| %.4f (random weights and pixels)\n",
+                    cosine.min().item<float>(), cosine.mean().item<float>(),
+                    ((int8 - fp32).abs().max() / fp32.abs().max()).item<float>());
+    }
     return 0;
 }

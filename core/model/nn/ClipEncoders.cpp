@@ -153,17 +153,18 @@ torch::Tensor MultiheadAttentionImpl::forwardFirstToken(const torch::Tensor& x)
     return outInt8 ? outInt8->forward(out) : out_proj(out);
 }
 
-void MultiheadAttentionImpl::quantizeInt8(Int8Use use)
+void MultiheadAttentionImpl::quantizeInt8(Int8Use use, Int8Kernels kernels)
 {
     torch::NoGradGuard noGrad;
     // Each block is run one way only: the packed projections of the other are not made.
     if (use == Int8Use::AllTokens) {
-        qkvInt8 = std::make_shared<Int8Linear>(in_proj_weight, in_proj_bias);
+        qkvInt8 = std::make_shared<Int8Linear>(in_proj_weight, in_proj_bias, kernels);
     } else {
-        qInt8 = std::make_shared<Int8Linear>(in_proj_weight.slice(0, 0, width), in_proj_bias.slice(0, 0, width));
-        kvInt8 = std::make_shared<Int8Linear>(in_proj_weight.slice(0, width, 3 * width), in_proj_bias.slice(0, width, 3 * width));
+        qInt8 = std::make_shared<Int8Linear>(in_proj_weight.slice(0, 0, width), in_proj_bias.slice(0, 0, width), kernels);
+        kvInt8 = std::make_shared<Int8Linear>(in_proj_weight.slice(0, width, 3 * width), in_proj_bias.slice(0, width, 3 * width),
+                                              kernels);
     }
-    outInt8 = std::make_shared<Int8Linear>(out_proj->weight, out_proj->bias);
+    outInt8 = std::make_shared<Int8Linear>(out_proj->weight, out_proj->bias, kernels);
 }
 
 ResidualAttentionBlockImpl::ResidualAttentionBlockImpl(int64_t width, int64_t heads)
@@ -197,14 +198,16 @@ torch::Tensor ResidualAttentionBlockImpl::forwardFirstToken(const torch::Tensor&
     return y + mlpForward(layerNormFp32(y, ln_2));
 }
 
-// y + mlp(h) without autograd. QuickGELU's 1.702 goes into the products' alpha and c_fc's
+// y + mlp(h) without autograd, in y's storage (a fresh tensor of the caller's). QuickGELU's 1.702 goes into the products' alpha and c_fc's
 // bias: silu(1.702 u) / 1.702 = u sigmoid(1.702 u), so the [T, 4W] activations take one
 // pass instead of three; the residual plus c_proj's bias is the output's starting value,
 // accumulated into in place instead of added after.
-torch::Tensor ResidualAttentionBlockImpl::mlpResidual(const torch::Tensor& h, const torch::Tensor& y)
+torch::Tensor ResidualAttentionBlockImpl::mlpResidual(const torch::Tensor& h, torch::Tensor y)
 {
-    if (fcInt8)
-        return mlpForward(h).add_(y);
+    if (fcInt8) { // QuickGELU and the residual in the int8 products' post-operations where it can
+        projInt8->addForwardTo(fcInt8->forward(h, float(kQuickGeluScale)), y);
+        return y;
+    }
     const auto& fc = *mlp[0]->as<UninitializedLinearImpl>();
     const auto& proj = *mlp[2]->as<UninitializedLinearImpl>();
     torch::Tensor hidden = torch::addmm(fc.bias * kQuickGeluScale, h.reshape({-1, h.size(-1)}), fc.weight.t(), 1, kQuickGeluScale);
@@ -218,14 +221,16 @@ torch::Tensor ResidualAttentionBlockImpl::mlpForward(const torch::Tensor& x)
 {
     if (!fcInt8)
         return mlp->forward(x);
-    return projInt8->forward(mlp[1]->as<QuickGeluImpl>()->forward(fcInt8->forward(x)));
+    return projInt8->forward(fcInt8->forward(x, float(kQuickGeluScale)));
 }
 
-void ResidualAttentionBlockImpl::quantizeInt8(Int8Use use)
+void ResidualAttentionBlockImpl::quantizeInt8(Int8Use use, Int8Kernels kernels)
 {
-    attn->quantizeInt8(use);
-    fcInt8 = std::make_shared<Int8Linear>(mlp[0]->as<UninitializedLinearImpl>()->weight, mlp[0]->as<UninitializedLinearImpl>()->bias);
-    projInt8 = std::make_shared<Int8Linear>(mlp[2]->as<UninitializedLinearImpl>()->weight, mlp[2]->as<UninitializedLinearImpl>()->bias);
+    attn->quantizeInt8(use, kernels);
+    const auto& fc = *mlp[0]->as<UninitializedLinearImpl>();
+    const auto& proj = *mlp[2]->as<UninitializedLinearImpl>();
+    fcInt8 = std::make_shared<Int8Linear>(fc.weight, fc.bias, kernels);
+    projInt8 = std::make_shared<Int8Linear>(proj.weight, proj.bias, kernels);
 }
 
 ClipTransformerImpl::ClipTransformerImpl(int64_t width, int64_t layers, int64_t heads)
@@ -278,7 +283,7 @@ torch::Tensor VisionTransformerImpl::forward(const torch::Tensor& pixels)
     return torch::matmul(x, proj);
 }
 
-void VisionTransformerImpl::quantizeInt8()
+void VisionTransformerImpl::quantizeInt8(Int8Kernels kernels)
 {
     // The blocks are packed side by side, one per thread at a time (0.98 s -> 0.4 s for
     // ViT-B/16 on 2 cores); the last one computes the first token's row only (forward()).
@@ -290,7 +295,7 @@ void VisionTransformerImpl::quantizeInt8()
         at::set_num_threads(1);
         for (int64_t i = next++; i < blocks; i = next++)
             transformer->resblocks[size_t(i)]->as<ResidualAttentionBlockImpl>()->quantizeInt8(
-                i + 1 == blocks ? Int8Use::FirstToken : Int8Use::AllTokens);
+                i + 1 == blocks ? Int8Use::FirstToken : Int8Use::AllTokens, kernels);
     });
     at::set_num_threads(callerThreads); // the workers' setting is partly process-wide
 }

@@ -3,6 +3,7 @@
 // Internal to the model layer: includes LibTorch.
 #pragma once
 
+#include "model/InferenceSession.h"
 #include "model/nn/UninitializedLinear.h"
 
 #include <torch/torch.h>
@@ -28,7 +29,7 @@ struct MultiheadAttentionImpl : torch::nn::Module {
     torch::Tensor forwardFirstToken(const torch::Tensor& x);
     /// Int8 copies of the projections for CPU inference, those forward() (AllTokens) or
     /// forwardFirstToken() needs; without them (null), fp32.
-    void quantizeInt8(Int8Use use);
+    void quantizeInt8(Int8Use use, Int8Kernels kernels);
     int64_t width, heads;
     torch::Tensor in_proj_weight, in_proj_bias;
     UninitializedLinear out_proj{nullptr};
@@ -41,7 +42,7 @@ struct ResidualAttentionBlockImpl : torch::nn::Module {
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask = {});
     torch::Tensor forwardFirstToken(const torch::Tensor& x);
     /// Int8 projections and MLP for CPU inference (see MultiheadAttentionImpl).
-    void quantizeInt8(Int8Use use);
+    void quantizeInt8(Int8Use use, Int8Kernels kernels);
     MultiheadAttention attn{nullptr};
     torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
     torch::nn::Sequential mlp{nullptr}; // c_fc, QuickGELU, c_proj
@@ -49,7 +50,7 @@ struct ResidualAttentionBlockImpl : torch::nn::Module {
 
 private:
     torch::Tensor mlpForward(const torch::Tensor& x);
-    torch::Tensor mlpResidual(const torch::Tensor& h, const torch::Tensor& y);
+    torch::Tensor mlpResidual(const torch::Tensor& h, torch::Tensor y);
 };
 TORCH_MODULE(ResidualAttentionBlock);
 
@@ -73,7 +74,7 @@ struct VisionTransformerImpl : torch::nn::Module {
     torch::Tensor forward(const torch::Tensor& pixels);
     /// Every block's linear layers in int8, for a CPU inference copy (InferenceSession
     /// makes one sharing the weights): training and autograd need fp32.
-    void quantizeInt8();
+    void quantizeInt8(Int8Kernels kernels = Int8Kernels::Best);
     VisionTransformerOptions options;
     torch::nn::Conv2d conv1{nullptr};
     torch::Tensor class_embedding, positional_embedding, proj;
