@@ -174,6 +174,26 @@ VIGIL_VECTOR_CLONES void quantize(const float* x, int64_t n, float inverse, floa
     }
 }
 
+// q = clamp(round(w / scale), -127, 127), ties to even: a weight row, once per layer (at
+// ViT-B/16's 85 million weights the scalar loop took a tenth of int8's start-up).
+VIGIL_VECTOR_CLONES void quantizeSymmetric(const float* w, int64_t n, float scale, int8_t* q)
+{
+    constexpr float kRounder = 12582912.f;
+    int64_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        Floats16 v;
+        std::memcpy(&v, w + i, sizeof v);
+        v = (v / scale + kRounder) - kRounder;
+        v = v > -127.f ? v : -127.f;
+        v = v < 127.f ? v : 127.f;
+        const Ints16 ints = __builtin_convertvector(v, Ints16);
+        for (int j = 0; j < 16; ++j)
+            q[i + j] = int8_t(ints[j]);
+    }
+    for (; i < n; ++i)
+        q[i] = int8_t(std::clamp((w[i] / scale + kRounder) - kRounder, -127.f, 127.f));
+}
+
 } // namespace
 
 struct OneDnnInt8Linear::Impl {
@@ -211,14 +231,12 @@ OneDnnInt8Linear::OneDnnInt8Linear(const float* weight, const float* bias, int64
     m->bias.assign(size_t(out), 0.f);
     for (int64_t o = 0; o < out; ++o) {
         const float* w = weight + o * in;
-        float largest = 0;
-        for (int64_t i = 0; i < in; ++i)
-            largest = std::max(largest, std::fabs(w[i]));
-        const float scale = std::max(largest / 127.f, 1e-12f);
+        const Range range = rangeOf(w, in);
+        if (!std::isfinite(range.lo) || !std::isfinite(range.hi) || range.poison != 0)
+            throw Error("int8 linear layer: the weights are not finite (NaN or infinity)");
+        const float scale = std::max(std::max(-range.lo, range.hi) / 127.f, 1e-12f);
         m->weightScales[size_t(o)] = scale;
-        int8_t* q = m->weights.data() + o * in;
-        for (int64_t i = 0; i < in; ++i)
-            q[i] = int8_t(std::clamp(std::nearbyint(w[i] / scale), -127.f, 127.f));
+        quantizeSymmetric(w, in, scale, m->weights.data() + o * in);
         if (bias)
             m->bias[size_t(o)] = bias[o];
     }
