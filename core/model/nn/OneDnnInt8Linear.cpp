@@ -151,11 +151,11 @@ VIGIL_VECTOR_CLONES Range rangeOf(const float* x, int64_t n)
     return r;
 }
 
-// q = clamp(round(x / scale) + zero point, 0, 255), rounded to nearest, ties to even, as
+// q = clamp(round(x / scale) + zero point, 0, top), rounded to nearest, ties to even, as
 // LibTorch's nearbyint: adding and taking away 1.5 * 2^23 rounds a float of magnitude below
 // 2^22 by the addition itself. (This file is built without FMA contraction: the product is
 // rounded before the addition, on every instruction set alike.)
-VIGIL_VECTOR_CLONES void quantize(const float* x, int64_t n, float inverse, float zeroPoint, uint8_t* q)
+VIGIL_VECTOR_CLONES void quantize(const float* x, int64_t n, float inverse, float zeroPoint, float top, uint8_t* q)
 {
     constexpr float kRounder = 12582912.f;
     int64_t i = 0;
@@ -164,13 +164,13 @@ VIGIL_VECTOR_CLONES void quantize(const float* x, int64_t n, float inverse, floa
         std::memcpy(&v, x + i, sizeof v);
         v = (v * inverse + kRounder) - kRounder + zeroPoint;
         v = v > 0.f ? v : 0.f;
-        v = v < 255.f ? v : 255.f;
+        v = v < top ? v : top;
         const Bytes16 bytes = __builtin_convertvector(__builtin_convertvector(v, Ints16), Bytes16);
         std::memcpy(q + i, &bytes, sizeof bytes);
     }
     for (; i < n; ++i) {
         const float rounded = (x[i] * inverse + kRounder) - kRounder;
-        q[i] = uint8_t(std::min(std::max(rounded + zeroPoint, 0.f), 255.f));
+        q[i] = uint8_t(std::min(std::max(rounded + zeroPoint, 0.f), top));
     }
 }
 
@@ -192,6 +192,26 @@ VIGIL_VECTOR_CLONES void quantizeSymmetric(const float* w, int64_t n, float scal
     }
     for (; i < n; ++i)
         q[i] = int8_t(std::clamp((w[i] / scale + kRounder) - kRounder, -127.f, 127.f));
+}
+
+// The activations' largest quantized value. Without VNNI, oneDNN's int8 kernels add pairs of
+// u8 x s8 products in 16 bits (vpmaddubsw), which saturate past 32767: 255 x 127 x 2 does,
+// and one product in 14 was 7 % off under ONEDNN_MAX_CPU_ISA=AVX2. Seven-bit activations
+// cannot (FBGEMM's "reduce range" for the same reason); VNNI and AMX add in 32 bits.
+float activationTop()
+{
+    static const float top = [] {
+        switch (dnnl::get_effective_cpu_isa()) {
+        case dnnl::cpu_isa::avx2_vnni:
+        case dnnl::cpu_isa::avx512_core_vnni:
+        case dnnl::cpu_isa::avx512_core_bf16:
+        case dnnl::cpu_isa::avx512_core_amx:
+            return 255.f;
+        default:
+            return 127.f;
+        }
+    }();
+    return top;
 }
 
 } // namespace
@@ -256,15 +276,17 @@ void OneDnnInt8Linear::forward(const float* x, int64_t rows, float* y, float swi
     const int64_t in = m->in, out = m->out, count = rows * in;
     ThreadBuffers& b = threadBuffers();
 
-    // The activations' range, zero included (LibTorch's choice: zero is exact), onto 0-255.
+    // The activations' range, zero included (LibTorch's choice: zero is exact), onto 0-255
+    // (0-127 without VNNI).
     const Range range = rangeOf(x, count);
     if (!std::isfinite(range.lo) || !std::isfinite(range.hi) || range.poison != 0)
         throw Error("int8 linear layer: the activations are not finite (NaN or infinity)");
-    const float scale = range.hi > range.lo ? (range.hi - range.lo) / 255.f : 1.f;
-    const float zeroPoint = std::clamp(std::nearbyint(-range.lo / scale), 0.f, 255.f);
+    const float top = activationTop();
+    const float scale = range.hi > range.lo ? (range.hi - range.lo) / top : 1.f;
+    const float zeroPoint = std::clamp(std::nearbyint(-range.lo / scale), 0.f, top);
     b.quantized.resize(size_t(count));
     uint8_t* q = b.quantized.data();
-    quantize(x, count, 1.f / scale, zeroPoint, q);
+    quantize(x, count, 1.f / scale, zeroPoint, top, q);
     b.scales.resize(size_t(out));
     for (int64_t o = 0; o < out; ++o)
         b.scales[size_t(o)] = m->weightScales[size_t(o)] * scale;
