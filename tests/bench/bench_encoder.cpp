@@ -10,6 +10,7 @@
 #include "model/InferenceSession.h"
 #include "model/ParallelParts.h"
 #include "model/nn/Int8Linear.h"
+#include "model/nn/OneDnnInt8Linear.h"
 
 #include <ATen/Parallel.h>
 
@@ -136,6 +137,12 @@ int main(int argc, char** argv)
     for (Int8Kernels kernels : kernelSets) {
         const std::string name = Int8Linear::kernelsName(kernels);
         std::printf("int8 kernels    %s\n", name.c_str());
+#ifdef VIGIL_HAVE_ONEDNN
+        if (kernels == Int8Kernels::Best) // what oneDNN picks for one thread's part of a batch
+            std::printf("                %s for %d x 768 x 2304, %s for %d x 3072 x 768\n",
+                        OneDnnInt8Linear::implementation(batch / threads * 197, 768, 2304, 1).c_str(), batch / threads * 197,
+                        OneDnnInt8Linear::implementation(batch / threads * 197, 3072, 768, 1).c_str(), batch / threads * 197);
+#endif
         const torch::Tensor int8 = run(Precision::Int8, "int8", [&] { return int8MatmulGops(threads, kernels); },
                                        ("the int8 product of the same size, " + name).c_str(), kernels);
         if (!fp32.defined())

@@ -198,13 +198,15 @@ torch::Tensor ResidualAttentionBlockImpl::forwardFirstToken(const torch::Tensor&
     return y + mlpForward(layerNormFp32(y, ln_2));
 }
 
-// y + mlp(h) without autograd, in y's storage (a fresh tensor of the caller's). QuickGELU's 1.702 goes into the products' alpha and c_fc's
-// bias: silu(1.702 u) / 1.702 = u sigmoid(1.702 u), so the [T, 4W] activations take one
-// pass instead of three; the residual plus c_proj's bias is the output's starting value,
-// accumulated into in place instead of added after.
+// y + mlp(h) without autograd; y is a fresh tensor of the caller's, and in int8 the sum is
+// made in its storage. QuickGELU's 1.702 goes into the products' alpha and c_fc's bias:
+// silu(1.702 u) / 1.702 = u sigmoid(1.702 u), so the [T, 4W] activations take one pass
+// instead of three; the residual plus c_proj's bias is the output's starting value,
+// accumulated into in place instead of added after. In int8 both are the products'
+// post-operations where oneDNN's path runs them.
 torch::Tensor ResidualAttentionBlockImpl::mlpResidual(const torch::Tensor& h, torch::Tensor y)
 {
-    if (fcInt8) { // QuickGELU and the residual in the int8 products' post-operations where it can
+    if (fcInt8) {
         projInt8->addForwardTo(fcInt8->forward(h, float(kQuickGeluScale)), y);
         return y;
     }
