@@ -35,7 +35,7 @@ struct Shape {
     int64_t rows, in, out;
     float swishAlpha;
     bool accumulate;
-    int threads;
+    int threads; // oneDNN sizes a primitive's scratch by the OpenMP threads it is made with
     bool operator<(const Shape& o) const
     {
         return std::tie(rows, in, out, swishAlpha, accumulate, threads) <
@@ -196,7 +196,7 @@ VIGIL_VECTOR_CLONES void quantizeSymmetric(const float* w, int64_t n, float scal
 
 // The activations' largest quantized value. Without VNNI, oneDNN's int8 kernels add pairs of
 // u8 x s8 products in 16 bits (vpmaddubsw), which saturate past 32767: 255 x 127 x 2 does,
-// and one product in 14 was 7 % off under ONEDNN_MAX_CPU_ISA=AVX2. Seven-bit activations
+// and tst_int8linear's layer was 7 % off under ONEDNN_MAX_CPU_ISA=AVX2. Seven-bit activations
 // cannot (FBGEMM's "reduce range" for the same reason); VNNI and AMX add in 32 bits.
 float activationTop()
 {
