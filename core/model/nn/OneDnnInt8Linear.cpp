@@ -264,9 +264,6 @@ OneDnnInt8Linear::OneDnnInt8Linear(const float* weight, const float* bias, int64
 
 OneDnnInt8Linear::~OneDnnInt8Linear() = default;
 
-int64_t OneDnnInt8Linear::inFeatures() const { return m->in; }
-int64_t OneDnnInt8Linear::outFeatures() const { return m->out; }
-
 void OneDnnInt8Linear::forward(const float* x, int64_t rows, float* y, float swishAlpha, bool accumulate, int threads) const
 {
     if (rows <= 0)

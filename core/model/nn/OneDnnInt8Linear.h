@@ -27,9 +27,6 @@ public:
     /// Thread-safe: threads may run the same layer at once, each on its own rows.
     void forward(const float* x, int64_t rows, float* y, float swishAlpha, bool accumulate, int threads) const;
 
-    int64_t inFeatures() const;
-    int64_t outFeatures() const;
-
     /// The kernel oneDNN picks for a product of this shape ("brg:avx512_core_amx_int8").
     static std::string implementation(int64_t rows, int64_t in, int64_t out, int threads);
 
