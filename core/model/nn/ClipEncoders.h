@@ -49,7 +49,6 @@ struct ResidualAttentionBlockImpl : torch::nn::Module {
     std::shared_ptr<const Int8Linear> fcInt8, projInt8;
 
 private:
-    torch::Tensor mlpForward(const torch::Tensor& x);
     torch::Tensor mlpResidual(const torch::Tensor& h, torch::Tensor y);
 };
 TORCH_MODULE(ResidualAttentionBlock);
