@@ -233,27 +233,51 @@ VideoScores InferenceSession::scoreFeatures(const float* features, int64_t frame
     return result;
 }
 
+void InferenceSession::encodeRange(const float* pixels, int64_t count, float* out) const
+{
+    State& s = *m_state;
+    const ModelConfig& config = m_model->config();
+    const int64_t r = config.imageResolution, dim = config.embedDim;
+    VisionTransformer encoder = s.int8Encoder ? s.int8Encoder : s.net->image_encoder;
+    c10::InferenceMode guard;
+    const torch::Tensor input =
+        torch::from_blob(const_cast<float*>(pixels), {count, 3, r, r}, torch::kFloat32).to(s.device, s.dtype);
+    const torch::Tensor features = encoder->forward(input).to(torch::kCPU, torch::kFloat32).contiguous();
+    std::copy(features.data_ptr<float>(), features.data_ptr<float>() + count * dim, out);
+}
+
+int InferenceSession::encoderLanes() const
+{
+    return m_state->device.is_cuda() ? 1 : std::max(1, m_state->threads);
+}
+
+std::vector<float> InferenceSession::encodeImagesOnThisThread(const float* pixels, int64_t count) const
+{
+    if (!m_state->net->image_encoder)
+        throw Error("this checkpoint has no image encoder");
+    std::vector<float> result(size_t(count * m_model->config().embedDim));
+    if (m_state->device.is_cuda()) {
+        encodeRange(pixels, count, result.data());
+        return result;
+    }
+    applySingleThreadKernels(); // OpenMP's setting is this thread's own
+    encodeRange(pixels, count, result.data());
+    return result;
+}
+
 std::vector<float> InferenceSession::encodeImages(const float* pixels, int64_t count) const
 {
     State& s = *m_state;
     const ModelConfig& config = m_model->config();
     if (!s.net->image_encoder)
         throw Error("this checkpoint has no image encoder");
-    const int64_t r = config.imageResolution, pixelsPerImage = 3 * r * r, dim = config.embedDim;
-    VisionTransformer encoder = s.int8Encoder ? s.int8Encoder : s.net->image_encoder;
-    auto encode = [&](int64_t first, int64_t n, float* out) {
-        c10::InferenceMode guard;
-        const torch::Tensor input =
-            torch::from_blob(const_cast<float*>(pixels) + first * pixelsPerImage, {n, 3, r, r}, torch::kFloat32).to(s.device, s.dtype);
-        const torch::Tensor features = encoder->forward(input).to(torch::kCPU, torch::kFloat32).contiguous();
-        std::copy(features.data_ptr<float>(), features.data_ptr<float>() + n * dim, out);
-    };
+    const int64_t pixelsPerImage = 3 * config.imageResolution * config.imageResolution, dim = config.embedDim;
     std::vector<float> result(size_t(count * dim));
-    const int64_t parts = s.device.is_cuda() ? 1 : std::min<int64_t>(s.threads, count);
+    const int64_t parts = std::min<int64_t>(encoderLanes(), count);
     if (parts <= 1) {
         if (!s.device.is_cuda())
             applyThreadCount(s.threads, s.precision == Precision::Int8);
-        encode(0, count, result.data());
+        encodeRange(pixels, count, result.data());
         return result;
     }
     // On the CPU the batch is split between the threads, each encoding its part with
@@ -271,7 +295,7 @@ std::vector<float> InferenceSession::encodeImages(const float* pixels, int64_t c
     runParts(parts, [&](int64_t part) {
         applySingleThreadKernels(); // OpenMP's setting is this thread's own
         const auto [first, n] = ranges[size_t(part)];
-        encode(first, n, result.data() + first * dim);
+        encodeRange(pixels + first * pixelsPerImage, n, result.data() + first * dim);
     });
     return result;
 }

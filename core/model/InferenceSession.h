@@ -68,9 +68,20 @@ public:
     VideoScores scoreFeatures(const float* features, int64_t frames, int64_t dim,
                               const ProgressCallback& progress = {}) const;
     /// pixels: [count, 3, R, R] normalised, row-major -> [count, D].
+    /// The batch is split between encoderLanes() threads and the call returns when all are done.
     std::vector<float> encodeImages(const float* pixels, int64_t count) const;
 
+    /// How many threads may encode side by side, each calling encodeImagesOnThisThread() on
+    /// its own frames: the CPU threads, 1 on CUDA. Lanes that never wait for each other keep
+    /// both cores busy where a split batch leaves one idle until the slower part ends.
+    int encoderLanes() const;
+    /// encodeImages() on the calling thread only (single-threaded kernels on the CPU): one
+    /// lane of encoderLanes(). Any thread; the session must outlive the call.
+    std::vector<float> encodeImagesOnThisThread(const float* pixels, int64_t count) const;
+
 private:
+    void encodeRange(const float* pixels, int64_t count, float* out) const;
+
     struct State;
     std::shared_ptr<const AnomalyClipModel> m_model;
     std::unique_ptr<State> m_state;

@@ -9,6 +9,10 @@
 #include "scoring/JobControl.h"
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <mutex>
 #include <chrono>
 #include <cstring>
 #include <exception>
@@ -30,6 +34,17 @@ struct DecodedItem {
 struct PixelItem {
     int64_t index = 0;
     std::vector<float> pixels; // 3 x R x R
+};
+
+struct FrameGroup {
+    std::vector<int64_t> indices;
+    std::vector<float> pixels; // [n, 3, R, R]
+};
+
+struct EncodedGroup {
+    std::vector<int64_t> indices;
+    std::vector<float> features; // [n, D]
+    Clock::time_point started;
 };
 
 // Runs `body`, turning an exception into a stored one and a queue abort, so the other
@@ -130,77 +145,172 @@ ExtractedFeatures FeatureExtractor::extract(const std::string& videoPath, JobCon
         });
     });
 
-    // Encoder stage, on this thread (the session's).
+    // Encoder stage. Frames go in groups, in order; `append` writes each group's rows, in
+    // order, on this thread (the session's), and reports the chunk.
     std::exception_ptr encodeError;
-    bool cancelled = false;
+    std::atomic<bool> cancelled{false}; // by `control`
+    std::atomic<bool> stop{false};      // the lanes stop: cancelled, or a stage failed
     int64_t filled = 0; // rows final so far
-    std::vector<float> pixels;
-    std::vector<int64_t> indices;
     auto fillUpTo = [&](int64_t end, const float* feature) {
         // Rows [filled, end) take `feature` (held from the last encoded frame).
         for (int64_t row = filled; row < end; ++row)
             result.values.insert(result.values.end(), feature, feature + dim);
         filled = std::max(filled, end);
     };
-    try {
-        bool more = true;
-        while (more) {
-            if (control && !control->proceed()) {
-                cancelled = true;
+    // Takes up to `size` frames off the queue; fewer only at the end.
+    auto take = [&](int size, FrameGroup& group) {
+        group.indices.clear();
+        group.pixels.clear();
+        while (int(group.indices.size()) < size) {
+            std::optional<PixelItem> item = preprocessed.pop();
+            if (!item)
                 break;
+            group.indices.push_back(item->index);
+            group.pixels.insert(group.pixels.end(), item->pixels.begin(), item->pixels.end());
+        }
+        return !group.indices.empty();
+    };
+    auto append = [&](const std::vector<int64_t>& indices, const std::vector<float>& features) {
+        result.framesEncoded += int64_t(indices.size());
+        const int64_t chunkStart = filled;
+        for (size_t i = 0; i < indices.size(); ++i) {
+            const float* feature = features.data() + i * size_t(dim);
+            if (indices[i] > filled) {
+                // Rows before the first encoded frame take its feature; later gaps the
+                // previous one's (copied: filling may reallocate the rows).
+                const std::vector<float> held = filled == 0
+                    ? std::vector<float>(feature, feature + dim)
+                    : std::vector<float>(result.values.end() - dim, result.values.end());
+                fillUpTo(indices[i], held.data());
             }
-            pixels.clear();
-            indices.clear();
-            const auto waitStart = Clock::now();
-            while (int64_t(indices.size()) < batch) {
-                std::optional<PixelItem> item = preprocessed.pop();
-                if (!item) {
-                    more = false;
+            fillUpTo(indices[i] + 1, feature);
+        }
+        if (onChunk) {
+            ExtractionProgress progress;
+            progress.framesDone = filled;
+            progress.framesTotal = total;
+            const double elapsed = secondsSince(start);
+            progress.framesPerSecond = elapsed > 0 ? double(filled) / elapsed : 0;
+            if (progress.framesPerSecond > 0)
+                progress.secondsLeft = double(std::max<int64_t>(0, total - filled)) / progress.framesPerSecond;
+            FeatureChunk chunk;
+            chunk.firstFrame = chunkStart;
+            chunk.frames = filled - chunkStart;
+            chunk.dim = dim;
+            chunk.values = result.values.data() + chunkStart * dim;
+            onChunk(chunk, progress);
+        }
+    };
+    auto noteFirstBatch = [&](Clock::time_point at) {
+        if (result.firstBatchAfterSeconds < 0)
+            result.firstBatchAfterSeconds = std::chrono::duration<double>(at - start).count();
+    };
+
+    const int lanes = std::min(m_session.encoderLanes(), batch);
+    if (lanes <= 1) {
+        try {
+            FrameGroup group;
+            while (true) {
+                if (control && !control->proceed()) {
+                    cancelled = true;
                     break;
                 }
-                indices.push_back(item->index);
-                pixels.insert(pixels.end(), item->pixels.begin(), item->pixels.end());
+                const auto waitStart = Clock::now();
+                if (!take(batch, group))
+                    break;
+                const auto t0 = Clock::now();
+                result.encodeWaitSeconds += std::chrono::duration<double>(t0 - waitStart).count();
+                noteFirstBatch(t0);
+                const std::vector<float> features = m_session.encodeImages(group.pixels.data(), int64_t(group.indices.size()));
+                result.encodeSeconds += secondsSince(t0);
+                append(group.indices, features);
             }
-            if (indices.empty())
-                break;
-            const auto t0 = Clock::now();
-            result.encodeWaitSeconds += std::chrono::duration<double>(t0 - waitStart).count();
-            if (result.firstBatchAfterSeconds < 0)
-                result.firstBatchAfterSeconds = std::chrono::duration<double>(t0 - start).count();
-            const std::vector<float> features = m_session.encodeImages(pixels.data(), int64_t(indices.size()));
-            result.encodeSeconds += secondsSince(t0);
-            result.framesEncoded += int64_t(indices.size());
-            const int64_t chunkStart = filled;
-            for (size_t i = 0; i < indices.size(); ++i) {
-                const float* feature = features.data() + i * size_t(dim);
-                if (indices[i] > filled) {
-                    // Rows before the first encoded frame take its feature; later gaps the
-                    // previous one's (copied: filling may reallocate the rows).
-                    const std::vector<float> held = filled == 0
-                        ? std::vector<float>(feature, feature + dim)
-                        : std::vector<float>(result.values.end() - dim, result.values.end());
-                    fillUpTo(indices[i], held.data());
-                }
-                fillUpTo(indices[i] + 1, feature);
-            }
-            if (onChunk) {
-                ExtractionProgress progress;
-                progress.framesDone = filled;
-                progress.framesTotal = total;
-                const double elapsed = secondsSince(start);
-                progress.framesPerSecond = elapsed > 0 ? double(filled) / elapsed : 0;
-                if (progress.framesPerSecond > 0)
-                    progress.secondsLeft = double(std::max<int64_t>(0, total - filled)) / progress.framesPerSecond;
-                FeatureChunk chunk;
-                chunk.firstFrame = chunkStart;
-                chunk.frames = filled - chunkStart;
-                chunk.dim = dim;
-                chunk.values = result.values.data() + chunkStart * dim;
-                onChunk(chunk, progress);
-            }
+        } catch (...) {
+            encodeError = std::current_exception();
         }
-    } catch (...) {
-        encodeError = std::current_exception();
+    } else {
+        // One lane per thread, each taking its own group of batch / lanes frames and encoding
+        // it with single-threaded kernels, never waiting for the other: the batch split in
+        // parts that all had to end before the next batch left a core idle 9 % of the time
+        // (the parts' ends 0.1-0.5 s apart on 2.2-3.3 s; the decoding and preprocessing
+        // threads take their share from one core at a time). Groups are the parts the split
+        // batch had, so int8's per-part activation ranges are unchanged.
+        const int groupSize = (batch + lanes - 1) / lanes;
+        std::mutex takeMutex, doneMutex;
+        std::condition_variable doneChanged;
+        std::map<int64_t, EncodedGroup> done; // by group number
+        int64_t nextGroup = 0;
+        int running = lanes;
+        std::exception_ptr laneError;
+        std::vector<double> busy(size_t(lanes), 0.0), waited(size_t(lanes), 0.0);
+        auto lane = [&](int laneIndex) {
+            try {
+                FrameGroup group;
+                while (true) {
+                    if (control && !control->proceed()) {
+                        cancelled = true;
+                        break;
+                    }
+                    int64_t number = 0;
+                    const auto waitStart = Clock::now();
+                    {
+                        std::lock_guard lock(takeMutex); // groups of consecutive frames, numbered in order
+                        if (stop || !take(groupSize, group))
+                            break;
+                        number = nextGroup++;
+                    }
+                    const auto t0 = Clock::now();
+                    waited[size_t(laneIndex)] += std::chrono::duration<double>(t0 - waitStart).count();
+                    EncodedGroup encoded;
+                    encoded.features = m_session.encodeImagesOnThisThread(group.pixels.data(), int64_t(group.indices.size()));
+                    busy[size_t(laneIndex)] += secondsSince(t0);
+                    encoded.started = t0;
+                    encoded.indices = std::move(group.indices);
+                    std::lock_guard lock(doneMutex);
+                    done.emplace(number, std::move(encoded));
+                    doneChanged.notify_all();
+                }
+            } catch (...) {
+                std::lock_guard lock(doneMutex);
+                if (!laneError)
+                    laneError = std::current_exception();
+                stop = true; // the other lanes too
+                abortAll();
+            }
+            std::lock_guard lock(doneMutex);
+            --running;
+            doneChanged.notify_all();
+        };
+        std::vector<std::thread> laneThreads;
+        for (int i = 0; i < lanes; ++i)
+            laneThreads.emplace_back(lane, i);
+        try {
+            for (int64_t next = 0;; ++next) {
+                std::unique_lock lock(doneMutex);
+                doneChanged.wait(lock, [&] { return done.count(next) > 0 || running == 0; });
+                const auto it = done.find(next);
+                if (it == done.end())
+                    break; // every lane ended and no group is left
+                EncodedGroup encoded = std::move(it->second);
+                done.erase(it);
+                lock.unlock();
+                noteFirstBatch(encoded.started);
+                append(encoded.indices, encoded.features);
+            }
+        } catch (...) {
+            encodeError = std::current_exception();
+            stop = true;
+            abortAll();
+        }
+        for (std::thread& t : laneThreads)
+            t.join();
+        if (!encodeError)
+            encodeError = laneError;
+        // Per lane, on average: the rate is the frames over one lane's busy time.
+        for (int i = 0; i < lanes; ++i) {
+            result.encodeSeconds += busy[size_t(i)] / lanes;
+            result.encodeWaitSeconds += waited[size_t(i)] / lanes;
+        }
     }
     if (cancelled || encodeError)
         abortAll();
