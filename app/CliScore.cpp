@@ -88,12 +88,13 @@ struct ProcessTimings {
         };
         const ModelLoadTimings& load = model.load;
         err << tr("timings (seconds; %1 video(s), %2)").arg(videos).arg(blas) << Qt::endl;
-        row(tr("load"), load.read + load.weights + load.fingerprint,
-            tr("checkpoint read %1, weights %2, encoder fingerprint %3")
-                .arg(load.read, 0, 'f', 2)
-                .arg(load.weights, 0, 'f', 2)
-                .arg(load.fingerprint, 0, 'f', 2));
-        row(tr("prompts"), load.prompts, tr("class directions from the text encoder"));
+        row(tr("load"), load.read + load.weights,
+            tr("checkpoint read %1, weights %2").arg(load.read, 0, 'f', 2).arg(load.weights, 0, 'f', 2));
+        row(tr("prompts"), load.prompts + load.sideWait,
+            tr("class directions from the text encoder; beside them, encoder fingerprint and head filters %1 "
+               "(waited for: %2)")
+                .arg(load.fingerprint, 0, 'f', 2)
+                .arg(load.sideWait, 0, 'f', 2));
         row(tr("session"), model.session);
         row(tr("decode"), video.decode, tr("own thread, beside the encoder"));
         row(tr("preprocess"), video.preprocess, tr("own thread, beside the encoder"));

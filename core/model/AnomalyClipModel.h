@@ -24,9 +24,11 @@ struct ModelLoadOptions {
 struct ModelLoadTimings {
     double read = 0;        // the checkpoint archive: records read, the pickle unpacked
     double weights = 0;     // tensors checked and placed in the network
-    double fingerprint = 0; // the image encoder's digest (the feature cache's key)
+    double fingerprint = 0; // the image encoder's digest (the feature cache's key) and the head's
+                            // filters, on a thread of their own beside the prompts
     double prompts = 0;     // class prompts through the text encoder (the class directions)
-    double total = 0;
+    double sideWait = 0;    // the prompts done, waiting for the fingerprint's thread
+    double total = 0;       // on the loading thread: read + weights + prompts + sideWait
 };
 
 /// Load on any thread; afterwards const and safe to share between threads.

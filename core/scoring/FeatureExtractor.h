@@ -1,6 +1,8 @@
 // Video file -> per-frame CLIP features, as a pipeline: a decoding thread, a
-// preprocessing thread and the calling thread encoding batches, joined by bounded queues
-// so the encoder never waits for frames and memory does not grow with the video.
+// preprocessing thread and the encoder, joined by bounded queues so the encoder never waits
+// for frames and memory does not grow with the video. On the CPU the encoder is one lane
+// per thread (InferenceSession::encoderLanes()), each encoding its own group of frames; the
+// calling thread puts the rows back in order and reports them.
 #pragma once
 
 #include "video/FrameDecoder.h"
@@ -16,7 +18,7 @@ class InferenceSession;
 class JobControl;
 
 struct ExtractionOptions {
-    int batchSize = 16;    // frames per encoder call
+    int batchSize = 16;    // frames in flight in the encoder: one call, or split between its lanes
     int stride = 1;        // encode every stride-th frame, hold its feature in between
     int decoderThreads = 0; // 0: FFmpeg's choice
     int64_t maxFrames = 0;  // stop after this many frames (benchmarks, previews); 0: all
@@ -49,6 +51,7 @@ struct ExtractedFeatures {
     // Busy time of each stage (they overlap): where the time goes.
     double decodeSeconds = 0, preprocessSeconds = 0, encodeSeconds = 0;
     double encodeWaitSeconds = 0;       // the encoder waiting for preprocessed frames
+                                        // (with lanes: busy and waiting time per lane, on average)
     double firstBatchAfterSeconds = -1; // from the call to the first batch's encoding
 };
 
