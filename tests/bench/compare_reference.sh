@@ -78,8 +78,11 @@ for ((r = 0; r < rounds; ++r)); do
     for ((i = 0; i < 3; ++i)); do run_one "${sides[(r + i) % 3]}"; done
 done
 echo
-echo "| | whole process (s) | user (s) | system (s) | peak RSS (MiB) | speed-up (median) |"
-echo "| --- | --- | --- | --- | --- | --- |"
+# Two speed-ups: the ratio of the medians, and the median of each round's own ratio (the
+# three runs of a round follow each other, so a machine whose speed drifts over the run
+# moves both sides of a round's ratio alike, and its medians apart).
+echo "| | whole process (s) | user (s) | system (s) | peak RSS (MiB) | speed-up (medians) | per round | speed-up (median round) |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 awk '
     { n[$1]++; w[$1, n[$1]] = $2; u[$1, n[$1]] = $3; s[$1, n[$1]] = $4; m[$1, n[$1]] = $5 }
     function median(a, k, c,   i, j, t, v) {
@@ -97,9 +100,14 @@ awk '
         split("python fp32 int8", order, " ")
         label["python"] = "Python reference"; label["fp32"] = "vigil-cli score fp32"; label["int8"] = "vigil-cli score --int8"
         for (i = 1; i <= 3; ++i) {
-            k = order[i]; c = n[k]
-            printf "| %s | %s (median %.1f) | %s | %s | %s | %.2fx |\n", label[k], range(w, k, c, 1), median(w, k, c),
-                range(u, k, c, 1), range(s, k, c, 1), range(m, k, c, 1024), base / median(w, k, c)
+            k = order[i]; c = n[k]; rounds = ""
+            for (j = 1; j <= c; ++j) {
+                ratio[k, j] = w["python", j] / w[k, j]
+                rounds = rounds (j > 1 ? ", " : "") sprintf("%.2f", ratio[k, j])
+            }
+            printf "| %s | %s (median %.1f) | %s | %s | %s | %.2fx | %s | %.2fx |\n", label[k], range(w, k, c, 1),
+                median(w, k, c), range(u, k, c, 1), range(s, k, c, 1), range(m, k, c, 1024), base / median(w, k, c),
+                rounds, median(ratio, k, c)
         }
     }' "$work/runs"
 
