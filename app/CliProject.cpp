@@ -146,7 +146,7 @@ int project(const QStringList& arguments)
     const QCommandLineOption projectPath(QStringLiteral("project"), tr("The project file (*.vigil)."), tr("P.vigil"));
     const ModelOptions model;
     model.addTo(parser);
-    const QCommandLineOption batch(QStringLiteral("batch"), tr("Frames per encoder batch (default 16)."), tr("N"), QStringLiteral("16"));
+    const QCommandLineOption batch(QStringLiteral("batch"), tr("Frames in the encoder at once, split between its threads (default 16)."), tr("N"), QStringLiteral("16"));
     const QCommandLineOption stride(QStringLiteral("stride"), tr("Encode every K-th frame (default 1)."), tr("K"), QStringLiteral("1"));
     const QCommandLineOption modelName(QStringLiteral("model"), tr("activate: the model's name."), tr("NAME"));
     const QCommandLineOption videosDir(QStringLiteral("videos"), tr("import-dataset: the dataset's videos."), tr("DIR"));

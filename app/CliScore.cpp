@@ -214,7 +214,7 @@ int score(const QStringList& arguments)
     parser.addHelpOption();
     const ModelOptions model;
     model.addTo(parser);
-    const QCommandLineOption batch(QStringLiteral("batch"), tr("Frames per encoder batch (default 16)."), tr("N"), QStringLiteral("16"));
+    const QCommandLineOption batch(QStringLiteral("batch"), tr("Frames in the encoder at once, split between its threads (default 16)."), tr("N"), QStringLiteral("16"));
     const QCommandLineOption stride(QStringLiteral("stride"),
                                     tr("Encode every K-th frame and hold its feature for the frames in between: faster, coarser (default 1)."),
                                     tr("K"), QStringLiteral("1"));

@@ -18,10 +18,11 @@ namespace vigil {
 
 namespace {
 
-// Provisional scores use the head on the most recent window only: one window costs a few
+// Provisional scores use the head on the most recent window only: one window costs tens of
 // milliseconds, where re-scoring the whole prefix would grow with the video.
 constexpr int64_t kProvisionalFrames = kWindowFrames;
 constexpr qint64 kProgressIntervalMs = 100;
+constexpr qint64 kProvisionalIntervalMs = 250;
 
 QString decodeWarningOf(const DecodeStatus& status)
 {
@@ -209,6 +210,26 @@ ScoringResult ScoringWorker::scoreVideo(const QString& path)
     QElapsedTimer sinceProgress;
     sinceProgress.start();
     bool started = false;
+    // Provisional scores for rows [provisionalFrom, end), given `rows` pointing at row 0 of
+    // the features so far: the head on the last window, at least the rows themselves
+    // (strides and damage gaps can make them many).
+    int64_t provisionalFrom = 0;
+    QElapsedTimer sinceProvisional;
+    sinceProvisional.start();
+    qint64 provisionalCostMs = 0;
+    auto emitProvisional = [&](const float* rows, int64_t end, int dim) {
+        if (!m_settings.provisionalScores || end <= provisionalFrom)
+            return;
+        QElapsedTimer cost;
+        cost.start();
+        const int64_t frames = end - provisionalFrom;
+        const int64_t begin = std::max<int64_t>(0, end - std::max(kProvisionalFrames, frames));
+        const VideoScores window = m_session->scoreFeatures(rows + begin * dim, end - begin, dim);
+        emit partialScores(path, provisionalFrom, QVector<float>(window.scores.end() - frames, window.scores.end()));
+        provisionalFrom = end;
+        provisionalCostMs = cost.elapsed();
+        sinceProvisional.restart();
+    };
     ExtractedFeatures features = extractor.extract(
         QFile::encodeName(path).toStdString(), &m_control,
         [&](const FeatureChunk& chunk, const ExtractionProgress& p) {
@@ -216,15 +237,15 @@ ScoringResult ScoringWorker::scoreVideo(const QString& path)
                 started = true;
                 emit videoStarted(path, p.framesTotal);
             }
-            if (m_settings.provisionalScores && chunk.frames > 0) {
-                // At least the chunk itself (strides and damage gaps can make it long).
-                const int64_t end = chunk.firstFrame + chunk.frames;
-                const int64_t begin = std::max<int64_t>(0, end - std::max(kProvisionalFrames, chunk.frames));
-                const VideoScores window =
-                    m_session->scoreFeatures(chunk.values - (chunk.firstFrame - begin) * chunk.dim, end - begin, chunk.dim);
-                emit partialScores(path, chunk.firstFrame,
-                                   QVector<float>(window.scores.end() - chunk.frames, window.scores.end()));
-            }
+            // A window through the head takes tens of milliseconds (ViT-B/16's head on two
+            // threads: 65 ms for 512 frames), on the cores the encoder uses, and chunks come
+            // as often as every 0.3 s (int8): provisional scores wait until the last ones' cost
+            // is a twentieth of the time since, and 250 ms at least; the last chunk goes at once.
+            const int64_t end = chunk.firstFrame + chunk.frames;
+            if (chunk.frames > 0
+                && (p.framesDone >= p.framesTotal
+                    || sinceProvisional.elapsed() >= std::max<qint64>(kProvisionalIntervalMs, 20 * provisionalCostMs)))
+                emitProvisional(chunk.values - chunk.firstFrame * chunk.dim, end, chunk.dim);
             if (sinceProgress.elapsed() >= kProgressIntervalMs || p.framesDone >= p.framesTotal) {
                 sinceProgress.restart();
                 emit progress(ScoringProgress{path, p.framesDone, p.framesTotal, p.framesPerSecond, p.secondsLeft});
@@ -232,6 +253,7 @@ ScoringResult ScoringWorker::scoreVideo(const QString& path)
         });
     if (!started)
         emit videoStarted(path, features.frames);
+    emitProvisional(features.values.data(), features.frames, features.dim); // rows still waiting
     result.video = features.video;
     result.framesEncoded = features.framesEncoded;
     result.decodeWarning = decodeWarningOf(features.decode);

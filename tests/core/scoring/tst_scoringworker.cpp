@@ -45,6 +45,7 @@ struct Recorder : QObject {
     QList<ScoringProgress> progress;
     QMap<QString, QVector<float>> partial; // provisional scores, concatenated per video
     QMap<QString, qint64> partialNext;     // the next frame expected from partialScores
+    QMap<QString, int> partialCalls;
     bool partialInOrder = true;
     bool idle = false;
 
@@ -58,6 +59,7 @@ struct Recorder : QObject {
                 partialInOrder = false;
             partialNext[p] = first + s.size();
             partial[p] += s;
+            ++partialCalls[p];
         });
         QObject::connect(w, &ScoringWorker::videoFinished, context, [this](const ScoringResult& r) { finished << r; });
         QObject::connect(w, &ScoringWorker::videoFailed, context, [this](const QString& p, const QString& m) {
@@ -144,6 +146,11 @@ private slots:
             // Provisional scores cover every frame once, in order, and are scores too.
             QVERIFY(rec.partialInOrder);
             QCOMPARE(qint64(rec.partial[r.videoPath].size()), r.scores->frames);
+            // Not one per encoder chunk (the head on a window costs tens of milliseconds on
+            // the encoder's cores): at most one per 250 ms, and the last rows.
+            const int calls = rec.partialCalls.value(r.videoPath);
+            QVERIFY2(calls >= 1 && calls <= 2 + int(r.seconds * 4),
+                     qPrintable(QStringLiteral("%1 provisional emissions in %2 s").arg(calls).arg(r.seconds)));
         }
         // Progress rose to the total for each scored video.
         qint64 last = -1;
