@@ -53,7 +53,8 @@ bool int8Available();
 /// Reports work done; returns false to cancel (the call then throws vigil::Cancelled).
 using ProgressCallback = std::function<bool(int64_t done, int64_t total)>;
 
-/// Create and use on one worker thread (the inference-mode guard is thread-local).
+/// Create and use on one worker thread (the inference-mode guard is thread-local); only
+/// encodeImagesOnThisThread() may also be called from threads that one starts.
 class InferenceSession {
 public:
     InferenceSession(std::shared_ptr<const AnomalyClipModel> model, const SessionOptions& options = {});
