@@ -234,7 +234,8 @@ ExtractedFeatures FeatureExtractor::extract(const std::string& videoPath, JobCon
         // parts that all had to end before the next batch left a core idle 9 % of the time
         // (the parts' ends 0.1-0.5 s apart on 2.2-3.3 s; the decoding and preprocessing
         // threads take their share from one core at a time). Groups are the parts the split
-        // batch had, so int8's per-part activation ranges are unchanged.
+        // batch had (but for the video's last frames), so int8's activation ranges, taken
+        // per part, are those of the split batch.
         const int groupSize = (batch + lanes - 1) / lanes;
         std::mutex takeMutex, doneMutex;
         std::condition_variable doneChanged;
