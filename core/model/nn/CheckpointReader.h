@@ -10,6 +10,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace caffe2::serialize {
 class PyTorchStreamReader;
@@ -39,6 +41,10 @@ public:
 
 private:
     torch::Tensor storage(const TensorRef& ref, const std::string& key) const;
+    torch::Tensor readStorage(caffe2::serialize::PyTorchStreamReader& archive, const TensorRef& ref,
+                              const std::string& key) const;
+    /// Reads the storages of `tensors` not read yet, large sets on two threads.
+    void readAhead(const std::vector<std::pair<const TensorRef*, std::string>>& tensors) const;
 
     std::string m_path;
     std::unique_ptr<caffe2::serialize::PyTorchStreamReader> m_archive;
