@@ -9,6 +9,7 @@
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -124,15 +125,20 @@ torch::Tensor CheckpointReader::readStorage(caffe2::serialize::PyTorchStreamRead
 
 void CheckpointReader::readAhead(const std::vector<std::pair<const TensorRef*, std::string>>& tensors) const
 {
-    // The storages not read yet, once each, and their bytes.
-    std::vector<std::pair<const TensorRef*, const std::string*>> pending;
-    std::map<std::string, bool> seen;
+    // The storages not read yet, once each, with their bytes.
+    struct Pending {
+        const TensorRef* ref;
+        const std::string* key;
+        uint64_t bytes;
+    };
+    std::vector<Pending> pending;
+    std::set<std::string> seen;
     uint64_t bytes = 0;
     for (const auto& [ref, key] : tensors) {
-        if (m_storages.count(ref->storageKey) || !seen.emplace(ref->storageKey, true).second)
+        if (m_storages.count(ref->storageKey) || !seen.insert(ref->storageKey).second)
             continue;
-        pending.emplace_back(ref, &key);
-        bytes += uint64_t(std::max<int64_t>(0, ref->storageNumel)) * uint64_t(dtypeSize(ref->dtype));
+        pending.push_back({ref, &key, uint64_t(std::max<int64_t>(0, ref->storageNumel)) * uint64_t(dtypeSize(ref->dtype))});
+        bytes += pending.back().bytes;
     }
     // caffe2's reader reads one record at a time (a lock), and most of a read is the kernel
     // faulting in and filling fresh pages: a second reader of the same file on a second
@@ -140,16 +146,15 @@ void CheckpointReader::readAhead(const std::vector<std::pair<const TensorRef*, s
     constexpr uint64_t kWorthASecondThread = 64ull << 20;
     if (bytes < kWorthASecondThread || std::thread::hardware_concurrency() < 2)
         return;
-    std::vector<std::pair<const TensorRef*, const std::string*>> mine, theirs;
+    std::vector<Pending> mine, theirs;
     uint64_t mineBytes = 0, theirBytes = 0;
-    for (const auto& item : pending) {
-        const uint64_t size = uint64_t(std::max<int64_t>(0, item.first->storageNumel)) * uint64_t(dtypeSize(item.first->dtype));
+    for (const Pending& item : pending) {
         if (theirBytes < mineBytes) {
             theirs.push_back(item);
-            theirBytes += size;
+            theirBytes += item.bytes;
         } else {
             mine.push_back(item);
-            mineBytes += size;
+            mineBytes += item.bytes;
         }
     }
     std::map<std::string, torch::Tensor> read;
@@ -157,15 +162,15 @@ void CheckpointReader::readAhead(const std::vector<std::pair<const TensorRef*, s
     std::thread second([&] {
         try {
             caffe2::serialize::PyTorchStreamReader archive(m_path);
-            for (const auto& [ref, key] : theirs)
-                read.emplace(ref->storageKey, readStorage(archive, *ref, *key));
+            for (const Pending& item : theirs)
+                read.emplace(item.ref->storageKey, readStorage(archive, *item.ref, *item.key));
         } catch (...) {
             error = std::current_exception();
         }
     });
     try {
-        for (const auto& [ref, key] : mine)
-            storage(*ref, *key);
+        for (const Pending& item : mine)
+            storage(*item.ref, *item.key);
     } catch (...) {
         second.join();
         throw;
