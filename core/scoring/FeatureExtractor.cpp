@@ -10,12 +10,13 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
-#include <map>
-#include <mutex>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <exception>
+#include <map>
+#include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace vigil {
@@ -283,8 +284,17 @@ ExtractedFeatures FeatureExtractor::extract(const std::string& videoPath, JobCon
             doneChanged.notify_all();
         };
         std::vector<std::thread> laneThreads;
-        for (int i = 0; i < lanes; ++i)
-            laneThreads.emplace_back(lane, i);
+        try {
+            for (int i = 0; i < lanes; ++i)
+                laneThreads.emplace_back(lane, i);
+        } catch (const std::system_error&) { // the lanes that could not start never run
+            std::lock_guard lock(doneMutex);
+            running -= lanes - int(laneThreads.size());
+        }
+        if (laneThreads.empty()) {
+            running = 1;
+            lane(0); // on this thread; its groups are appended below
+        }
         try {
             for (int64_t next = 0;; ++next) {
                 std::unique_lock lock(doneMutex);
