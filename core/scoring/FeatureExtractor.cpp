@@ -207,15 +207,22 @@ ExtractedFeatures FeatureExtractor::extract(const std::string& videoPath, JobCon
             result.firstBatchAfterSeconds = std::chrono::duration<double>(at - start).count();
     };
 
+    // Blocks while paused; false once cancelled (any encoding thread).
+    auto proceed = [&] {
+        if (control && !control->proceed()) {
+            cancelled = true;
+            return false;
+        }
+        return true;
+    };
+
     const int lanes = std::min(m_session.encoderLanes(), batch);
     if (lanes <= 1) {
         try {
             FrameGroup group;
             while (true) {
-                if (control && !control->proceed()) {
-                    cancelled = true;
+                if (!proceed())
                     break;
-                }
                 const auto waitStart = Clock::now();
                 if (!take(batch, group))
                     break;
@@ -249,10 +256,8 @@ ExtractedFeatures FeatureExtractor::extract(const std::string& videoPath, JobCon
             try {
                 FrameGroup group;
                 while (true) {
-                    if (control && !control->proceed()) {
-                        cancelled = true;
+                    if (!proceed())
                         break;
-                    }
                     int64_t number = 0;
                     const auto waitStart = Clock::now();
                     {
