@@ -1,5 +1,6 @@
 // The BLAS library LibTorch calls, as found at run time: which kernels it runs, and a
-// correction when it picked kernels far below what the processor can do.
+// correction when it picked kernels far below what the processor can do; the same for
+// ATen's own vector kernels.
 #pragma once
 
 #include <string>
@@ -10,6 +11,10 @@ struct BlasKernels {
     std::string library;  // "OpenBLAS", or empty when LibTorch does not call OpenBLAS (MKL builds)
     std::string detected; // the kernels OpenBLAS chose for this processor ("Prescott", "SkylakeX"...)
     std::string active;   // the kernels in use now
+    // ATen's element-wise, softmax and norm kernels, as LibTorch reports them ("AVX512",
+    // "AVX2", "DEFAULT"); empty when it does not say. `atenChosen`: Vigil asked for them.
+    std::string aten;
+    bool atenChosen = false;
 };
 
 /// Called before the first matrix product. OpenBLAS 0.3.21 (Debian 12) does not know
@@ -17,8 +22,12 @@ struct BlasKernels {
 /// and falls back to its SSE3 "Prescott" kernels: 4 to 6 times slower than the AVX-512
 /// ones the processor has. When the kernels it chose lack the processor's widest vector
 /// unit, the ones for that unit are selected instead (SkylakeX for AVX-512, Haswell for
-/// AVX2). Nothing changes when OPENBLAS_CORETYPE is set: the user's choice stands. Once per
-/// process; safe to call from any thread.
+/// AVX2). Nothing changes when OPENBLAS_CORETYPE is set: the user's choice stands.
+/// Likewise ATen picks its vector kernels once, at its first operation, and Debian's 1.13
+/// picks AVX2 ones on these processors: on one with AVX-512 its AVX-512 kernels are asked
+/// for, unless ATEN_CPU_CAPABILITY is set (only the first call in a process, before any
+/// LibTorch operation, can change them: the mains call it first). Once per process; safe
+/// to call from any thread.
 const BlasKernels& selectBlasKernels();
 
 /// Sets OpenBLAS's thread count (process-wide); false when LibTorch does not call OpenBLAS.
@@ -43,8 +52,8 @@ struct RowMajorSgemm {
 };
 const RowMajorSgemm& rowMajorSgemm();
 
-/// "OpenBLAS SkylakeX kernels (it detected Prescott)", "OpenBLAS Haswell kernels", or
-/// "no OpenBLAS".
+/// "OpenBLAS SkylakeX kernels (it detected Prescott), ATen AVX512 kernels",
+/// "OpenBLAS Haswell kernels, ATen AVX2 kernels", or "no OpenBLAS, ATen ... kernels".
 std::string describeBlasKernels();
 
 } // namespace vigil

@@ -3,6 +3,8 @@
 // dependency is PyTorch's bundled LibTorch.
 #pragma once
 
+#include "model/BlasRuntime.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -43,6 +45,8 @@ inline std::string sharedPath(const std::string& relative)
 
 inline int runAll(int argc, char** argv)
 {
+    // The kernels the programs run, chosen as their mains do: before any operation.
+    selectBlasKernels();
     std::string only = argc > 1 ? argv[1] : "";
     int passed = 0, failed = 0, skipped = 0;
     for (const Case& c : registry()) {

@@ -9,7 +9,9 @@
 #include <c10/core/CPUAllocator.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
@@ -41,12 +43,29 @@ double gflops(int n)
 
 // On an AVX-512 processor the kernels in use are OpenBLAS's AVX-512 ones, on an AVX2 one
 // its AVX2 ones, whatever it detected (Debian's 0.3.21 detects newer Xeons as "Prescott"), and products agree with
-// those of the kernels it started with.
+// those of the kernels it started with. ATen's vector kernels are its AVX-512 ones on an
+// AVX-512 processor, or the ones ATEN_CPU_CAPABILITY names (model.tst_cpuruntime_aten_avx2),
+// and the variable is not left set for other programs. The first test: selectBlasKernels()
+// must come before any LibTorch operation, as in the mains.
 VIGIL_TEST(blasKernelsMatchTheProcessor)
 {
+    const char* userAten = std::getenv("ATEN_CPU_CAPABILITY");
+    const std::string userChoice = userAten ? userAten : "";
+    const BlasKernels& kernels = selectBlasKernels();
+    std::string aten = kernels.aten;
+    std::transform(aten.begin(), aten.end(), aten.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    if (!userChoice.empty()) {
+        if (userChoice == "avx2" || userChoice == "avx512") // "default" reads "NO AVX"
+            VIGIL_CHECK_EQ(aten, userChoice);
+        VIGIL_CHECK(!kernels.atenChosen);
+    } else {
+        VIGIL_CHECK(std::getenv("ATEN_CPU_CAPABILITY") == nullptr);
+        if (processorHasAvx512()) {
+            VIGIL_CHECK_EQ(kernels.aten, std::string("AVX512"));
+        }
+    }
     torch::manual_seed(3);
     const torch::Tensor a = torch::randn({300, 200}), b = torch::randn({200, 100});
-    const BlasKernels& kernels = selectBlasKernels();
     const torch::Tensor product = torch::mm(a, b);
     const torch::Tensor exact = torch::mm(a.to(torch::kFloat64), b.to(torch::kFloat64)).to(torch::kFloat32);
     std::printf("  %s; 1024^3 product %.1f GFLOP/s\n", describeBlasKernels().c_str(), gflops(1024));
