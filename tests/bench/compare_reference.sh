@@ -7,8 +7,8 @@
 #   tests/bench/compare_reference.sh [--rounds N] [--threads N] [--frames N] [VIDEO]
 # Default clip: the first 160 frames of ../shared/media/cctv_fighting.mp4 (320x240 H.264),
 # cut with the ffmpeg command. Needs python3-torch, python3-torchvision, python3-av.
-# The reference runs with OPENBLAS_CORETYPE set to the processor's widest kernels (what
-# Vigil selects itself), so both sides use the same BLAS at its best.
+# The reference runs with OPENBLAS_CORETYPE and ATEN_CPU_CAPABILITY set to the processor's
+# widest kernels (what Vigil selects itself), so both sides use the same kernels at their best.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin="$root/build/bin"
@@ -37,8 +37,11 @@ fi
 }
 echo "reference checked against ../shared/golden/ucf: $(grep -c ' ok$' "$work/check") comparisons within tolerance"
 "$bench/make_checkpoint" "$work/model" >/dev/null
-coretype=""
-if grep -qw avx512f /proc/cpuinfo; then coretype=SkylakeX; elif grep -qw avx2 /proc/cpuinfo; then coretype=Haswell; fi
+coretype="" aten=""
+if grep -qw avx512f /proc/cpuinfo && grep -qw avx512bw /proc/cpuinfo && grep -qw avx512vl /proc/cpuinfo &&
+    grep -qw avx512dq /proc/cpuinfo; then
+    coretype=SkylakeX aten=avx512
+elif grep -qw avx2 /proc/cpuinfo; then coretype=Haswell aten=avx2; fi
 
 # run NAME COMMAND...: one timed run, appended to $work/runs as "name wall user sys rss_kb".
 run() {
@@ -63,7 +66,7 @@ grep -i "blas" "$work/kernels" | head -1 || true
 run_one() {
     case "$1" in
     python)
-        run python env OPENBLAS_CORETYPE="$coretype" /usr/bin/python3 "$root/tests/bench/reference_anomalyclip.py" \
+        run python env OPENBLAS_CORETYPE="$coretype" ATEN_CPU_CAPABILITY="$aten" /usr/bin/python3 "$root/tests/bench/reference_anomalyclip.py" \
             --checkpoint "$work/model/last.ckpt" --centroid "$work/model/ncentroid.pt" --normal-id 7 \
             --threads "$threads" --batch 32 --out "$work/python.csv" --features-out "$work/python.npy" "$video" ;;
     fp32 | int8)
