@@ -6,17 +6,13 @@
 #include "model/Error.h"
 #include "model/InferenceSession.h"
 #include "scoring/BoundedQueue.h"
+#include "scoring/EncoderLanes.h"
 #include "scoring/JobControl.h"
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <cstring>
 #include <exception>
-#include <map>
-#include <mutex>
-#include <system_error>
 #include <thread>
 
 namespace vigil {
@@ -35,17 +31,6 @@ struct DecodedItem {
 struct PixelItem {
     int64_t index = 0;
     std::vector<float> pixels; // 3 x R x R
-};
-
-struct FrameGroup {
-    std::vector<int64_t> indices;
-    std::vector<float> pixels; // [n, 3, R, R]
-};
-
-struct EncodedGroup {
-    std::vector<int64_t> indices;
-    std::vector<float> features; // [n, D]
-    Clock::time_point started;
 };
 
 // Runs `body`, turning an exception into a stored one and a queue abort, so the other
@@ -150,7 +135,6 @@ ExtractedFeatures FeatureExtractor::extract(const std::string& videoPath, JobCon
     // order, on this thread (the session's), and reports the chunk.
     std::exception_ptr encodeError;
     std::atomic<bool> cancelled{false}; // by `control`
-    std::atomic<bool> stop{false};      // the lanes stop: cancelled, or a stage failed
     int64_t filled = 0; // rows final so far
     auto fillUpTo = [&](int64_t end, const float* feature) {
         // Rows [filled, end) take `feature` (held from the last encoded frame).
@@ -237,109 +221,30 @@ ExtractedFeatures FeatureExtractor::extract(const std::string& videoPath, JobCon
             encodeError = std::current_exception();
         }
     } else {
-        // One lane per thread, each taking its own group of batch / lanes frames and encoding
-        // it with single-threaded kernels, never waiting for the other: the batch split in
-        // parts that all had to end before the next batch left a core idle 9 % of the time
-        // (the parts' ends 0.1-0.5 s apart on 2.2-3.3 s; the decoding and preprocessing
-        // threads take their share from one core at a time). Groups are the parts the split
-        // batch had, so int8's activation ranges, taken per part, are those of the split
-        // batch, but for the video's last frames: there the groups shrink to a quarter of
-        // what is left per lane, down to 2 frames, so that the lanes end together. With
-        // groups of 8 to the end, one lane was left alone on the last group for 1 s of a
-        // 27 s run (2.1 s of one core; 8 frames take 2.2-2.9 s); groups of 2 frames encode
-        // at the rate of groups of 8, groups of 1 about 15 % slower (vigil-cli --batch 2, 4, 8).
-        const int groupSize = (batch + lanes - 1) / lanes;
-        const int smallestGroup = std::min(2, groupSize);
-        int64_t nextIndex = 0; // the next frame to encode, as the decoder's stride says; under takeMutex
-        auto groupSizeNow = [&] {
-            // The frame count is the container's, maybe an estimate: past it, full groups.
-            const int64_t left = total > nextIndex ? (total - nextIndex + stride - 1) / stride : 0;
-            if (left <= 0)
-                return groupSize;
-            return int(std::clamp<int64_t>((left + 2 * lanes - 1) / (2 * lanes), smallestGroup, groupSize));
+        EncoderLanes::Plan plan;
+        plan.lanes = lanes;
+        plan.groupSize = (batch + lanes - 1) / lanes;
+        plan.stride = stride;
+        plan.frames = total;
+        EncoderLanes::Calls calls;
+        calls.take = take;
+        calls.encode = [&](const FrameGroup& group) {
+            return m_session.encodeImagesOnThisThread(group.pixels.data(), int64_t(group.indices.size()));
         };
-        std::mutex takeMutex, doneMutex;
-        std::condition_variable doneChanged;
-        std::map<int64_t, EncodedGroup> done; // by group number
-        int64_t nextGroup = 0;
-        int running = lanes;
-        std::exception_ptr laneError;
-        std::vector<double> busy(size_t(lanes), 0.0), waited(size_t(lanes), 0.0);
-        auto lane = [&](int laneIndex) {
-            try {
-                FrameGroup group;
-                while (true) {
-                    if (!proceed())
-                        break;
-                    int64_t number = 0;
-                    const auto waitStart = Clock::now();
-                    {
-                        std::lock_guard lock(takeMutex); // groups of consecutive frames, numbered in order
-                        if (stop || !take(groupSizeNow(), group))
-                            break;
-                        number = nextGroup++;
-                        nextIndex = group.indices.back() + stride;
-                    }
-                    const auto t0 = Clock::now();
-                    waited[size_t(laneIndex)] += std::chrono::duration<double>(t0 - waitStart).count();
-                    EncodedGroup encoded;
-                    encoded.features = m_session.encodeImagesOnThisThread(group.pixels.data(), int64_t(group.indices.size()));
-                    busy[size_t(laneIndex)] += secondsSince(t0);
-                    encoded.started = t0;
-                    encoded.indices = std::move(group.indices);
-                    std::lock_guard lock(doneMutex);
-                    done.emplace(number, std::move(encoded));
-                    doneChanged.notify_all();
-                }
-            } catch (...) {
-                std::lock_guard lock(doneMutex);
-                if (!laneError)
-                    laneError = std::current_exception();
-                stop = true; // the other lanes too
-                abortAll();
-            }
-            std::lock_guard lock(doneMutex);
-            --running;
-            doneChanged.notify_all();
+        calls.deliver = [&](const std::vector<int64_t>& indices, const std::vector<float>& features,
+                            EncoderLanes::Clock::time_point started) {
+            noteFirstBatch(started);
+            append(indices, features);
         };
-        std::vector<std::thread> laneThreads;
+        calls.proceed = proceed;
+        calls.abort = abortAll;
         try {
-            for (int i = 0; i < lanes; ++i)
-                laneThreads.emplace_back(lane, i);
-        } catch (const std::system_error&) { // the lanes that could not start never run
-            std::lock_guard lock(doneMutex);
-            running -= lanes - int(laneThreads.size());
-        }
-        if (laneThreads.empty()) {
-            running = 1;
-            lane(0); // on this thread; its groups are appended below
-        }
-        try {
-            for (int64_t next = 0;; ++next) {
-                std::unique_lock lock(doneMutex);
-                doneChanged.wait(lock, [&] { return done.count(next) > 0 || running == 0; });
-                const auto it = done.find(next);
-                if (it == done.end())
-                    break; // every lane ended and no group is left
-                EncodedGroup encoded = std::move(it->second);
-                done.erase(it);
-                lock.unlock();
-                noteFirstBatch(encoded.started);
-                append(encoded.indices, encoded.features);
-            }
+            const EncoderLanes::Times times = EncoderLanes(plan).run(calls);
+            // Per lane, on average: the rate is the frames over one lane's busy time.
+            result.encodeSeconds += times.busySeconds;
+            result.encodeWaitSeconds += times.waitSeconds;
         } catch (...) {
             encodeError = std::current_exception();
-            stop = true;
-            abortAll();
-        }
-        for (std::thread& t : laneThreads)
-            t.join();
-        if (!encodeError)
-            encodeError = laneError;
-        // Per lane, on average: the rate is the frames over one lane's busy time.
-        for (int i = 0; i < lanes; ++i) {
-            result.encodeSeconds += busy[size_t(i)] / lanes;
-            result.encodeWaitSeconds += waited[size_t(i)] / lanes;
         }
     }
     if (cancelled || encodeError)
