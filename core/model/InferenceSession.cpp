@@ -251,6 +251,11 @@ int InferenceSession::encoderLanes() const
     return m_state->device.is_cuda() ? 1 : std::max(1, m_state->threads);
 }
 
+bool InferenceSession::fixedBatchSize() const
+{
+    return m_state->precision == Precision::Int8;
+}
+
 std::vector<float> InferenceSession::encodeImagesOnThisThread(const float* pixels, int64_t count) const
 {
     if (!m_state->net->image_encoder)

@@ -76,6 +76,9 @@ public:
     /// its own frames: the CPU threads, 1 on CUDA. Lanes that never wait for each other keep
     /// both cores busy where a split batch leaves one idle until the slower part ends.
     int encoderLanes() const;
+    /// Whether encode calls should keep to one batch size (but for a video's last frames):
+    /// int8's oneDNN kernels are made per row count and kept, about 11 MB each for ViT-B/16.
+    bool fixedBatchSize() const;
     /// encodeImages() on the calling thread only (single-threaded kernels on the CPU): one
     /// lane of encoderLanes(). Any thread; the session must outlive the call.
     std::vector<float> encodeImagesOnThisThread(const float* pixels, int64_t count) const;

@@ -44,13 +44,22 @@ EncoderLanes::EncoderLanes(const Plan& plan, ThreadStarter startThread)
 // With groups of 8 to the end, one lane was left alone on the last group for 1 s of a 27 s
 // run (2.1 s of one core; 8 ViT-B/16 frames take 2.2-2.9 s on one); groups of 2 encode at
 // about the rate of groups of 8, groups of 1 10-15 % slower (bench_encoder --threads 1).
+// Smaller groups are powers of two, so that few sizes of buffers are asked for. In int8 the
+// groups stay whole (InferenceSession::fixedBatchSize()): its oneDNN kernels are made per
+// row count and kept, and groups of 4 and 2 at the end of 160 frames raised the peak from
+// 1.10 to 1.29 GB (1.32 GB with groups of 6, 5, 4, 3 and 2); in fp32 968 MB against 961.
 int EncoderLanes::groupSizeFrom(int64_t next) const
 {
     const int64_t stride = m_plan.stride, lanes = m_plan.lanes;
     const int64_t left = m_plan.frames > next ? (m_plan.frames - next + stride - 1) / stride : 0;
-    if (left <= 0) // past the index's count, which may be an estimate: full groups
+    const int64_t wanted = (left + 2 * lanes - 1) / (2 * lanes);
+    // Past the index's count, which may be an estimate: full groups.
+    if (!m_plan.shrinkLastGroups || left <= 0 || wanted >= m_plan.groupSize)
         return m_plan.groupSize;
-    return int(std::clamp<int64_t>((left + 2 * lanes - 1) / (2 * lanes), std::min(2, m_plan.groupSize), m_plan.groupSize));
+    int size = 2;
+    while (size * 2 <= wanted)
+        size *= 2;
+    return std::min(size, m_plan.groupSize);
 }
 
 EncoderLanes::Times EncoderLanes::run(const Calls& calls) const

@@ -26,6 +26,7 @@ public:
         int groupSize = 8;  // frames in a group, but for the video's last ones
         int stride = 1;     // frame numbers between the frames the queue gives
         int64_t frames = 0; // frames in the video's index: an estimate, 0 when unknown
+        bool shrinkLastGroups = true; // false: every group but the last is whole (groupSizeFrom)
     };
 
     struct Calls {
@@ -61,8 +62,8 @@ public:
     Times run(const Calls& calls) const;
 
     /// The size of the group whose first frame is `next`: full groups until near the end
-    /// of the index, then a quarter of what is left per lane, down to 2 frames, so that the
-    /// lanes end together.
+    /// of the index, then about a quarter of what is left per lane (a power of two, 2 at
+    /// least), so that the lanes end together; always full groups when the plan says not to shrink.
     int groupSizeFrom(int64_t next) const;
 
 private:

@@ -226,6 +226,7 @@ ExtractedFeatures FeatureExtractor::extract(const std::string& videoPath, JobCon
         plan.groupSize = (batch + lanes - 1) / lanes;
         plan.stride = stride;
         plan.frames = total;
+        plan.shrinkLastGroups = !m_session.fixedBatchSize();
         EncoderLanes::Calls calls;
         calls.take = take;
         calls.encode = [&](const FrameGroup& group) {

@@ -90,9 +90,10 @@ void waitFor(const std::atomic<bool>& flag)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
-EncoderLanes::Plan plan(int lanes, int groupSize, int stride, int64_t frames)
+EncoderLanes::Plan plan(int lanes, int groupSize, int stride, int64_t frames, bool shrink = true)
 {
     EncoderLanes::Plan p;
+    p.shrinkLastGroups = shrink;
     p.lanes = lanes;
     p.groupSize = groupSize;
     p.stride = stride;
@@ -138,8 +139,9 @@ private slots:
         QVERIFY(times.busySeconds > 0);
     }
 
-    // Full groups, then smaller ones down to 2 frames near the end of the index; past an
-    // index that undercounts, or with none, full groups (the last may be short).
+    // Full groups, then smaller ones (powers of two) down to 2 frames near the end of the
+    // index; past an index that undercounts, with none, or when the plan asks for whole
+    // groups, full groups (the last may be short).
     void lastGroupsShrinkSoThatTheLanesEndTogether_data()
     {
         QTest::addColumn<int>("lanes");
@@ -147,13 +149,15 @@ private slots:
         QTest::addColumn<int>("stride");
         QTest::addColumn<qint64>("indexFrames");
         QTest::addColumn<qint64>("frames"); // frames the queue gives
+        QTest::addColumn<bool>("planShrinks");
         QTest::addColumn<bool>("shrinks");
-        QTest::newRow("2 lanes, groups of 8") << 2 << 8 << 1 << qint64(60) << qint64(60) << true;
-        QTest::newRow("4 lanes, groups of 3") << 4 << 3 << 1 << qint64(50) << qint64(50) << true;
-        QTest::newRow("stride 3") << 2 << 8 << 3 << qint64(300) << qint64(100) << true;
-        QTest::newRow("groups of 1") << 2 << 1 << 1 << qint64(20) << qint64(20) << false;
-        QTest::newRow("no frame count") << 2 << 8 << 1 << qint64(0) << qint64(60) << false;
-        QTest::newRow("frame count too low") << 2 << 8 << 1 << qint64(20) << qint64(100) << false;
+        QTest::newRow("2 lanes, groups of 8") << 2 << 8 << 1 << qint64(60) << qint64(60) << true << true;
+        QTest::newRow("4 lanes, groups of 3") << 4 << 3 << 1 << qint64(50) << qint64(50) << true << true;
+        QTest::newRow("stride 3") << 2 << 8 << 3 << qint64(300) << qint64(100) << true << true;
+        QTest::newRow("groups of 1") << 2 << 1 << 1 << qint64(20) << qint64(20) << true << false;
+        QTest::newRow("no frame count") << 2 << 8 << 1 << qint64(0) << qint64(60) << true << false;
+        QTest::newRow("frame count too low") << 2 << 8 << 1 << qint64(20) << qint64(100) << true << false;
+        QTest::newRow("whole groups asked for (int8)") << 2 << 8 << 1 << qint64(60) << qint64(60) << false << false;
     }
 
     void lastGroupsShrinkSoThatTheLanesEndTogether()
@@ -163,16 +167,17 @@ private slots:
         QFETCH(int, stride);
         QFETCH(qint64, indexFrames);
         QFETCH(qint64, frames);
+        QFETCH(bool, planShrinks);
         QFETCH(bool, shrinks);
         Run run;
         run.count = frames;
         run.stride = stride;
-        EncoderLanes(plan(lanes, groupSize, stride, indexFrames)).run(run.calls());
+        EncoderLanes(plan(lanes, groupSize, stride, indexFrames, planShrinks)).run(run.calls());
         QVERIFY(run.deliveredAllInOrder());
         const std::vector<int>& sizes = run.groupSizes;
         const size_t last = sizes.size() - 1;
         for (size_t i = 0; i < last; ++i) {
-            if (indexFrames == 0 || run.groupFirst[i] >= indexFrames) {
+            if (!planShrinks || indexFrames == 0 || run.groupFirst[i] >= indexFrames) {
                 QCOMPARE(sizes[i], groupSize); // past the index: full groups
             } else {
                 QVERIFY(sizes[i] >= std::min(2, groupSize));
@@ -185,6 +190,9 @@ private slots:
             const int fullGroups = int((frames + groupSize - 1) / groupSize);
             QVERIFY2(int(sizes.size()) > fullGroups, qPrintable(QString::number(sizes.size())));
             QVERIFY(sizes.back() <= 2);
+            // Powers of two below the full size: few sizes of buffers and kernels.
+            for (int size : sizes)
+                QVERIFY(size == groupSize || (size & (size - 1)) == 0);
         }
     }
 
