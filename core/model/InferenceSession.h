@@ -77,7 +77,8 @@ public:
     /// both cores busy where a split batch leaves one idle until the slower part ends.
     int encoderLanes() const;
     /// Whether encode calls should keep to one batch size (but for a video's last frames):
-    /// int8's oneDNN kernels are made per row count and kept, about 11 MB each for ViT-B/16.
+    /// int8's oneDNN kernels are made per row count and kept (for ViT-B/16 two more group
+    /// sizes raised the peak from 1.10 to 1.29 GB).
     bool fixedBatchSize() const;
     /// encodeImages() on the calling thread only (single-threaded kernels on the CPU): one
     /// lane of encoderLanes(). Any thread; the session must outlive the call.
