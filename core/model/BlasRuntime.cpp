@@ -77,7 +77,8 @@ void selectAtenKernels(BlasKernels& kernels, int processorRank)
 BlasKernels select()
 {
     BlasKernels kernels;
-    selectAtenKernels(kernels, processorKernels().second);
+    const auto [wanted, wantedRank] = processorKernels();
+    selectAtenKernels(kernels, wantedRank);
     using CoreName = char* (*)();
     using Hook = void (*)();
     const auto coreName = reinterpret_cast<CoreName>(dlsym(RTLD_DEFAULT, "openblas_get_corename"));
@@ -87,7 +88,6 @@ BlasKernels select()
     kernels.detected = kernels.active = coreName();
     const auto quit = reinterpret_cast<Hook>(dlsym(RTLD_DEFAULT, "gotoblas_dynamic_quit"));
     const auto init = reinterpret_cast<Hook>(dlsym(RTLD_DEFAULT, "gotoblas_dynamic_init"));
-    const auto [wanted, wantedRank] = processorKernels();
     // Only a build with run-time kernel choice (Debian's) has the hooks; OPENBLAS_CORETYPE
     // is the user's own choice, made before start-up.
     if (!quit || !init || !wanted || std::getenv("OPENBLAS_CORETYPE") || kernelRank(kernels.detected) >= wantedRank)
