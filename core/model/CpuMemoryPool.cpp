@@ -5,6 +5,7 @@
 #include <c10/core/CPUAllocator.h>
 #include <c10/core/impl/alloc_cpu.h>
 
+#include <cstring>
 #include <list>
 #include <map>
 #include <mutex>
@@ -21,9 +22,19 @@ constexpr size_t kPooledFrom = size_t(1) << 20;
 constexpr size_t kGranule = size_t(64) << 10;
 constexpr size_t kFreeLimit = size_t(512) << 20;
 
+// c10::Allocator changed between LibTorch 1.13 and 2.x: allocate() lost its const (2.3) and
+// copy_data() became pure virtual (2.2). Both forms are declared without `override`, so the
+// one the base class has is overridden and the other is a plain member, whatever the version.
 class PoolAllocator final : public c10::Allocator {
 public:
-    c10::DataPtr allocate(size_t bytes) const override
+    c10::DataPtr allocate(size_t bytes) { return allocateBlock(bytes); }
+    c10::DataPtr allocate(size_t bytes) const { return allocateBlock(bytes); }
+    void copy_data(void* dest, const void* src, std::size_t count) const { std::memcpy(dest, src, count); }
+
+    c10::DeleterFnPtr raw_deleter() const override { return &release; }
+
+private:
+    c10::DataPtr allocateBlock(size_t bytes) const
     {
         if (bytes < kPooledFrom) {
             void* data = c10::alloc_cpu(bytes);
@@ -54,8 +65,7 @@ public:
         return {data, data, &release, c10::Device(c10::DeviceType::CPU)};
     }
 
-    c10::DeleterFnPtr raw_deleter() const override { return &release; }
-
+public:
     void trim()
     {
         std::vector<void*> blocks;

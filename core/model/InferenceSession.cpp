@@ -9,6 +9,7 @@
 #include "model/nn/AnomalyClipModelImpl.h"
 #include "model/nn/Int8Linear.h"
 
+#include <ATen/Context.h>
 #include <ATen/Parallel.h>
 #include <ATen/Version.h>
 
@@ -52,6 +53,12 @@ void applySingleThreadKernels()
 {
     setOpenBlasThreads(1);
     at::set_num_threads(1);
+}
+
+void keepFp32ExactOnCuda()
+{
+    at::globalContext().setAllowTF32CuBLAS(false);
+    at::globalContext().setAllowTF32CuDNN(false);
 }
 
 std::string featureFingerprint(const AnomalyClipModel& model, Precision precision)
@@ -106,6 +113,8 @@ InferenceSession::InferenceSession(std::shared_ptr<const AnomalyClipModel> model
     if (!cuda) {
         applyThreadCount(s.threads, int8);
         installCpuMemoryPool();
+    } else if (s.precision == Precision::Float32) {
+        keepFp32ExactOnCuda();
     }
 
     const AnomalyClipModel::Impl& impl = m_model->impl();

@@ -405,6 +405,7 @@ Trainer::Trainer(std::shared_ptr<const AnomalyClipModel> base, std::vector<Train
         if (!torch::cuda::is_available())
             throw Error("CUDA was requested but no CUDA device is available (or LibTorch was built without CUDA)");
         s.device = torch::Device(torch::kCUDA, 0);
+        keepFp32ExactOnCuda();
     }
     s.net = trainableCopy(*impl.net);
     s.net->to(s.device);

@@ -20,6 +20,12 @@ struct Failure {
     std::string message;
 };
 
+/// Thrown by VIGIL_SKIP: the case cannot run here (a CUDA-only comparison on a CPU run);
+/// counted and printed apart, never as a pass.
+struct Skipped {
+    std::string reason;
+};
+
 struct Case {
     const char* name;
     std::function<void()> body;
@@ -50,14 +56,15 @@ inline int runAll(int argc, char** argv)
     std::string only = argc > 1 ? argv[1] : "";
     int passed = 0, failed = 0, skipped = 0;
     for (const Case& c : registry()) {
-        if (!only.empty() && only != c.name) {
-            ++skipped;
+        if (!only.empty() && only != c.name)
             continue;
-        }
         try {
             c.body();
             ++passed;
             std::printf("PASS   %s\n", c.name);
+        } catch (const Skipped& s) {
+            ++skipped;
+            std::printf("SKIP   %s: %s\n", c.name, s.reason.c_str());
         } catch (const Failure& f) {
             ++failed;
             std::printf("FAIL!  %s: %s\n", c.name, f.message.c_str());
@@ -67,9 +74,8 @@ inline int runAll(int argc, char** argv)
         }
         std::fflush(stdout);
     }
-    std::printf("%d passed, %d failed\n", passed, failed);
-    (void)skipped;
-    return failed == 0 && passed > 0 ? 0 : 1;
+    std::printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
+    return failed == 0 && passed + skipped > 0 ? 0 : 1;
 }
 
 } // namespace vigil::test
@@ -84,6 +90,13 @@ inline int runAll(int argc, char** argv)
         std::ostringstream vigil_os_;                                                    \
         vigil_os_ << __FILE__ << ":" << __LINE__ << ": " << msg;                         \
         throw ::vigil::test::Failure{vigil_os_.str()};                                   \
+    } while (0)
+
+#define VIGIL_SKIP(msg)                                                                  \
+    do {                                                                                 \
+        std::ostringstream vigil_os_;                                                    \
+        vigil_os_ << msg;                                                                \
+        throw ::vigil::test::Skipped{vigil_os_.str()};                                   \
     } while (0)
 
 #define VIGIL_CHECK(cond)                                                                \

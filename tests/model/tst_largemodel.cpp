@@ -1,7 +1,9 @@
 // A ViT-B/16-size model with random weights, written as a real checkpoint, loads through
-// the same path as the published ones and scores 10,000 frames of features.
+// the same path as the published ones and scores 10,000 frames of features, on the device
+// VIGIL_TEST_DEVICE names (cpu by default).
 #include "ModelTest.h"
 #include "RandomCheckpoint.h"
+#include "TestDevice.h"
 
 #include "model/Error.h"
 #include "model/InferenceSession.h"
@@ -22,7 +24,9 @@ VIGIL_TEST(vitB16SizeModelLoadsAndScoresTenThousandFrames)
     VIGIL_CHECK_EQ(c.temporalWidth, 256);
     VIGIL_CHECK(!c.concatFeatures);
 
-    InferenceSession session(model, {ComputeDevice::Cpu});
+    const TestDevice device = testDevice();
+    InferenceSession session(model, {device.device});
+    std::printf("       on %s\n", session.deviceDescription().c_str());
     constexpr int64_t frames = 10000;
     torch::manual_seed(1);
     const torch::Tensor features = torch::randn({frames, 512}).contiguous();
@@ -42,7 +46,7 @@ VIGIL_TEST(vitB16SizeModelLoadsAndScoresTenThousandFrames)
             VIGIL_FAIL("class probabilities of frame " << t << " sum to " << sum);
     }
     // Chunking the sub-sequences (memory bound) does not change the result.
-    SessionOptions oneChunk{ComputeDevice::Cpu};
+    SessionOptions oneChunk{device.device};
     oneChunk.sequencesPerChunk = 1000;
     const VideoScores whole = InferenceSession(model, oneChunk).scoreFeatures(features.data_ptr<float>(), frames, 512);
     for (int64_t t = 0; t < frames; ++t)
@@ -55,6 +59,27 @@ VIGIL_TEST(vitB16SizeModelLoadsAndScoresTenThousandFrames)
     VIGIL_CHECK_EQ(encoded.size(), size_t(2 * 512));
     for (float v : encoded)
         VIGIL_CHECK(std::isfinite(v));
+
+    if (device.cuda) {
+        // fp16 at full size: features point the way fp32's do (the floor int8's are held to:
+        // random weights, unlike the golden sets' trained ones, make no promise closer).
+        SessionOptions half{ComputeDevice::Cuda};
+        half.precision = Precision::Float16;
+        const InferenceSession fp16(model, half);
+        const std::vector<float> features16 = fp16.encodeImages(pixels.data_ptr<float>(), 2);
+        const torch::Tensor a = torch::from_blob(const_cast<float*>(encoded.data()), {2, 512});
+        const torch::Tensor b = torch::from_blob(const_cast<float*>(features16.data()), {2, 512});
+        const float cosine = torch::cosine_similarity(a, b, 1).min().item<float>();
+        std::printf("       fp16 features: cosine to fp32's >= %.6f\n", cosine);
+        if (!(cosine > 0.999f))
+            VIGIL_FAIL("fp16 features: cosine similarity " << cosine << " to fp32's");
+        const VideoScores scores16 = fp16.scoreFeatures(features.data_ptr<float>(), frames, 512);
+        double worst = 0;
+        for (int64_t t = 0; t < frames; ++t)
+            worst = std::max(worst, double(std::fabs(scores16.scores[size_t(t)] - scores.scores[size_t(t)])));
+        std::printf("       fp16 scores: max |diff| to fp32's %.3g (random weights)\n", worst);
+        return;
+    }
 
     // The int8 encoder at full size: features point the same way as fp32's, and the
     // model's own weights are left fp32 (the fp32 session still gives the same features).

@@ -1,10 +1,14 @@
 // Parity with the published reference on both golden sets (anomalyclip-model.md,
 // "Parity"): tokenizer ids, text features, image features and, for every video length,
-// selector logits, softmax, scores and class probabilities, within 1e-4.
+// selector logits, softmax, scores and class probabilities, within 1e-4, on the device
+// VIGIL_TEST_DEVICE names (cpu by default); on CUDA also fp16 within the stated tolerances
+// and fp32 against this machine's CPU.
 #include "ModelTest.h"
 #include "TensorCompare.h"
+#include "TestDevice.h"
 
 #include "model/InferenceSession.h"
+#include "model/nn/AnomalyClipModelImpl.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -47,6 +51,62 @@ std::vector<int> videoLengths(const std::string& folder)
     return lengths;
 }
 
+std::vector<float> goldenValues(const GoldenSet& set, const std::string& file)
+{
+    return readNpy(sharedPath(std::string(set.folder) + "/" + file)).toFloat();
+}
+
+// The smallest cosine between corresponding rows of two [rows, dim] arrays.
+double minRowCosine(const std::vector<float>& a, const std::vector<float>& b, int64_t dim)
+{
+    double worst = 1;
+    for (size_t row = 0; (row + 1) * size_t(dim) <= a.size() && (row + 1) * size_t(dim) <= b.size(); ++row) {
+        double ab = 0, aa = 0, bb = 0;
+        for (int64_t k = 0; k < dim; ++k) {
+            const double x = a[row * size_t(dim) + size_t(k)], y = b[row * size_t(dim) + size_t(k)];
+            ab += x * y;
+            aa += x * x;
+            bb += y * y;
+        }
+        const double cosine = ab / std::sqrt(aa * bb);
+        if (!(cosine >= worst))
+            worst = std::isnan(cosine) ? -1 : cosine;
+    }
+    return worst;
+}
+
+// The worst differences of one session against the golden outputs of one set.
+struct Deviation {
+    double features = 0, cosine = 1, logits = 0, softmax = 0, scores = 0, classProbs = 0;
+};
+
+Deviation deviationFromGolden(const GoldenSet& set, const InferenceSession& session)
+{
+    Deviation d;
+    const int64_t dim = session.model().config().embedDim;
+    const NpyArray frames = readNpy(sharedPath(std::string(set.folder) + "/frames_preprocessed.npy"));
+    const std::vector<float> pixels = frames.toFloat();
+    const std::vector<float> features = session.encodeImages(pixels.data(), frames.shape[0]);
+    const std::vector<float> golden = goldenValues(set, "image_features.npy");
+    VIGIL_CHECK_EQ(features.size(), golden.size());
+    d.features = maxAbsDiff(features, golden);
+    d.cosine = minRowCosine(features, golden, dim);
+    for (const int length : videoLengths(set.folder)) {
+        const std::string stem = "video" + std::to_string(length);
+        const std::vector<float> input = goldenValues(set, stem + "_features.npy");
+        const VideoScores scores = session.scoreFeatures(input.data(), length, dim);
+        d.logits = std::max(d.logits, maxAbsDiff(scores.logits, goldenValues(set, stem + "_similarity.npy")));
+        d.softmax = std::max(d.softmax, maxAbsDiff(scores.softmax, goldenValues(set, stem + "_softmax_similarity.npy")));
+        d.scores = std::max(d.scores, maxAbsDiff(scores.scores, goldenValues(set, stem + "_scores.npy")));
+        d.classProbs = std::max(d.classProbs, maxAbsDiff(scores.classProbs, goldenValues(set, stem + "_class_probs.npy")));
+    }
+    std::printf("       %s on %s: features max |diff| %.3g (1 - cosine <= %.2g), logits %.3g, softmax %.3g, scores %.3g, "
+                "p(c) %.3g\n",
+                set.folder, session.deviceDescription().c_str(), d.features, 1 - d.cosine, d.logits, d.softmax, d.scores,
+                d.classProbs);
+    return d;
+}
+
 } // namespace
 
 VIGIL_TEST(promptTokensEqualGoldenIds)
@@ -78,7 +138,7 @@ VIGIL_TEST(imageFeaturesMatchFromPreprocessedFrames)
 {
     for (const GoldenSet& set : kSets) {
         const auto model = loadSet(set, false);
-        InferenceSession session(model, {ComputeDevice::Cpu});
+        InferenceSession session(model, {testDevice().device});
         const NpyArray frames = readNpy(sharedPath(std::string(set.folder) + "/frames_preprocessed.npy"));
         VIGIL_CHECK_EQ(frames.shape.size(), size_t(4));
         VIGIL_CHECK_EQ(frames.shape[2], int64_t(model->config().imageResolution));
@@ -92,7 +152,8 @@ VIGIL_TEST(everyVideoLengthMatchesLogitsScoresAndProbabilities)
 {
     for (const GoldenSet& set : kSets) {
         const auto model = loadSet(set, false);
-        InferenceSession session(model, {ComputeDevice::Cpu});
+        InferenceSession session(model, {testDevice().device});
+        std::printf("       %s on %s\n", set.folder, session.deviceDescription().c_str());
         const std::vector<int> lengths = videoLengths(set.folder);
         VIGIL_CHECK(lengths.size() >= 2);
         for (const int length : lengths) {
@@ -114,13 +175,85 @@ VIGIL_TEST(smallChunksGiveTheSameScoresAsOneBatch)
     const auto model = loadSet(kSets[0], false);
     const NpyArray features = readNpy(sharedPath("golden/ucf/video1537_features.npy"));
     const std::vector<float> values = features.toFloat();
-    SessionOptions one{ComputeDevice::Cpu};
+    SessionOptions one{testDevice().device};
     one.sequencesPerChunk = 64;
-    SessionOptions chunked{ComputeDevice::Cpu};
+    SessionOptions chunked{testDevice().device};
     chunked.sequencesPerChunk = 1;
     const VideoScores a = InferenceSession(model, one).scoreFeatures(values.data(), features.shape[0], features.shape[1]);
     const VideoScores b = InferenceSession(model, chunked).scoreFeatures(values.data(), features.shape[0], features.shape[1]);
     VIGIL_CHECK(maxAbsDiff(a.scores, b.scores) < 1e-6);
+}
+
+VIGIL_TEST(cudaFp32EqualsThisMachinesCpuWithin1e4)
+{
+    requireCuda("the CPU against CUDA comparison");
+    for (const GoldenSet& set : kSets) {
+        const auto model = loadSet(set, false);
+        const InferenceSession cpu(model, {ComputeDevice::Cpu}), cuda(model, {ComputeDevice::Cuda});
+        const NpyArray frames = readNpy(sharedPath(std::string(set.folder) + "/frames_preprocessed.npy"));
+        const std::vector<float> pixels = frames.toFloat();
+        const double features =
+            maxAbsDiff(cpu.encodeImages(pixels.data(), frames.shape[0]), cuda.encodeImages(pixels.data(), frames.shape[0]));
+        double scores = 0, classProbs = 0;
+        for (const int length : videoLengths(set.folder)) {
+            const std::vector<float> input = goldenValues(set, "video" + std::to_string(length) + "_features.npy");
+            const VideoScores a = cpu.scoreFeatures(input.data(), length, model->config().embedDim);
+            const VideoScores b = cuda.scoreFeatures(input.data(), length, model->config().embedDim);
+            scores = std::max(scores, maxAbsDiff(a.scores, b.scores));
+            classProbs = std::max(classProbs, maxAbsDiff(a.classProbs, b.classProbs));
+        }
+        std::printf("       %s: cuda fp32 vs cpu: features %.3g, scores %.3g, p(c) %.3g\n", set.folder, features, scores,
+                    classProbs);
+        VIGIL_CHECK(features <= kTolerance);
+        VIGIL_CHECK(scores <= kTolerance);
+        VIGIL_CHECK(classProbs <= kTolerance);
+    }
+}
+
+// fp16 on CUDA: the image encoder and the temporal model in half precision (layer norms in
+// fp32), the selector in fp32, so its logits and softmax keep the fp32 tolerance.
+VIGIL_TEST(fp16FeaturesScoresAndProbabilitiesWithinTheStatedTolerances)
+{
+    requireCuda("fp16 inference");
+    for (const GoldenSet& set : kSets) {
+        SessionOptions options{ComputeDevice::Cuda};
+        options.precision = Precision::Float16;
+        const Deviation d = deviationFromGolden(set, InferenceSession(loadSet(set, false), options));
+        VIGIL_CHECK(d.features <= kFp16FeatureTolerance);
+        VIGIL_CHECK(d.cosine >= kFp16CosineFloor);
+        VIGIL_CHECK(d.logits <= kTolerance);
+        VIGIL_CHECK(d.softmax <= kTolerance);
+        VIGIL_CHECK(d.scores <= kFp16ScoreTolerance);
+        VIGIL_CHECK(d.classProbs <= kFp16ScoreTolerance);
+    }
+}
+
+// Where the fp16 tolerances come from, on any machine: every weight of the two fp16
+// modules (image encoder, temporal model) rounded to fp16 and run in fp32 on the CPU. fp16
+// on CUDA also rounds each layer's activations (products accumulate in fp32), an error of
+// the same unit roundoff per layer, and its score leaves a half-precision sigmoid (spacing
+// 4.9e-4 near 1). The tolerances must hold at least four times this rounding's error.
+VIGIL_TEST(fp16RoundingOfTheWeightsStaysWellInsideTheFp16Tolerances)
+{
+    for (const GoldenSet& set : kSets) {
+        const auto model = loadSet(set, false);
+        {
+            torch::NoGradGuard noGrad;
+            AnomalyClipNet net = model->impl().net; // the holder, to this test's own model
+            for (torch::Tensor p : net->image_encoder->parameters())
+                p.copy_(p.to(torch::kHalf).to(torch::kFloat32));
+            for (torch::Tensor p : net->temporal_model->parameters())
+                p.copy_(p.to(torch::kHalf).to(torch::kFloat32));
+            net->temporal_model->prepareInference(); // the CPU's Winograd filters of the rounded weights
+        }
+        const Deviation d = deviationFromGolden(set, InferenceSession(model, {ComputeDevice::Cpu}));
+        VIGIL_CHECK(d.features > 0); // the rounding did change the weights
+        VIGIL_CHECK(d.features * 4 <= kFp16FeatureTolerance);
+        VIGIL_CHECK(1 - d.cosine <= (1 - kFp16CosineFloor) / 4);
+        VIGIL_CHECK(d.scores * 4 <= kFp16ScoreTolerance);
+        VIGIL_CHECK(d.classProbs * 4 <= kFp16ScoreTolerance);
+        VIGIL_CHECK(d.logits <= kTolerance); // the selector is left fp32
+    }
 }
 
 VIGIL_TEST_MAIN()

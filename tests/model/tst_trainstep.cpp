@@ -2,10 +2,12 @@
 // section 6 and "Parity"): train_batch.npy through the objective with segment dropout off
 // gives the reference's logits, scores, picked segments and loss terms; backward gives its
 // gradients and the parameters that get one; the batch norm's running statistics and one
-// AdamW step (lr 1e-3, weight decay 0.2) give its values.
+// AdamW step (lr 1e-3, weight decay 0.2) give its values. On the device VIGIL_TEST_DEVICE
+// names (cpu by default), in fp32 with the same tolerances.
 #include "ManifestJson.h"
 #include "ModelTest.h"
 #include "TensorCompare.h"
+#include "TestDevice.h"
 
 #include "model/nn/AnomalyClipModelImpl.h"
 #include "model/nn/MilObjective.h"
@@ -41,7 +43,7 @@ torch::Tensor goldenTensor(const GoldenSet& set, const std::string& file)
 
 std::vector<float> values(const torch::Tensor& t)
 {
-    const torch::Tensor c = t.detach().to(torch::kFloat32).contiguous();
+    const torch::Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
     return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
 }
 
@@ -54,7 +56,7 @@ void expectRelativelyClose(const torch::Tensor& actual, const GoldenSet& set, co
     if (actual.numel() != golden.numel())
         VIGIL_FAIL(file << ": " << actual.numel() << " values, expected " << golden.numel());
     const double scale = golden.abs().max().item<double>();
-    const double worst = (actual.detach().reshape(golden.sizes()) - golden).abs().max().item<double>();
+    const double worst = (actual.detach().cpu().reshape(golden.sizes()) - golden).abs().max().item<double>();
     if (!(worst <= kRelativeTolerance * scale))
         VIGIL_FAIL(file << ": max |diff| " << worst << " exceeds " << kRelativeTolerance << " x " << scale);
     std::printf("       %s: max |diff| %.3g (%.2g of max |golden| %.3g)\n", file.c_str(), worst, worst / scale, scale);
@@ -91,12 +93,18 @@ Step forward(const GoldenSet& set)
     Step step;
     step.model = AnomalyClipModel::load(options, LabelSet::resolve(set.labels));
     const AnomalyClipModel::Impl& impl = step.model->impl();
+    const TestDevice device = testDevice();
+    const torch::Device where = device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    if (device.cuda)
+        keepFp32ExactOnCuda(); // as the Trainer does
     step.net = trainableCopy(*impl.net);
+    step.net->to(where);
     const torch::Tensor batch = goldenTensor(set, "train_batch.npy"); // [B, ncrops 1, N*L, D]
     MilBatch mil;
-    mil.features = batch.squeeze(1);
-    mil.labels = goldenTensor(set, "train_labels.npy");
-    step.outputs = milObjective(*step.net, mil, impl.centroid, impl.endPositions, step.model->labels().normalId(), {});
+    mil.features = batch.squeeze(1).to(where);
+    mil.labels = goldenTensor(set, "train_labels.npy").to(where);
+    step.outputs = milObjective(*step.net, mil, impl.centroid.to(where), impl.endPositions.to(where),
+                                step.model->labels().normalId(), {});
     return step;
 }
 
@@ -108,9 +116,9 @@ VIGIL_TEST(forwardGivesTheReferenceLogitsScoresAndSegments)
         const Step step = forward(set);
         expectClose(values(step.outputs.logits), goldenPath(set, "train_similarity.npy"), kValueTolerance);
         expectClose(values(step.outputs.scores), goldenPath(set, "train_scores.npy"), kValueTolerance);
-        VIGIL_CHECK(torch::equal(step.outputs.topkAbnormalIndex, goldenTensor(set, "train_idx_topk_abn.npy")));
-        VIGIL_CHECK(torch::equal(step.outputs.bottomkAbnormalIndex, goldenTensor(set, "train_idx_bottomk_abn.npy")));
-        VIGIL_CHECK(torch::equal(step.outputs.topkNormalIndex, goldenTensor(set, "train_idx_topk_nor.npy")));
+        VIGIL_CHECK(torch::equal(step.outputs.topkAbnormalIndex.cpu(), goldenTensor(set, "train_idx_topk_abn.npy")));
+        VIGIL_CHECK(torch::equal(step.outputs.bottomkAbnormalIndex.cpu(), goldenTensor(set, "train_idx_bottomk_abn.npy")));
+        VIGIL_CHECK(torch::equal(step.outputs.topkNormalIndex.cpu(), goldenTensor(set, "train_idx_topk_nor.npy")));
     }
 }
 

@@ -24,4 +24,9 @@ struct AnomalyClipModel::Impl {
 /// CPU user of the model layer calls it before heavy work on its thread.
 void applyThreadCount(int threads, bool int8);
 
+/// fp32 on CUDA as fp32: cuDNN's convolutions would otherwise run in TF32 (LibTorch's
+/// default), 10-bit mantissas that put the temporal model's scores ~1e-3 off the contract's
+/// 1e-4. Every CUDA user of the model layer in fp32 calls it before its first operation.
+void keepFp32ExactOnCuda();
+
 } // namespace vigil

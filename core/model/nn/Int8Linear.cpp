@@ -118,8 +118,9 @@ Int8Linear::Int8Linear(const torch::Tensor& weight, const torch::Tensor& bias, I
     m_reduceRange = engine == at::QEngine::FBGEMM || (engine == at::QEngine::ONEDNN && !oneDnnAddsIn32Bits());
     const torch::Tensor scales = (w.abs().amax({1}) / 127.0).clamp_min(1e-12).to(torch::kDouble);
     const torch::Tensor q = torch::quantize_per_channel(w, scales, torch::zeros({m_out}, torch::kLong), 0, torch::kQInt8);
-    std::vector<c10::IValue> stack{q, bias.defined() ? c10::optional<at::Tensor>(bias.detach().to(torch::kFloat32).contiguous())
-                                                      : c10::optional<at::Tensor>()};
+    // "Tensor? B": a tensor or None. Not through c10::optional, an alias of std::optional
+    // from LibTorch 2.2 on and on its way out.
+    std::vector<c10::IValue> stack{q, bias.defined() ? c10::IValue(bias.detach().to(torch::kFloat32).contiguous()) : c10::IValue()};
     op("quantized::linear_prepack").callBoxed(&stack);
     m_packed = std::move(stack.at(0));
 }
