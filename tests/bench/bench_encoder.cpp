@@ -1,9 +1,13 @@
-// Benchmark: the CLIP ViT-B/16 image encoder on the CPU (random weights, real checkpoint
-// format), against one large fp32 matrix product on the same threads, then the same in
+// Benchmark: the CLIP ViT-B/16 image encoder (random weights, real checkpoint format).
+// On the CPU against one large fp32 matrix product on the same threads, then the same in
 // int8 (when this LibTorch has a quantized engine) with how far its features are from
-// fp32's. Prints figures.
+// fp32's. On CUDA, fp32 and fp16 for each batch size: frames/s, the GPU's memory peak and
+// the share of a batch's time that its host-to-device and device-to-host copies take.
+// Prints figures.
 //   bench_encoder [--threads N] [--batch B] [--frames F] [--rounds R] [--precision fp32|int8|both]
 //                 [--int8-kernels best|libtorch|both]
+//   bench_encoder --device cuda [--fp16 | --precision fp32|fp16|both] [--batches 16,32,64,128,256]
+//                 [--frames F] [--rounds R]
 #include "../model/RandomCheckpoint.h"
 #include "BenchUtil.h"
 
@@ -59,27 +63,132 @@ double int8MatmulGops(int threads, Int8Kernels kernels)
     return 3 * 2.0 * 4096.0 * 4096 * 4096 / seconds(start) / 1e9;
 }
 
+// One batch size on CUDA: the encoder's frames/s (median of the rounds), then the copies
+// the session makes around it timed alone (pixels in, features out, synchronised), the
+// caching allocator's peak and the device memory in use.
+torch::Tensor runCuda(const std::shared_ptr<const AnomalyClipModel>& model, Precision precision, int batch, int frames,
+                      int rounds)
+{
+    SessionOptions options{ComputeDevice::Cuda};
+    options.precision = precision;
+    InferenceSession session(model, options);
+    const torch::Tensor pixels = torch::randn({batch, 3, 224, 224}).contiguous();
+    std::vector<float> features = session.encodeImages(pixels.data_ptr<float>(), batch); // warm-up
+    bench::resetGpuPeak();
+    std::vector<double> rates;
+    const int batches = std::max(1, frames / batch);
+    for (int round = 0; round < rounds; ++round) {
+        const auto start = std::chrono::steady_clock::now();
+        for (int b = 0; b < batches; ++b)
+            session.encodeImages(pixels.data_ptr<float>(), batch); // returns on the host: synchronised
+        rates.push_back(double(batches) * batch / seconds(start));
+    }
+    const double rate = median(rates);
+    const double batchMs = 1000.0 * batch / rate;
+    // The copies as encodeImages() makes them: pageable pixels to the device in its precision,
+    // the features back as fp32.
+    const torch::ScalarType dtype = precision == Precision::Float16 ? torch::kHalf : torch::kFloat32;
+    const torch::Tensor deviceFeatures = torch::randn({batch, 512}, torch::TensorOptions().device(torch::kCUDA).dtype(dtype));
+    std::vector<double> copies;
+    for (int i = 0; i < 5; ++i) {
+        c10::InferenceMode guard;
+        torch::cuda::synchronize();
+        const auto start = std::chrono::steady_clock::now();
+        const torch::Tensor in = pixels.to(torch::kCUDA, dtype);
+        const torch::Tensor out = deviceFeatures.to(torch::kCPU, torch::kFloat32);
+        torch::cuda::synchronize();
+        copies.push_back(1000.0 * seconds(start));
+    }
+    const double copyMs = median(copies);
+    std::printf("%-5s batch %-4d %8.0f frames/s  %6.1f ms a batch, copies %5.1f ms (%4.1f %%)  peak allocated %6.0f MiB, "
+                "GPU in use %6.0f MiB\n",
+                precisionName(precision), batch, rate, batchMs, copyMs, 100 * copyMs / batchMs, bench::gpuPeakAllocatedMiB(),
+                bench::gpuMemoryInUseMiB());
+    std::fflush(stdout);
+    return torch::from_blob(features.data(), {batch, int64_t(features.size()) / batch}).clone();
+}
+
+int mainCuda(const std::string& precision, std::vector<int> batches, int frames, int rounds)
+{
+    if (!InferenceSession::cudaAvailable()) {
+        std::fprintf(stderr, "bench_encoder: --device cuda, but this LibTorch sees no CUDA device\n");
+        return 1;
+    }
+    if (batches.empty())
+        batches = {16, 32, 64, 128, 256};
+    std::printf("device          %s\n", torch::cuda::device_count() > 0 ? "cuda:0" : "?");
+    std::printf("matmul 8192^3   fp16 %.0f TFLOP/s, fp32 %.0f TFLOP/s (TF32 off)\n", bench::gpuMatmulTflops(torch::kHalf),
+                bench::gpuMatmulTflops(torch::kFloat32));
+    const auto model = test::loadRandomVitB16();
+    std::printf("encoder         ViT-B/16, random weights; medians of %d rounds of %d frames or more\n", rounds, frames);
+    for (const int batch : batches) {
+        torch::Tensor fp32, fp16;
+        if (precision != "fp16")
+            fp32 = runCuda(model, Precision::Float32, batch, std::max(frames, batch), rounds);
+        if (precision != "fp32")
+            fp16 = runCuda(model, Precision::Float16, batch, std::max(frames, batch), rounds);
+        if (fp32.defined() && fp16.defined())
+            std::printf("fp16 vs fp32    feature cosine min %.5f (random weights and pixels)\n",
+                        torch::cosine_similarity(fp32, fp16, 1).min().item<float>());
+    }
+    return 0;
+}
+
 } // namespace
 
-int main(int argc, char** argv)
+static int run(int argc, char** argv)
 {
     int threads = 2, batch = 16, frames = 32, rounds = 5;
     std::string precision = "both", int8Kernels = "best";
-    for (int i = 1; i + 1 < argc; i += 2) {
+    ComputeDevice device = ComputeDevice::Cpu;
+    std::vector<int> batches;
+    bool framesGiven = false;
+    for (int i = 1; i < argc; i += 2) {
         const std::string a = argv[i];
-        if (a == "--threads")
+        if (a == "--fp16") { // a flag without a value
+            precision = "fp16";
+            --i;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "bench_encoder: %s needs a value\n", a.c_str());
+            return 2;
+        }
+        if (a == "--device")
+            device = bench::parseDevice(argv[i + 1]);
+        else if (a == "--batches")
+            batches = bench::parseList(argv[i + 1]);
+        else if (a == "--threads")
             threads = std::stoi(argv[i + 1]);
         else if (a == "--batch")
             batch = std::stoi(argv[i + 1]);
-        else if (a == "--frames")
+        else if (a == "--frames") {
             frames = std::stoi(argv[i + 1]);
+            framesGiven = true;
+        }
         else if (a == "--rounds")
             rounds = std::stoi(argv[i + 1]);
         else if (a == "--precision")
             precision = argv[i + 1];
         else if (a == "--int8-kernels")
             int8Kernels = argv[i + 1];
+        else {
+            std::fprintf(stderr, "bench_encoder: unknown option %s\n", a.c_str());
+            return 2;
+        }
     }
+    if (device == ComputeDevice::Cuda && precision == "int8") {
+        std::fprintf(stderr, "bench_encoder: int8 runs on the CPU only\n");
+        return 2;
+    }
+    if (device == ComputeDevice::Cuda)
+        return mainCuda(precision == "both" ? "both" : precision, batches, framesGiven ? frames : 1024, rounds);
+    if (precision == "fp16") {
+        std::fprintf(stderr, "bench_encoder: fp16 runs on CUDA only (--device cuda)\n");
+        return 2;
+    }
+    if (!batches.empty())
+        batch = batches.front(); // the CPU's figures are for one batch size
     at::set_num_threads(threads);
     std::printf("matmul 4096^3   %.1f GFLOP/s (%d threads)\n", bench::matmulGflops(threads), threads);
     std::printf("blas            %s\n", describeBlasKernels().c_str());
@@ -154,3 +263,5 @@ int main(int argc, char** argv)
     }
     return 0;
 }
+
+int main(int argc, char** argv) { return bench::guardedMain(run, argc, argv); }

@@ -1,7 +1,8 @@
 // Benchmark: video -> CLIP features on this machine, stage by stage and end to end, for a
 // ViT-B/16-size model with random weights (the real checkpoint format), with one large
 // fp32 matrix product on the same threads for scale. Prints figures; not a test.
-//   bench_pipeline [--threads N] [--batch B] [--frames F] [--stride K] [--int8] [--extract-only] VIDEO...
+//   bench_pipeline [--threads N] [--batch B] [--frames F] [--stride K] [--int8] [--extract-only]
+//                  [--device cpu|cuda] [--fp16] VIDEO...
 // --extract-only skips the stage-by-stage figures (for long videos: peak memory of a
 // whole-video extraction, e.g. one hour with --frames 108000 --stride 300).
 #include "../model/RandomCheckpoint.h"
@@ -33,10 +34,11 @@ double secondsSince(Clock::time_point start) { return std::chrono::duration<doub
 
 } // namespace
 
-int main(int argc, char** argv)
+static int run(int argc, char** argv)
 {
     int threads = 2, batch = 16, stride = 1;
-    bool int8 = false;
+    bool int8 = false, fp16 = false;
+    ComputeDevice device = ComputeDevice::Cpu;
     bool extractOnly = false;
     int64_t frames = 96;
     std::vector<std::string> videos;
@@ -52,13 +54,18 @@ int main(int argc, char** argv)
             stride = std::stoi(argv[++i]);
         else if (a == "--int8")
             int8 = true;
+        else if (a == "--fp16")
+            fp16 = true;
+        else if (a == "--device" && i + 1 < argc)
+            device = bench::parseDevice(argv[++i]);
         else if (a == "--extract-only")
             extractOnly = true;
         else
             videos.push_back(a);
     }
     if (videos.empty()) {
-        std::fprintf(stderr, "usage: bench_pipeline [--threads N] [--batch B] [--frames F] [--stride K] [--int8] [--extract-only] VIDEO...\n");
+        std::fprintf(stderr, "usage: bench_pipeline [--threads N] [--batch B] [--frames F] [--stride K] [--int8] [--extract-only] "
+                             "[--device cpu|cuda] [--fp16] VIDEO...\n");
         return 2;
     }
     at::set_num_threads(threads);
@@ -66,10 +73,10 @@ int main(int argc, char** argv)
     std::printf("blas              %s\n", describeBlasKernels().c_str());
 
     const auto model = test::loadRandomVitB16();
-    SessionOptions sessionOptions{ComputeDevice::Cpu};
+    SessionOptions sessionOptions{device};
     sessionOptions.threads = threads;
-    sessionOptions.precision = int8 ? Precision::Int8 : Precision::Float32;
-    const InferenceSession session(model, sessionOptions);
+    sessionOptions.precision = int8 ? Precision::Int8 : fp16 ? Precision::Float16 : Precision::Float32;
+    const InferenceSession session(model, sessionOptions); // throws with the reason for a device it cannot use
     std::printf("model             ViT-B/16 (random weights), %s, batch %d\n", session.deviceDescription().c_str(), batch);
 
     for (const std::string& path : videos) {
@@ -134,11 +141,17 @@ int main(int argc, char** argv)
         extraction.maxFrames = frames;
         const FeatureExtractor extractor(session, extraction);
         bench::resetPeakRss();
+        bench::resetGpuPeak();
         const ExtractedFeatures result = extractor.extract(path);
         std::printf("end to end        %.2f frames/s (%lld frames, stride %d, %.1f s; busy: decode %.1f s, preprocess %.1f s, encode %.1f s)\n",
                     double(result.frames) / result.seconds, static_cast<long long>(result.frames), stride, result.seconds,
                     result.decodeSeconds, result.preprocessSeconds, result.encodeSeconds);
         std::printf("peak rss          %.0f MiB\n", bench::statusKb("VmHWM:") / 1024.0);
+        if (device == ComputeDevice::Cuda)
+            std::printf("gpu memory        peak allocated %.0f MiB, in use %.0f MiB\n", bench::gpuPeakAllocatedMiB(),
+                        bench::gpuMemoryInUseMiB());
     }
     return 0;
 }
+
+int main(int argc, char** argv) { return bench::guardedMain(run, argc, argv); }

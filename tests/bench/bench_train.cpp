@@ -1,7 +1,9 @@
 // Benchmark: fine-tuning at the real sizes (D 512, E 256, ViT-B/16's text encoder, 14
 // classes, batch 64) on random weights and random features, on the CPU with an explicit
-// thread count. Prints steps/s, seconds per epoch (validation included) and peak memory.
+// thread count or on CUDA. Prints steps/s, seconds per epoch (validation included) and peak
+// memory (the GPU's too on CUDA).
 //   bench_train [--threads N] [--videos V] [--frames T] [--batch B] [--epochs E] [--validation V]
+//               [--device cpu|cuda]
 #include "../model/RandomCheckpoint.h"
 #include "BenchUtil.h"
 
@@ -16,10 +18,11 @@
 using namespace vigil;
 namespace fs = std::filesystem;
 
-int main(int argc, char** argv)
+static int run(int argc, char** argv)
 {
     int threads = 2, videos = 100, batch = 64, epochs = 2, validation = 10;
     int64_t frames = 1000;
+    ComputeDevice device = ComputeDevice::Cpu;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&] { return i + 1 < argc ? std::stoll(argv[++i]) : 0; };
@@ -35,9 +38,11 @@ int main(int argc, char** argv)
             epochs = int(next());
         else if (a == "--validation")
             validation = int(next());
+        else if (a == "--device" && i + 1 < argc)
+            device = bench::parseDevice(argv[++i]);
         else {
             std::fprintf(stderr, "usage: bench_train [--threads N] [--videos V] [--frames T] [--batch B] [--epochs E] "
-                                 "[--validation V]\n");
+                                 "[--validation V] [--device cpu|cuda]\n");
             return 2;
         }
     }
@@ -78,13 +83,16 @@ int main(int argc, char** argv)
     options.learningRate = 1e-5;
     options.batchSize = batch;
     options.threads = threads;
+    options.device = device;
     options.minVideosPerClass = 1;
     bench::resetPeakRss();
+    bench::resetGpuPeak();
     Trainer trainer(model, make(videos, "train"), make(validation, "val"), options);
     std::printf("model           D 512, E %d, depth %d, %d classes, text encoder %d x %d\n", config.temporalWidth,
                 config.temporalDepth, config.classes, config.textLayers, config.textWidth);
-    std::printf("data            %d training videos of %lld frames, %d validation videos, batch %d, %d threads\n", videos,
-                (long long)frames, validation, batch, threads);
+    std::printf("data            %d training videos of %lld frames, %d validation videos, batch %d, %s\n", videos,
+                (long long)frames, validation, batch,
+                device == ComputeDevice::Cuda ? "cuda:0" : (std::to_string(threads) + " threads").c_str());
     double stepSeconds = 0;
     int steps = 0;
     for (int e = 0; e < epochs; ++e) {
@@ -106,5 +114,10 @@ int main(int argc, char** argv)
     std::printf("steps/s         %.3f (%.2f s per step of %d bags x 512 frames)\n", double(steps) / stepSeconds,
                 stepSeconds / steps, batch);
     std::printf("peak rss        %.0f MiB\n", bench::statusKb("VmHWM:") / 1024.0);
+    if (device == ComputeDevice::Cuda)
+        std::printf("gpu memory      peak allocated %.0f MiB, in use %.0f MiB\n", bench::gpuPeakAllocatedMiB(),
+                    bench::gpuMemoryInUseMiB());
     return 0;
 }
+
+int main(int argc, char** argv) { return bench::guardedMain(run, argc, argv); }
