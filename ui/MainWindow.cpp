@@ -17,6 +17,7 @@
 #include "review/LabelsPanel.h"
 #include "project/ProjectStore.h"
 #include "timeline/ScoreTimeline.h"
+#include "start/StartPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,6 +25,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
@@ -43,6 +45,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -65,7 +68,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_view = new VideoView(this);
     m_timeline = new ScoreTimeline(this);
-    m_frameLabel = new QLabel(tr("No video"), this);
+    m_frameLabel = new QLabel(this);
     m_frameLabel->setObjectName(QStringLiteral("frameLabel"));
     m_playButton = new QPushButton(tr("Play"), this);
     m_playButton->setFocusPolicy(Qt::NoFocus);
@@ -95,15 +98,28 @@ MainWindow::MainWindow(QWidget* parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({560, 280});
-    setCentralWidget(splitter);
+    m_workstation = splitter;
+    m_start = new StartPage(this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_start);
+    m_pages->addWidget(m_workstation);
+    setCentralWidget(m_pages);
 
     m_videos = new QListWidget(this);
     m_videos->setObjectName(QStringLiteral("videoList"));
     m_videos->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // An empty list says how to fill it (a label over the viewport, not a fake row).
+    m_videosEmpty = new QLabel(tr("No videos in this project yet: File > Add Videos or Add Folder, or drop files here."), m_videos->viewport());
+    m_videosEmpty->setObjectName(QStringLiteral("videosPlaceholder"));
+    m_videosEmpty->setWordWrap(true);
+    m_videosEmpty->setAlignment(Qt::AlignCenter);
+    m_videosEmpty->setForegroundRole(QPalette::PlaceholderText);
+    (new QVBoxLayout(m_videos->viewport()))->addWidget(m_videosEmpty);
     auto* library = new QDockWidget(tr("Videos"), this);
     library->setObjectName(QStringLiteral("libraryDock"));
     library->setWidget(m_videos);
     addDockWidget(Qt::LeftDockWidgetArea, library);
+    m_docks << library;
 
     m_jobs = new JobsPanel(this);
     auto* jobsDock = new QDockWidget(tr("Jobs"), this);
@@ -111,6 +127,7 @@ MainWindow::MainWindow(QWidget* parent)
     jobsDock->setWidget(m_jobs);
     addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
     resizeDocks({jobsDock}, {130}, Qt::Vertical);
+    m_docks << jobsDock;
 
     m_detectionsPanel = new DetectionsPanel(this);
     m_labelsPanel = new LabelsPanel(this);
@@ -121,6 +138,8 @@ MainWindow::MainWindow(QWidget* parent)
     detectionsDock->setObjectName(QStringLiteral("detectionsDock"));
     detectionsDock->setWidget(m_reviewTabs);
     addDockWidget(Qt::RightDockWidgetArea, detectionsDock);
+    m_docks << detectionsDock;
+    resizeDocks({library, detectionsDock}, {240, 400}, Qt::Horizontal);
     // Undo and the queue keys act on the tab shown.
     connect(m_reviewTabs, &QTabWidget::currentChanged, this, [this] { m_controller->setLabelsActive(labelsShown()); });
 
@@ -128,6 +147,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_training = new TrainingController(m_controller, this);
     m_training->install();
     createShortcuts();
+    updateFrameLabel();
     statusBar()->showMessage(tr("Ready"));
     resize(1400, 900);
 
@@ -213,6 +233,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_frames = frames;
         m_fps = fps;
         m_shownFrame = -1;
+        updateFrameLabel();
         m_timeline->setVideo(frames, fps);
         m_timeline->setThreshold(m_controller->threshold());
         m_classChart->setClasses(m_controller->abnormalClassNames());
@@ -276,6 +297,69 @@ MainWindow::MainWindow(QWidget* parent)
     m_research = new ResearchController(m_controller, this);
     m_research->install(m_training->menu());
     m_videoMetrics = new VideoMetricsController(m_controller, m_videos, this);
+    // Last, so that it stands last in the menu bar, after the menus the controllers add.
+    createHelpMenu();
+
+    connect(m_start, &StartPage::newProjectRequested, this, &MainWindow::newProject);
+    connect(m_start, &StartPage::openProjectRequested, this, &MainWindow::openProjectDialog);
+    connect(m_start, &StartPage::recentProjectRequested, this, [this](const QString& path) { openProject(path, {}, false); });
+    connect(m_start, &StartPage::recentProjectRemoved, this, [this](const QString& path) {
+        forgetRecent(path);
+        m_start->setRecentProjects(recentProjects());
+    });
+    connect(m_start, &StartPage::pathsDropped, this, &MainWindow::openDropped);
+    connect(m_start, &StartPage::systemCheckRequested, this, &MainWindow::systemCheckRequested);
+    showStartPage();
+}
+
+void MainWindow::showStartPage()
+{
+    m_start->setRecentProjects(recentProjects());
+    m_pages->setCurrentWidget(m_start);
+    // The player's and the queue's keys belong to the workstation: on the start page Delete
+    // and the arrows work the recent list.
+    for (QShortcut* shortcut : std::as_const(m_workstationShortcuts))
+        shortcut->setEnabled(false);
+    // The docks belong to a project: on the start page they would be empty frames.
+    for (QDockWidget* dock : std::as_const(m_docks))
+        dock->hide();
+    setWindowTitle(tr("Vigil"));
+}
+
+void MainWindow::showWorkstation()
+{
+    if (m_pages->currentWidget() == m_workstation)
+        return;
+    m_pages->setCurrentWidget(m_workstation);
+    for (QDockWidget* dock : std::as_const(m_docks))
+        dock->show();
+    for (QShortcut* shortcut : std::as_const(m_workstationShortcuts))
+        shortcut->setEnabled(true);
+}
+
+bool MainWindow::startPageShown() const
+{
+    return m_pages->currentWidget() == m_start;
+}
+
+void MainWindow::openDropped(const QStringList& paths)
+{
+    // A project file opens; videos and folders go into the project open, or the default one.
+    QStringList videos;
+    for (const QString& path : paths)
+        if (path.endsWith(QLatin1String(".vigil")))
+            openProject(path, {}, false);
+        else
+            videos << path;
+    if (videos.isEmpty())
+        return;
+    if (m_controller->projectPath().isEmpty() || startPageShown()) {
+        const QString project = ProjectStore::defaultProjectPath();
+        QDir().mkpath(QFileInfo(project).path());
+        openProject(project, videos);
+    } else {
+        m_controller->addVideos(videos);
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -288,10 +372,12 @@ bool MainWindow::openProject(const QString& path, const QStringList& videos, boo
         showError(QString::fromStdString(e.what()));
         return false;
     }
-    m_timeline->setVideo(1, 30);
+    m_timeline->setVideo(0, 30);
     m_classChart->setProbabilities({});
     m_frames = 0;
     m_shownFrame = -1;
+    updateFrameLabel();
+    showWorkstation();
     m_controller->addVideos(videos);
     return true;
 }
@@ -304,15 +390,13 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, [this] {
         m_recentMenu->clear();
-        for (const QString& path : QSettings().value(QStringLiteral("recentProjects")).toStringList())
+        for (const QString& path : recentProjects())
             m_recentMenu->addAction(path, this, [this, path] {
-                if (!openProject(path, {}, false)) {
-                    QSettings settings;
-                    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
-                    recent.removeAll(path);
-                    settings.setValue(QStringLiteral("recentProjects"), recent);
-                }
+                if (!openProject(path, {}, false))
+                    forgetRecent(path);
             });
+        if (m_recentMenu->isEmpty())
+            m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
     });
     file->addAction(tr("Save Project &As..."), QKeySequence::SaveAs, this, &MainWindow::saveProjectAs);
     file->addSeparator();
@@ -381,9 +465,14 @@ void MainWindow::createMenus()
     view->addAction(tr("&Whole Video"), QKeySequence(Qt::Key_Z), m_timeline, &ScoreTimeline::showWholeVideo);
     view->addAction(tr("&Fullscreen"), QKeySequence(Qt::Key_F11), this,
                     [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+}
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Vigil"), this, &MainWindow::showAbout);
+void MainWindow::createHelpMenu()
+{
+    m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu->addAction(tr("System &Check..."), this, &MainWindow::systemCheckRequested);
+    m_helpMenu->addSeparator();
+    m_helpMenu->addAction(tr("&About Vigil"), this, &MainWindow::showAbout);
 }
 
 void MainWindow::createShortcuts()
@@ -391,6 +480,7 @@ void MainWindow::createShortcuts()
     auto add = [this](const QKeySequence& key, auto function) {
         auto* shortcut = new QShortcut(key, this);
         shortcut->setContext(Qt::WindowShortcut);
+        m_workstationShortcuts << shortcut;
         connect(shortcut, &QShortcut::activated, this, function);
     };
     PlaybackController& player = m_controller->player();
@@ -537,6 +627,10 @@ void MainWindow::showFrame(const FrameImage& frame)
 
 void MainWindow::updateFrameLabel()
 {
+    if (m_frames <= 0 || m_shownFrame < 0) {
+        m_frameLabel->setText(m_frames > 0 ? tr("%n frame(s)", nullptr, int(m_frames)) : tr("No video open"));
+        return;
+    }
     m_frameLabel->setText(tr("Frame %1 / %2   %3 s").arg(m_shownFrame).arg(m_frames).arg(m_shownTime, 0, 'f', 3));
 }
 
@@ -567,6 +661,7 @@ void MainWindow::refreshVideos()
         if (v.id == current)
             m_videos->setCurrentItem(item);
     }
+    m_videosEmpty->setVisible(m_videos->count() == 0);
 }
 
 void MainWindow::refreshDetectionsPanel()
@@ -720,7 +815,7 @@ void MainWindow::dropEvent(QDropEvent* event)
         if (url.isLocalFile())
             paths << url.toLocalFile();
     if (!paths.isEmpty())
-        m_controller->addVideos(paths);
+        openDropped(paths);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -734,13 +829,25 @@ void MainWindow::showError(const QString& message)
     statusBar()->showMessage(message, 15000);
 }
 
+QStringList MainWindow::recentProjects()
+{
+    return QSettings().value(QStringLiteral("recentProjects")).toStringList();
+}
+
 void MainWindow::rememberRecent(const QString& path)
 {
     QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
+    QStringList recent = recentProjects();
     recent.removeAll(path);
     recent.prepend(path);
     settings.setValue(QStringLiteral("recentProjects"), recent.mid(0, kRecentProjects));
+}
+
+void MainWindow::forgetRecent(const QString& path)
+{
+    QStringList recent = recentProjects();
+    recent.removeAll(path);
+    QSettings().setValue(QStringLiteral("recentProjects"), recent);
 }
 
 void MainWindow::showAbout()

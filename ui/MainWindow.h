@@ -10,6 +10,9 @@ class QProgressBar;
 class QPushButton;
 class QLineEdit;
 class QTabWidget;
+class QShortcut;
+class QStackedWidget;
+class QDockWidget;
 
 namespace vigil {
 
@@ -26,6 +29,7 @@ class ClipExportController;
 class VideoMetricsController;
 class TrainingController;
 class VideoView;
+class StartPage;
 class WorkstationController;
 struct FrameImage;
 
@@ -59,6 +63,15 @@ public:
     /// The shuttle rate (negative: backwards) and whether playback runs.
     double playbackRate() const { return m_rate; }
     bool isPlaying() const { return m_playing; }
+    /// The start page is shown until a project opens.
+    bool startPageShown() const;
+    StartPage* startPage() const { return m_start; }
+    /// The recent projects, newest first (state, not settings).
+    static QStringList recentProjects();
+
+signals:
+    /// Help > System Check (the check lives outside the window: it needs the model layer).
+    void systemCheckRequested();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -68,6 +81,11 @@ protected:
 private:
     void createMenus();
     void createShortcuts();
+    void createHelpMenu();
+    void showStartPage();
+    void showWorkstation();
+    void openDropped(const QStringList& paths);
+    void forgetRecent(const QString& path);
     void showAbout();
     void newProject();
     void openProjectDialog();
@@ -95,7 +113,12 @@ private:
     ResearchController* m_research = nullptr;
     ClipExportController* m_clipExport = nullptr;
     VideoMetricsController* m_videoMetrics = nullptr;
-    QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr;
+    QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_helpMenu = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    StartPage* m_start = nullptr;
+    QWidget* m_workstation = nullptr;
+    QList<QDockWidget*> m_docks;
+    QList<QShortcut*> m_workstationShortcuts;
     VideoView* m_view = nullptr;
     ScoreTimeline* m_timeline = nullptr;
     QListWidget* m_videos = nullptr;
@@ -106,6 +129,7 @@ private:
     void showLabels(bool refreshTable);
     ClassChart* m_classChart = nullptr;
     QLabel* m_frameLabel = nullptr;
+    QLabel* m_videosEmpty = nullptr;
     QLabel* m_detectionsLabel = nullptr;
     JobsPanel* m_jobs = nullptr;
     QPushButton* m_playButton = nullptr;

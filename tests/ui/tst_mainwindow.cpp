@@ -13,6 +13,7 @@
 #include "model/InferenceSession.h"
 #include "project/ProjectStore.h"
 #include "timeline/ScoreTimeline.h"
+#include "start/StartPage.h"
 #include "SyntheticVideo.h"
 
 #include <qcustomplot.h>
@@ -30,6 +31,8 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QSettings>
+#include <QRegularExpression>
 #include <QtTest>
 
 #include <numeric>
@@ -67,8 +70,57 @@ private slots:
         QStringList menus;
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
+        // Help last, as everywhere else.
         QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Score"), QStringLiteral("&View"),
-                                   QStringLiteral("&Help"), QStringLiteral("&Train")}));
+                                   QStringLiteral("&Train"), QStringLiteral("&Help")}));
+        QStringList help;
+        for (QAction* action : window.menuBar()->actions().last()->menu()->actions())
+            if (!action->isSeparator())
+                help << action->text();
+        QCOMPARE(help, (QStringList{QStringLiteral("System &Check..."), QStringLiteral("&About Vigil")}));
+    }
+
+    void startPageUntilAProjectOpens()
+    {
+        QTemporaryDir dir;
+        const QString kept = dir.filePath(QStringLiteral("kept.vigil"));
+        const QString gone = dir.filePath(QStringLiteral("gone.vigil"));
+        ProjectStore::open(kept, ProjectStore::OpenMode::CreateIfMissing);
+        QSettings().setValue(QStringLiteral("recentProjects"), QStringList{gone, kept});
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.startPageShown());
+        QVERIFY(window.startPage()->isVisible());
+        QVERIFY(!window.videoList()->isVisible()); // the docks wait for a project
+        QListWidget* recent = window.startPage()->recentList();
+        QCOMPARE(recent->count(), 2);
+        QVERIFY2(recent->item(0)->text().startsWith(QLatin1String("gone.vigil (missing: ")), qPrintable(recent->item(0)->text()));
+        QVERIFY(!recent->item(1)->text().contains(QLatin1String("missing")));
+        screenshot(window, QStringLiteral("start-page.png"));
+        // A missing project is removed from the list (and from the stored list), not opened.
+        recent->setCurrentRow(0);
+        emit recent->itemActivated(recent->item(0));
+        QVERIFY(window.startPageShown());
+        QTest::keyClick(recent, Qt::Key_Delete);
+        QCOMPARE(recent->count(), 1);
+        QCOMPARE(MainWindow::recentProjects(), QStringList{kept});
+        // The one there opens, and the workstation replaces the start page.
+        emit recent->itemActivated(recent->item(0));
+        QVERIFY(!window.startPageShown());
+        QVERIFY(window.windowTitle().startsWith(QLatin1String("kept.vigil")));
+        QTRY_VERIFY(window.videoList()->isVisible());
+        // Empty states: nothing negative, each panel says what it will show.
+        auto* frameLabel = window.findChild<QLabel*>(QStringLiteral("frameLabel"));
+        QCOMPARE(frameLabel->text(), QStringLiteral("No video open"));
+        QVERIFY(window.timeline()->placeholderShown());
+        QVERIFY(window.timeline()->placeholderText().contains(QLatin1String("Videos list")));
+        QVERIFY(!window.timeline()->plot()->xAxis->tickLabels());
+        QVERIFY(window.classChart()->placeholderShown());
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("videosPlaceholder"))->isVisible());
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("detectionsCount"))->text().startsWith(QLatin1String("No detections")));
+        screenshot(window, QStringLiteral("empty-project.png"));
     }
 
     void analystScoresAVideoAndNavigatesIt()
@@ -119,6 +171,30 @@ private slots:
         ScoreTimeline* timeline = window.timeline();
         QTRY_COMPARE(timeline->scoreCount(), 243);
         QVERIFY(c->currentTrack().has_value());
+        QVERIFY(!timeline->placeholderShown());
+        QVERIFY(!window.classChart()->placeholderShown());
+        // Time ticks at round steps (as video editors place them), none negative.
+        timeline->plot()->replot();
+        {
+            const QVector<double> ticks = timeline->plot()->xAxis->tickVector();
+            const QVector<QString> labels = timeline->plot()->xAxis->tickVectorLabels();
+            QVERIFY(ticks.size() >= 3);
+            double fps = 0;
+            for (const VideoRecord& v : c->videos())
+                if (v.id == c->currentVideo())
+                    fps = v.frameRate;
+            QVERIFY(fps > 0);
+            const double stepSeconds = (ticks[1] - ticks[0]) / fps;
+            const QList<double> round = {0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600};
+            QVERIFY2(std::any_of(round.begin(), round.end(), [&](double r) { return std::abs(r - stepSeconds) < 1e-6; }),
+                     qPrintable(QString::number(stepSeconds)));
+            for (int i = 0; i < ticks.size(); ++i) {
+                const double seconds = ticks[i] / fps;
+                QVERIFY(seconds >= 0);
+                QVERIFY2(std::abs(seconds / stepSeconds - std::round(seconds / stepSeconds)) < 1e-6, qPrintable(labels[i]));
+                QVERIFY2(QRegularExpression(QStringLiteral("^\\d+:\\d\\d(\\.\\d)?$")).match(labels[i]).hasMatch(), qPrintable(labels[i]));
+            }
+        }
 
         // Click the timeline: the frame under the cursor is displayed.
         timeline->plot()->replot();

@@ -3,6 +3,7 @@
 
 #include <qcustomplot.h>
 
+#include <QLabel>
 #include <QVBoxLayout>
 
 namespace vigil {
@@ -20,8 +21,20 @@ ClassChart::ClassChart(QWidget* parent)
     m_bars->setPen(Qt::NoPen);
     m_bars->setBrush(QColor(200, 60, 40));
     m_plot->xAxis->setRange(0, 1);
+    // Three ticks: in a 220-pixel column, six ran together ("0.20.40.60.8").
+    QSharedPointer<QCPAxisTickerFixed> ticks(new QCPAxisTickerFixed);
+    ticks->setTickStep(0.5);
+    ticks->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    m_plot->xAxis->setTicker(ticks);
     m_plot->xAxis->setLabel(tr("p(class | abnormal)"));
     m_plot->yAxis->setRangeReversed(true);
+    m_placeholder = new QLabel(tr("The class probabilities at the playhead appear here once a model is chosen (Score > Choose Model)."), this);
+    m_placeholder->setObjectName(QStringLiteral("classChartPlaceholder"));
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_placeholder);
+    setClasses({});
 }
 
 void ClassChart::setClasses(const QStringList& names)
@@ -32,7 +45,15 @@ void ClassChart::setClasses(const QStringList& names)
         ticker->addTick(i, names[i]);
     m_plot->yAxis->setTicker(ticker);
     m_plot->yAxis->setRange(-0.6, std::max(1, m_classes) - 0.4);
+    // No classes, no axis of class numbers: a sentence instead.
+    m_plot->setVisible(m_classes > 0);
+    m_placeholder->setVisible(m_classes == 0);
     setProbabilities({});
+}
+
+bool ClassChart::placeholderShown() const
+{
+    return !m_placeholder->isHidden();
 }
 
 void ClassChart::setProbabilities(const QVector<double>& probabilities)

@@ -7,6 +7,7 @@
 
 class QCustomPlot;
 class QCPBars;
+class QLabel;
 
 namespace vigil {
 
@@ -22,9 +23,12 @@ public:
     void setProbabilities(const QVector<double>& probabilities);
     QVector<double> probabilities() const { return m_values; }
     QCustomPlot* plot() const { return m_plot; }
+    /// True while no classes are set: a sentence stands where the bars would be.
+    bool placeholderShown() const;
 
 private:
     QCustomPlot* m_plot = nullptr;
+    QLabel* m_placeholder = nullptr;
     QCPBars* m_bars = nullptr;
     QVector<double> m_values;
     int m_classes = 0;

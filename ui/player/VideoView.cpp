@@ -69,7 +69,8 @@ void VideoView::paintEvent(QPaintEvent*)
     p.fillRect(rect(), QColor(16, 16, 16));
     if (m_image.isNull()) {
         p.setPen(QColor(160, 160, 160));
-        p.drawText(rect(), Qt::AlignCenter, tr("No video"));
+        p.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+                   tr("No video open: choose one in the Videos list, or drop video files here."));
         return;
     }
     p.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom < 2.0);

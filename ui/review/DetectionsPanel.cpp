@@ -36,6 +36,11 @@ DetectionsPanel::DetectionsPanel(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // One line per detection ("RoadAccidents 46%" never wraps); the columns take the width
+    // of their text, and the dock's scroll bar the rest, so no header is cut to "Pe".
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setMinimumSectionSize(48);
     m_table->installEventFilter(this);
 
     m_class = new QComboBox(this);
@@ -58,6 +63,7 @@ DetectionsPanel::DetectionsPanel(QWidget* parent)
     m_addedAfter->setCalendarPopup(true);
     m_addedAfter->setEnabled(false);
     m_count = new QLabel(this);
+    m_count->setWordWrap(true); // the empty state is a sentence: it must not widen the dock
     m_count->setObjectName(QStringLiteral("detectionsCount"));
 
     auto* filters = new QFormLayout;
@@ -130,7 +136,8 @@ void DetectionsPanel::setDetections(const QList<DetectionRecord>& detections, co
 {
     const qint64 current = currentId();
     m_model->setDetections(detections, videos, m_classNames);
-    m_count->setText(tr("%n detection(s)", nullptr, int(detections.size())));
+    m_count->setText(detections.isEmpty() ? tr("No detections to show: they appear where a scored video's score stays above the threshold (Score menu), or widen the filters.")
+                                          : tr("%n detection(s)", nullptr, int(detections.size())));
     const int row = m_model->rowOfId(current);
     if (row >= 0) {
         const QSignalBlocker blocker(m_table->selectionModel());

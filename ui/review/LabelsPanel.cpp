@@ -37,6 +37,7 @@ LabelsPanel::LabelsPanel(QWidget* parent)
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->installEventFilter(this);
     m_count = new QLabel(this);
+    m_count->setWordWrap(true); // the empty state is a sentence: it must not widen the dock
     auto* hint = new QLabel(tr("I and O mark a new label's first and last frame. 1-9, 0: class; N: note; Delete: remove."), this);
     hint->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
@@ -89,7 +90,8 @@ void LabelsPanel::setLabels(const QList<LabelRecord>& labels, double framesPerSe
             m_table->selectRow(row);
     }
     m_table->resizeColumnsToContents();
-    m_count->setText(tr("%n label(s)", nullptr, int(labels.size())));
+    m_count->setText(labels.isEmpty() ? tr("No labels on this video: mark a span with I and O, or accept a detection as a label (Shift+A).")
+                                      : tr("%n label(s)", nullptr, int(labels.size())));
 }
 
 QList<qint64> LabelsPanel::selectedIds() const

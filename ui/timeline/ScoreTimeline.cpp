@@ -30,17 +30,66 @@ protected:
     QVector<double> createTickVector(double, const QCPRange&) override { return {0, 0.25, 0.5, 0.75, 1}; }
 };
 
+// Ticks at round times, as video editors place them: the smallest step of this list that
+// leaves at most about tickCount() ticks in view (0:00, 0:10, 0:20, not 0:00, 11:06, 22:13).
 class TimeTicker : public QCPAxisTicker {
 public:
     double fps = 30;
 
 protected:
+    double getTickStep(const QCPRange& range) override
+    {
+        static const double kStepsSeconds[] = {0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
+                                               3600, 7200, 10800, 21600, 43200, 86400};
+        const double seconds = range.size() / std::max(1e-9, fps);
+        for (double step : kStepsSeconds)
+            if (seconds / step <= tickCount() + 1)
+                return step * fps;
+        return kStepsSeconds[std::size(kStepsSeconds) - 1] * fps;
+    }
+    int getSubTickCount(double tickStep) override
+    {
+        // Sub-ticks on round fractions too: fifths of 0:10 or 1:00, thirds of 0:15, halves of 0:02.
+        const double seconds = tickStep / std::max(1e-9, fps);
+        const double tens = std::round(seconds * 10);
+        const qint64 step = qint64(tens); // in tenths of a second
+        if (step % 150 == 0 && step % 300 != 0)
+            return 2;
+        if (step % 5 == 0 && (step / 5) % 2 == 1 && step != 5)
+            return 4; // 0:05, 0:15? (the latter caught above), 0:25...
+        if (step % 2 == 0 && (step / 2) % 5 != 0)
+            return 1;
+        return 4;
+    }
     QString getTickLabel(double tick, const QLocale&, QChar, int) override
     {
-        const qint64 s = qint64(std::floor(tick / std::max(1e-9, fps)));
-        return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
-                         : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+        // No negative times: the view may start a little before frame 0.
+        const double seconds = std::max(0.0, tick / std::max(1e-9, fps));
+        const bool tenths = tickStep() < fps * 0.999;
+        const qint64 s = qint64(std::floor(seconds + 1e-6));
+        QString text = s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                                 : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+        if (tenths)
+            text += QStringLiteral(".%1").arg(qint64(std::floor((seconds - double(s)) * 10 + 0.5)) % 10);
+        return text;
     }
+
+private:
+    double tickStep() const { return m_lastStep; }
+
+public:
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override
+    {
+        m_lastStep = tickStep;
+        QVector<double> ticks;
+        for (double t : QCPAxisTicker::createTickVector(tickStep, range))
+            if (t >= -1e-6)
+                ticks << t;
+        return ticks;
+    }
+
+private:
+    double m_lastStep = 30;
 };
 
 } // namespace
@@ -118,6 +167,7 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     m_thresholdLine->setPen(QPen(QColor(30, 110, 220), 1.5, Qt::DashLine));
     m_playheadLine = new QCPItemStraightLine(m_plot);
     m_playheadLine->setPen(QPen(QColor(20, 20, 20), 1.5));
+    createPlaceholder();
 
     // The class heatmap lane, under the score curve on the same time axis.
     m_heatRect = new QCPAxisRect(m_plot);
@@ -243,14 +293,51 @@ void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
     m_thresholdLine->setPen(QPen(QColor(30, 110, 220), 1.5, Qt::DashLine));
     m_playheadLine = new QCPItemStraightLine(m_plot);
     m_playheadLine->setPen(QPen(QColor(20, 20, 20), 1.5));
+    m_hasVideo = frames > 0;
+    createPlaceholder();
+    m_thresholdLine->setVisible(m_hasVideo);
+    m_playheadLine->setVisible(m_hasVideo);
+    m_plot->xAxis->setTickLabels(m_hasVideo);
     setThreshold(m_threshold);
     setPlayhead(0);
     showWholeVideo();
 }
 
+void ScoreTimeline::createPlaceholder()
+{
+    m_placeholder = new QCPItemText(m_plot);
+    m_placeholder->setPositionAlignment(Qt::AlignCenter);
+    m_placeholder->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_placeholder->position->setCoords(0.5, 0.4);
+    m_placeholder->setColor(palette().color(QPalette::PlaceholderText));
+    m_placeholder->setClipToAxisRect(false);
+    updatePlaceholder();
+}
+
+void ScoreTimeline::updatePlaceholder()
+{
+    if (!m_placeholder)
+        return;
+    // One sentence on what will show here and how to get there.
+    m_placeholder->setText(!m_hasVideo ? tr("The scores of the video shown appear here: open one from the Videos list.")
+                                       : tr("No scores for this video yet: choose a model and score it (Score menu)."));
+    m_placeholder->setVisible(!m_hasVideo || m_scores.isEmpty());
+}
+
+bool ScoreTimeline::placeholderShown() const
+{
+    return m_placeholder && m_placeholder->visible();
+}
+
+QString ScoreTimeline::placeholderText() const
+{
+    return m_placeholder ? m_placeholder->text() : QString();
+}
+
 void ScoreTimeline::setScores(const QVector<float>& scores)
 {
     m_scores = scores;
+    updatePlaceholder();
     updateCurve();
     updateMinimap();
 }
@@ -271,6 +358,7 @@ void ScoreTimeline::appendScores(qint64 firstFrame, const QVector<float>& scores
     if (m_scores.size() < firstFrame + scores.size())
         m_scores.resize(firstFrame + scores.size(), 0.0f);
     std::copy(scores.begin(), scores.end(), m_scores.begin() + firstFrame);
+    updatePlaceholder();
     updateCurve();
     updateMinimap();
 }

@@ -15,6 +15,7 @@ class QCPAxisRect;
 class QCPColorMap;
 class QCPItemRect;
 class QCPItemStraightLine;
+class QCPItemText;
 class QCPGraph;
 class QMouseEvent;
 
@@ -42,8 +43,12 @@ class ScoreTimeline : public QWidget {
 public:
     explicit ScoreTimeline(QWidget* parent = nullptr);
 
-    /// Frames of the video (the x range) and its frame rate (for the time labels).
+    /// Frames of the video (the x range) and its frame rate (for the time labels); 0
+    /// frames: no video, and the timeline says how to open one.
     void setVideo(qint64 frames, double framesPerSecond);
+    /// The sentence shown instead of a curve (no video, or a video without scores).
+    bool placeholderShown() const;
+    QString placeholderText() const;
     /// Replaces the curve (one value per frame; may be shorter while scoring runs).
     void setScores(const QVector<float>& scores);
     /// Appends scores of frames [firstFrame, ...) (live results while scoring).
@@ -124,6 +129,10 @@ private:
     QCPItemRect* m_minimapView = nullptr;
     QCPItemStraightLine* m_thresholdLine = nullptr;
     QCPItemStraightLine* m_playheadLine = nullptr;
+    QCPItemText* m_placeholder = nullptr;
+    bool m_hasVideo = false;
+    void createPlaceholder();
+    void updatePlaceholder();
     QCPAxisRect* m_heatRect = nullptr;
     QCPColorMap* m_heatMap = nullptr;
     QCPColorMap* m_topClassBand = nullptr; // one row above the heatmap: the top class per column

@@ -1,0 +1,51 @@
+// The start page: what Vigil shows when no project is open (the first start, or after
+// File > Close Project). New and open project, the recent projects (missing ones shown as
+// missing and removable) and a drop target for videos and folders. Dumb: setters in,
+// intent signals out.
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace vigil {
+
+/// GUI thread.
+class StartPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit StartPage(QWidget* parent = nullptr);
+
+    /// The recent projects, newest first; each is checked for existence when shown.
+    void setRecentProjects(const QStringList& paths);
+    /// One line under the buttons on what the model check found ("No model yet: ...").
+    void setModelNote(const QString& text);
+    QListWidget* recentList() const { return m_recent; }
+    QString modelNote() const;
+
+signals:
+    void newProjectRequested();
+    void openProjectRequested();
+    void recentProjectRequested(const QString& path);
+    void recentProjectRemoved(const QString& path);
+    void pathsDropped(const QStringList& paths);
+    void systemCheckRequested();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void removeSelected();
+    void updateButtons();
+
+    QListWidget* m_recent = nullptr;
+    QLabel* m_recentEmpty = nullptr;
+    QLabel* m_modelNote = nullptr;
+    QPushButton* m_remove = nullptr;
+};
+
+} // namespace vigil
