@@ -14,6 +14,8 @@ packages=(
     libqcustomplot-dev libsqlite3-dev
     ffmpeg
     xvfb xauth
+    # The package and its checks (scripts/install-test.sh): man pages, validators, MIME.
+    help2man dpkg-dev fakeroot file lintian desktop-file-utils appstream shared-mime-info libglib2.0-bin
 )
 
 missing=()
@@ -42,8 +44,11 @@ if [ "${1:-}" = "--build-only" ]; then
     exit 0
 fi
 
+(cd build && cpack -G DEB >/dev/null)
 echo
 echo "== Built: build/bin/vigil (desktop app) and build/bin/vigil-cli"
+echo "== Package: $(ls -t build/vigil_*_amd64.deb | head -1); install it with"
+echo "     sudo apt install ./$(ls -t build/vigil_*_amd64.deb | head -1)"
 build/bin/vigil-cli --help
 if [ -f ../shared/golden/ucf/last.ckpt ]; then
     echo "== Demo: scoring the reference UCF-Crime sample (1537 frames of features)"
