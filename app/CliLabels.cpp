@@ -41,21 +41,29 @@ std::unique_ptr<ProjectStore> openProject(const QString& path, bool write)
 
 // The classes a label may have: every model's of the project and the analysts' own;
 // empty (any class) in a project without a model.
-QStringList knownClasses(const ProjectStore& store)
+// The classes a label may have: the class list named on the command line, the project's
+// models' and its own. A project without a model has no list to check against unless one
+// is named, and any misspelt class would go in: that is refused.
+QStringList knownClasses(const ProjectStore& store, const QString& classes, bool listNeeded = true)
 {
-    if (store.models().isEmpty())
-        return {};
     QStringList names = store.customClasses();
+    auto addList = [&names](const std::string& list) {
+        const LabelSet labels = LabelSet::resolve(list); // kept: the loop reads its names
+        for (const std::string& name : labels.fileOrderNames())
+            if (!names.contains(QString::fromStdString(name), Qt::CaseInsensitive))
+                names << QString::fromStdString(name);
+    };
+    if (!classes.isEmpty())
+        addList(classes.toStdString()); // a bad --classes is the user's error: said as such
     for (const ModelRecord& m : store.models()) {
         try {
-            const LabelSet labels = LabelSet::resolve(m.labels.toStdString()); // kept: the loop reads its names
-            for (const std::string& name : labels.fileOrderNames())
-                if (!names.contains(QString::fromStdString(name), Qt::CaseInsensitive))
-                    names << QString::fromStdString(name);
+            addList(m.labels.toStdString());
         } catch (const Error&) {
             // a model whose labels file is gone names no classes
         }
     }
+    if (listNeeded && classes.isEmpty() && store.models().isEmpty())
+        throw Error("the project has no model to take its class names from: name the class list with --classes ucf|xd|sht|FILE");
     return names;
 }
 
@@ -73,14 +81,14 @@ const VideoRecord* videoNamed(const QList<VideoRecord>& videos, const QString& n
 }
 
 // `labels apply`: one edit per line, each committed on its own and acknowledged.
-int apply(ProjectStore& store, const QString& source)
+int apply(ProjectStore& store, const QString& source, const QString& classes)
 {
     QFile file;
     if (source == QLatin1String("-") ? !file.open(stdin, QIODevice::ReadOnly | QIODevice::Text)
                                      : (file.setFileName(source), !file.open(QIODevice::ReadOnly | QIODevice::Text)))
         throw Error(QFile::encodeName(source).toStdString() + ": cannot read: " + file.errorString().toStdString());
     const QList<VideoRecord> videos = store.videos();
-    const QStringList known = knownClasses(store);
+    const QStringList known = knownClasses(store, classes);
     auto classNamed = [&](const QString& name) {
         if (known.isEmpty())
             return name;
@@ -225,7 +233,11 @@ int labels(const QStringList& arguments)
     const QCommandLineOption remove(QStringLiteral("remove"), tr("With classes: remove one (not while labels use it)."), tr("NAME"));
     const QCommandLineOption author(QStringLiteral("author"), tr("Who makes the edits (default: the OS user)."), tr("NAME"));
     const QCommandLineOption json(QStringLiteral("json"), tr("With report or history: also write JSON here."), tr("OUT.json"));
-    parser.addOptions({projectPath, format, out, defaultClass, label, video, add, remove, author, json});
+    const QCommandLineOption classList(QStringLiteral("classes"),
+                                       tr("With import and apply: the class list labels are checked against, besides the project's "
+                                          "models' and its own (needed when the project has no model): ucf, xd, sht or an 'id,name' CSV."),
+                                       tr("ucf|xd|sht|FILE"));
+    parser.addOptions({projectPath, format, out, defaultClass, label, video, add, remove, author, json, classList});
     parser.addPositionalArgument(QStringLiteral("action"), tr("export, import, apply, history, classes or report."));
     parseOrExit(parser, arguments, QStringLiteral("labels"), true);
     const QStringList positional = parser.positionalArguments();
@@ -250,8 +262,11 @@ int labels(const QStringList& arguments)
             if (!parser.isSet(out))
                 die(tr("missing --out"), kExitUsage);
             const LabelExport result = exportLabels(*store(false), chosenFormat(), parser.value(out));
-            stdOut << tr("exported %1 label(s) of %2 video(s) to %3").arg(result.labels).arg(result.videos).arg(parser.value(out))
-                   << Qt::endl;
+            stdOut << tr("exported %1 label(s) of %2 video(s) to %3").arg(result.labels).arg(result.videos).arg(parser.value(out));
+            if (result.longLines)
+                stdOut << tr("; %1 line(s) with more than two intervals (AnomalyCLIP's reader takes them, the dataset's own file has none)")
+                              .arg(result.longLines);
+            stdOut << Qt::endl;
             return 0;
         }
         if (action == QLatin1String("import")) {
@@ -259,7 +274,7 @@ int labels(const QStringList& arguments)
                 die(tr("import takes one FILE (see 'vigil-cli labels --help')"), kExitUsage);
             auto s = store(true);
             LabelImportOptions options;
-            options.knownClasses = knownClasses(*s);
+            options.knownClasses = knownClasses(*s, parser.value(classList));
             options.defaultClass = parser.value(defaultClass);
             const LabelImport result = importLabels(*s, chosenFormat(), positional[1], options);
             stdOut << tr("imported %1 label(s) for %2 video(s), replacing %3").arg(result.labels).arg(result.videos).arg(result.replaced)
@@ -270,7 +285,7 @@ int labels(const QStringList& arguments)
             if (positional.size() != 2)
                 die(tr("apply takes one FILE, or - for the standard input"), kExitUsage);
             auto s = store(true);
-            return apply(*s, positional[1]);
+            return apply(*s, positional[1], parser.value(classList));
         }
         if (action == QLatin1String("history")) {
             auto s = store(false);
@@ -315,7 +330,7 @@ int labels(const QStringList& arguments)
             for (const QString& name : parser.values(remove))
                 s->removeCustomClass(name);
             const QStringList own = s->customClasses();
-            for (const QString& name : knownClasses(*s))
+            for (const QString& name : knownClasses(*s, parser.value(classList), false))
                 stdOut << name << (own.contains(name, Qt::CaseInsensitive) ? tr("  (the project's own)") : QString()) << Qt::endl;
             return 0;
         }

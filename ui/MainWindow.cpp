@@ -308,7 +308,6 @@ MainWindow::MainWindow(QWidget* parent)
         m_start->setRecentProjects(recentProjects());
     });
     connect(m_start, &StartPage::pathsDropped, this, &MainWindow::openDropped);
-    connect(m_start, &StartPage::systemCheckRequested, this, &MainWindow::systemCheckRequested);
     showStartPage();
 }
 
@@ -427,8 +426,14 @@ void MainWindow::createMenus()
         importTruth(QFileDialog::getExistingDirectory(this, tr("Folder of .npy Frame Masks")));
     });
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
+    // Closing every window (the research window too) ends the application once the last
+    // one is closed, through each window's closeEvent (scoring is cancelled there).
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    // Ctrl+Q itself: QKeySequence::Quit is empty where the platform theme follows Windows'
+    // bindings (the offscreen and minimal platforms do).
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    // From any of Vigil's windows, not only this one.
+    quit->setShortcutContext(Qt::ApplicationShortcut);
 
     QMenu* edit = m_editMenu = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_controller->undoGroup()->createUndoAction(this, tr("&Undo"));
@@ -470,8 +475,6 @@ void MainWindow::createMenus()
 void MainWindow::createHelpMenu()
 {
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
-    m_helpMenu->addAction(tr("System &Check..."), this, &MainWindow::systemCheckRequested);
-    m_helpMenu->addSeparator();
     m_helpMenu->addAction(tr("&About Vigil"), this, &MainWindow::showAbout);
 }
 

@@ -69,10 +69,6 @@ public:
     /// The recent projects, newest first (state, not settings).
     static QStringList recentProjects();
 
-signals:
-    /// Help > System Check (the check lives outside the window: it needs the model layer).
-    void systemCheckRequested();
-
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;

@@ -72,6 +72,8 @@ Annotations readText(const QString& path)
         }
         const int first = xd ? 1 : 2;
         const int numbers = int(cells.size()) - first;
+        if (!xd && cells.size() == 2)
+            failAt(path, lineNumber, "has a class but no interval (the form writes 'none' as '-1  -1'): a file cut short?");
         if (cells.size() < 2 || numbers % 2 != 0)
             failAt(path, lineNumber,
                    xd ? "is not 'Video start end [start end ...]'" : "is not 'Video Class start end [start end ...]'");

@@ -317,6 +317,7 @@ LabelExport exportLabels(const ProjectStore& store, LabelFormat format, const QS
     };
     QByteArray text;
     QJsonArray videosJson;
+    QList<QPair<QString, QString>> ucfLines; // (file name, line): written sorted by file name
     if (format == LabelFormat::Csv)
         text = kCsvColumns.join(QLatin1Char(',')).toUtf8() + '\n';
     if (format == LabelFormat::Sht && !QDir().mkpath(path))
@@ -335,19 +336,30 @@ LabelExport exportLabels(const ProjectStore& store, LabelFormat format, const QS
         result.labels += int(labels.size());
         switch (format) {
         case LabelFormat::Ucf: {
-            // One line per class (UCF-Crime gives one class per video), in the order met.
+            // UCF-Crime's own form, byte for byte: the file name with its extension, fields
+            // two spaces apart, at least two intervals (last frames included) padded with
+            // "-1  -1", which is also how a video without an interval is written. One line
+            // per class (UCF-Crime gives one class per video), in the order met.
+            const QString file = QFileInfo(video.path).fileName();
             QStringList classes;
             for (const LabelRecord& l : labels)
                 if (!classes.contains(l.className))
                     classes << l.className;
             if (classes.isEmpty())
-                text += QStringLiteral("%1 %2 -1 -1\n").arg(name, QString(video.videoClass).replace(QLatin1Char(' '), QLatin1Char('_'))).toUtf8();
+                classes << video.videoClass;
             for (const QString& cls : classes) {
-                QString line = name + QLatin1Char(' ') + QString(cls).replace(QLatin1Char(' '), QLatin1Char('_'));
+                QStringList fields{file, QString(cls).replace(QLatin1Char(' '), QLatin1Char('_'))};
+                int intervals = 0;
                 for (const LabelRecord& l : labels)
-                    if (l.className == cls)
-                        line += QStringLiteral(" %1 %2").arg(l.startFrame).arg(l.endFrame - 1);
-                text += line.toUtf8() + '\n';
+                    if (l.className == cls) {
+                        fields << QString::number(l.startFrame) << QString::number(l.endFrame - 1);
+                        ++intervals;
+                    }
+                for (; intervals < 2 || fields.size() < 6; ++intervals)
+                    fields << QStringLiteral("-1") << QStringLiteral("-1");
+                if (fields.size() > 6)
+                    ++result.longLines;
+                ucfLines.append({file, fields.join(QStringLiteral("  "))});
             }
             break;
         }
@@ -409,6 +421,13 @@ LabelExport exportLabels(const ProjectStore& store, LabelFormat format, const QS
             break;
         }
         }
+    }
+    if (format == LabelFormat::Ucf) {
+        // Sorted by file name (byte order; a video's lines keep their order), so that an
+        // export is the same file whatever order the videos were added in.
+        std::stable_sort(ucfLines.begin(), ucfLines.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& line : std::as_const(ucfLines))
+            text += line.second.toUtf8() + '\n';
     }
     if (format == LabelFormat::Json) {
         QJsonObject root;

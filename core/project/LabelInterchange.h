@@ -28,6 +28,8 @@ QString labelFormatName(LabelFormat format);
 /// What an export wrote. Plain value.
 struct LabelExport {
     int videos = 0, labels = 0;
+    /// ucf: lines with more than UCF-Crime's two intervals (AnomalyCLIP's reader takes them).
+    int longLines = 0;
     QStringList files;
 };
 

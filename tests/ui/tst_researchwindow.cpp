@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QPointer>
 #include <QtTest>
 
 using namespace vigil;
@@ -144,6 +145,14 @@ private slots:
             QTest::qWait(100);
             screenshot(*w, QStringLiteral("research-%1.png").arg(tab));
         }
+        // Ctrl+Q in the research window quits: every window closes with the application.
+        QGuiApplication::setQuitOnLastWindowClosed(false); // the test's own loop goes on
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        const QPointer<ResearchWindow> shown = w; // deleted on close
+        QTest::keyClick(w, Qt::Key_Q, Qt::ControlModifier);
+        QTRY_VERIFY(!shown || !shown->isVisible());
+        QTRY_VERIFY(!window.isVisible());
     }
 };
 

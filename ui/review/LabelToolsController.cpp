@@ -267,7 +267,11 @@ QString LabelToolsController::exportLabels(const QString& format, const QString&
     if (!store)
         throw Error("no project is open");
     const LabelExport result = vigil::exportLabels(*store, *labelFormatFromName(format), path);
-    return tr("Exported %1 label(s) of %2 video(s) to %3.").arg(result.labels).arg(result.videos).arg(path);
+    QString text = tr("Exported %1 label(s) of %2 video(s) to %3.").arg(result.labels).arg(result.videos).arg(path);
+    if (result.longLines)
+        text += tr(" %n line(s) hold more than two intervals: AnomalyCLIP's reader takes them; the dataset's own file has none.", nullptr,
+                   result.longLines);
+    return text;
 }
 
 void LabelToolsController::importDialog()

@@ -27,11 +27,9 @@ StartPage::StartPage(QWidget* parent)
     newButton->setObjectName(QStringLiteral("newProjectButton"));
     auto* openButton = new QPushButton(tr("&Open Project..."), this);
     openButton->setObjectName(QStringLiteral("openProjectButton"));
-    auto* checkButton = new QPushButton(tr("System &Check..."), this);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(newButton);
     buttons->addWidget(openButton);
-    buttons->addWidget(checkButton);
     buttons->addStretch(1);
 
     m_modelNote = new QLabel(this);
@@ -74,7 +72,6 @@ StartPage::StartPage(QWidget* parent)
 
     connect(newButton, &QPushButton::clicked, this, &StartPage::newProjectRequested);
     connect(openButton, &QPushButton::clicked, this, &StartPage::openProjectRequested);
-    connect(checkButton, &QPushButton::clicked, this, &StartPage::systemCheckRequested);
     connect(m_remove, &QPushButton::clicked, this, &StartPage::removeSelected);
     connect(m_recent, &QListWidget::itemSelectionChanged, this, &StartPage::updateButtons);
     connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {

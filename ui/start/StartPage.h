@@ -31,7 +31,6 @@ signals:
     void recentProjectRequested(const QString& path);
     void recentProjectRemoved(const QString& path);
     void pathsDropped(const QStringList& paths);
-    void systemCheckRequested();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

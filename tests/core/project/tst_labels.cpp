@@ -264,6 +264,32 @@ private slots:
         }
     }
 
+    void ucfCrimesOwnFormRoundTripsByteForByte()
+    {
+        // Temporal_Anomaly_Annotation_for_Testing_Videos.txt's exact form: file names, two
+        // spaces, two intervals padded with -1; a third interval makes a longer line, as
+        // AnomalyCLIP's reader accepts. Lines sorted by file name.
+        const QByteArray text = "Arson011_x264.mp4  Arson  10  49  100  179\n"
+                                "cam-2.mp4  Fighting  0  29  40  89  120  130\n"
+                                "quiet.mp4  Normal  -1  -1  -1  -1\n";
+        const QString in = m_dir.filePath(QStringLiteral("ucf-own.txt")), out = m_dir.filePath(QStringLiteral("ucf-again.txt"));
+        {
+            QFile f(in);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        }
+        QList<qint64> ids;
+        auto store = project(&ids);
+        LabelImportOptions options;
+        options.knownClasses = kClasses;
+        options.normalClass = QStringLiteral("Normal");
+        QCOMPARE(importLabels(*store, LabelFormat::Ucf, in, options).labels, 5);
+        QCOMPARE(store->labels(ids[1]).size(), 3);
+        const LabelExport written = exportLabels(*store, LabelFormat::Ucf, out);
+        QCOMPARE(readAll(out), text);
+        QCOMPARE(written.longLines, 1);
+    }
+
     void aNameTheDatasetFormsCannotHoldIsRefused()
     {
         QList<qint64> ids;
@@ -298,6 +324,9 @@ private slots:
                                        << QStringLiteral(":2: no video of the project is named 'nowhere'");
         QTest::newRow("malformed line") << QStringLiteral("ucf") << QByteArray("Arson011_x264 Arson 1 5\nquiet Arson 1\n")
                                         << QStringLiteral("line 2: is not 'Video Class start end");
+        // A file cut short after a class: refused, not read as "no labels for this video".
+        QTest::newRow("class, no interval") << QStringLiteral("ucf") << QByteArray("Arson011_x264.mp4  Arson  1  5  -1  -1\nquiet.mp4  Arson\n")
+                                            << QStringLiteral("line 2: has a class but no interval");
         QTest::newRow("binary file") << QStringLiteral("ucf") << QByteArray("Arson011_x264 Arson 1 5\n\x00\x01\x02", 27)
                                      << QStringLiteral("binary");
         QTest::newRow("csv fields") << QStringLiteral("csv")
