@@ -32,13 +32,6 @@ StartPage::StartPage(QWidget* parent)
     buttons->addWidget(openButton);
     buttons->addStretch(1);
 
-    m_modelNote = new QLabel(this);
-    m_modelNote->setObjectName(QStringLiteral("modelNote"));
-    m_modelNote->setWordWrap(true);
-    m_modelNote->setTextFormat(Qt::RichText);
-    m_modelNote->setOpenExternalLinks(true);
-    m_modelNote->hide();
-
     auto* recentTitle = new QLabel(tr("<b>Recent projects</b>"), this);
     m_recent = new QListWidget(this);
     m_recent->setObjectName(QStringLiteral("recentProjects"));
@@ -51,7 +44,6 @@ StartPage::StartPage(QWidget* parent)
     column->addWidget(title);
     column->addWidget(lead);
     column->addLayout(buttons);
-    column->addWidget(m_modelNote);
     column->addSpacing(12);
     column->addWidget(recentTitle);
     column->addWidget(m_recentEmpty);
@@ -107,17 +99,6 @@ void StartPage::setRecentProjects(const QStringList& paths)
     m_recent->setVisible(m_recent->count() > 0);
     m_recentEmpty->setVisible(m_recent->count() == 0);
     updateButtons();
-}
-
-void StartPage::setModelNote(const QString& text)
-{
-    m_modelNote->setText(text);
-    m_modelNote->setVisible(!text.isEmpty());
-}
-
-QString StartPage::modelNote() const
-{
-    return m_modelNote->text();
 }
 
 void StartPage::removeSelected()

@@ -20,10 +20,7 @@ public:
 
     /// The recent projects, newest first; each is checked for existence when shown.
     void setRecentProjects(const QStringList& paths);
-    /// One line under the buttons on what the model check found ("No model yet: ...").
-    void setModelNote(const QString& text);
     QListWidget* recentList() const { return m_recent; }
-    QString modelNote() const;
 
 signals:
     void newProjectRequested();
@@ -43,7 +40,6 @@ private:
 
     QListWidget* m_recent = nullptr;
     QLabel* m_recentEmpty = nullptr;
-    QLabel* m_modelNote = nullptr;
     QPushButton* m_remove = nullptr;
 };
 
