@@ -307,7 +307,6 @@ MainWindow::MainWindow(QWidget* parent)
         forgetRecent(path);
         m_start->setRecentProjects(recentProjects());
     });
-    connect(m_start, &StartPage::pathsDropped, this, &MainWindow::openDropped);
     showStartPage();
 }
 
@@ -352,7 +351,7 @@ void MainWindow::openDropped(const QStringList& paths)
             videos << path;
     if (videos.isEmpty())
         return;
-    if (m_controller->projectPath().isEmpty() || startPageShown()) {
+    if (startPageShown()) { // no project open yet
         const QString project = ProjectStore::defaultProjectPath();
         QDir().mkpath(QFileInfo(project).path());
         openProject(project, videos);

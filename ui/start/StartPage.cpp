@@ -1,11 +1,9 @@
 #include "start/StartPage.h"
 
-#include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QMimeData>
 #include <QPushButton>
 #include <QKeyEvent>
 #include <QVBoxLayout>
@@ -16,7 +14,6 @@ StartPage::StartPage(QWidget* parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("startPage"));
-    setAcceptDrops(true);
     auto* title = new QLabel(tr("<h1>Vigil</h1>"), this);
     auto* lead = new QLabel(tr("Review surveillance video with AnomalyCLIP anomaly scores. "
                                "Start a project, open one, or drop videos or a folder here "
@@ -122,22 +119,6 @@ bool StartPage::eventFilter(QObject* watched, QEvent* event)
         return true;
     }
     return QWidget::eventFilter(watched, event);
-}
-
-void StartPage::dragEnterEvent(QDragEnterEvent* event)
-{
-    if (event->mimeData()->hasUrls())
-        event->acceptProposedAction();
-}
-
-void StartPage::dropEvent(QDropEvent* event)
-{
-    QStringList paths;
-    for (const QUrl& url : event->mimeData()->urls())
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    if (!paths.isEmpty())
-        emit pathsDropped(paths);
 }
 
 } // namespace vigil

@@ -1,7 +1,7 @@
 // The start page: what Vigil shows when no project is open (the first start, or after
 // File > Close Project). New and open project, the recent projects (missing ones shown as
-// missing and removable) and a drop target for videos and folders. Dumb: setters in,
-// intent signals out.
+// missing and removable). Drops on it reach the main window, which opens or adds them.
+// Dumb: setters in, intent signals out.
 #pragma once
 
 #include <QWidget>
@@ -27,12 +27,9 @@ signals:
     void openProjectRequested();
     void recentProjectRequested(const QString& path);
     void recentProjectRemoved(const QString& path);
-    void pathsDropped(const QStringList& paths);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
-    void dragEnterEvent(QDragEnterEvent* event) override;
-    void dropEvent(QDropEvent* event) override;
 
 private:
     void removeSelected();

@@ -55,8 +55,6 @@ protected:
         const qint64 step = qint64(tens); // in tenths of a second
         if (step % 150 == 0 && step % 300 != 0)
             return 2;
-        if (step % 5 == 0 && (step / 5) % 2 == 1 && step != 5)
-            return 4; // 0:05, 0:15? (the latter caught above), 0:25...
         if (step % 2 == 0 && (step / 2) % 5 != 0)
             return 1;
         return 4;
@@ -65,7 +63,7 @@ protected:
     {
         // No negative times: the view may start a little before frame 0.
         const double seconds = std::max(0.0, tick / std::max(1e-9, fps));
-        const bool tenths = tickStep() < fps * 0.999;
+        const bool tenths = m_step < fps * 0.999;
         const qint64 s = qint64(std::floor(seconds + 1e-6));
         QString text = s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
                                  : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
@@ -74,13 +72,9 @@ protected:
         return text;
     }
 
-private:
-    double tickStep() const { return m_lastStep; }
-
-public:
     QVector<double> createTickVector(double tickStep, const QCPRange& range) override
     {
-        m_lastStep = tickStep;
+        m_step = tickStep; // the labels show tenths when the step is under a second
         QVector<double> ticks;
         for (double t : QCPAxisTicker::createTickVector(tickStep, range))
             if (t >= -1e-6)
@@ -89,7 +83,7 @@ public:
     }
 
 private:
-    double m_lastStep = 30;
+    double m_step = 30;
 };
 
 } // namespace
