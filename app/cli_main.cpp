@@ -1,6 +1,8 @@
 // vigil-cli: the headless entry point. Dispatches to a command; every error ends the
 // program with one line on stderr and a non-zero status.
 #include "CliCommon.h"
+#include "diagnostics/DebugInfo.h"
+#include "diagnostics/RunLog.h"
 #include "model/BlasRuntime.h"
 
 #include <QGuiApplication>
@@ -35,7 +37,8 @@ QString generalHelp()
               "\n"
               "Options:\n"
               "  -h, --help       Show this help; 'vigil-cli <command> --help' for a command.\n"
-              "  -v, --version    Show the version.\n");
+              "  -v, --version    Show the version.\n"
+              "  --debug-info     Show the versions, libraries and devices a bug report needs.\n");
 }
 
 } // namespace
@@ -62,6 +65,14 @@ int main(int argc, char** argv)
     }
     if (arguments[1] == QLatin1String("-v") || arguments[1] == QLatin1String("--version")) {
         QTextStream(stdout) << "vigil-cli " << VIGIL_VERSION << Qt::endl;
+        return 0;
+    }
+    if (arguments[1] == QLatin1String("--debug-info")) {
+        vigil::DebugContext context;
+        context.program = QStringLiteral("vigil-cli");
+        context.version = QStringLiteral(VIGIL_VERSION);
+        context.logFolder = vigil::RunLog::defaultDirectory() + QStringLiteral(" (the desktop application's)");
+        QTextStream(stdout) << vigil::debugInformation(context).join(QLatin1Char('\n')) << Qt::endl;
         return 0;
     }
     QStringList rest = arguments;

@@ -2,17 +2,30 @@
 // (created if new) and adds the videos; with videos and no project they go into the
 // default project; with neither, the start page is shown.
 #include "MainWindow.h"
+#include "help/HelpController.h"
+#include "help/SystemCheckDialog.h"
+#include "start/CrashRecoveryDialog.h"
 
+#include "diagnostics/CrashGuard.h"
+#include "diagnostics/DebugInfo.h"
+#include "diagnostics/RunLog.h"
 #include "model/BlasRuntime.h"
 #include "project/ProjectStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDesktopServices>
 #include <QDir>
+#include <QLayout>
+#include <QSettings>
+#include <QUrl>
 #include <QFileInfo>
 #include <QScreen>
 #include <QTextStream>
 #include <QTimer>
+
+#include <functional>
+#include <memory>
 
 int main(int argc, char** argv)
 {
@@ -34,13 +47,66 @@ int main(int argc, char** argv)
         QStringLiteral("FILE"));
     const QCommandLineOption size(QStringLiteral("size"), QApplication::translate("vigil", "Window size, as WIDTHxHEIGHT (for example 1366x768)."),
                                   QStringLiteral("WxH"));
+    const QCommandLineOption safeMode(QStringLiteral("safe-mode"),
+                                      QApplication::translate("vigil", "Start in Safe Mode: CPU only, the default window layout, no seek proxies."));
+    const QCommandLineOption systemCheck(QStringLiteral("system-check"),
+                                         QApplication::translate("vigil", "Open the system check once started (as Help > System Check)."));
+    const QCommandLineOption debugInfo(QStringLiteral("debug-info"),
+                                       QApplication::translate("vigil", "Print the versions, libraries and devices a bug report needs, and quit."));
     parser.addOption(screenshot);
     parser.addOption(size);
+    parser.addOption(safeMode);
+    parser.addOption(systemCheck);
+    parser.addOption(debugInfo);
     parser.addPositionalArgument(QStringLiteral("PROJECT.vigil"),
                                  QApplication::translate("vigil", "Project to open (created if new); without one, the start page."));
     parser.addPositionalArgument(QStringLiteral("VIDEO"), QApplication::translate("vigil", "Videos or folders to add (to your default project when no project is named)."),
                                  QStringLiteral("[VIDEO...]"));
     parser.process(app);
+    if (parser.isSet(debugInfo)) {
+        vigil::DebugContext context;
+        context.program = QStringLiteral("vigil");
+        context.version = QStringLiteral(VIGIL_VERSION);
+        context.logFolder = vigil::RunLog::defaultDirectory();
+        QTextStream(stdout) << vigil::debugInformation(context).join(QLatin1Char('\n')) << Qt::endl;
+        return 0;
+    }
+
+    // This run's log, and the marker that tells the next start whether it ended cleanly.
+    vigil::RunLog log(vigil::RunLog::defaultDirectory());
+    vigil::CrashGuard guard(vigil::RunLog::stateDirectory());
+    const QList<vigil::UncleanExit> unclean = guard.takeUncleanExits();
+    if (!log.isOpen())
+        qWarning().noquote() << "no log for this run:" << log.error();
+    if (!guard.arm(log.path(), log.fileDescriptor(), log.crashNotePath(), QStringLiteral(VIGIL_VERSION)))
+        qWarning().noquote() << "no crash marker for this run:" << guard.error();
+    for (const vigil::UncleanExit& exit : unclean)
+        qWarning().noquote() << "the run of" << exit.started.toString(Qt::ISODate) << "(process" << exit.pid << ") did not end cleanly"
+                             << (exit.summary.isEmpty() ? QString() : QStringLiteral(": ") + exit.summary) << "log" << exit.logPath;
+
+    bool safe = parser.isSet(safeMode);
+    if (!unclean.isEmpty() && !safe) {
+        vigil::CrashRecoveryDialog offer(unclean, vigil::HelpController::logFolder());
+        QObject::connect(&offer, &vigil::CrashRecoveryDialog::openLogFolderRequested, [] {
+            QDesktopServices::openUrl(QUrl::fromLocalFile(vigil::HelpController::logFolder()));
+        });
+        if (parser.isSet(screenshot)) {
+            // The offer is what this start shows: its picture, then quit (the marker goes).
+            offer.show();
+            QTimer::singleShot(500, &offer, [&offer, file = parser.value(screenshot)] {
+                const bool saved = offer.grab().save(file, "PNG");
+                QTextStream(stdout) << "safe mode offered; " << (saved ? "saved " : "could not save ") << file << Qt::endl;
+                QApplication::exit(saved ? 0 : 1);
+            });
+            const int status = app.exec();
+            guard.disarm();
+            return status;
+        }
+        offer.exec();
+        safe = offer.safeModeChosen();
+    }
+    if (safe)
+        qInfo() << "Safe Mode";
     QStringList arguments = parser.positionalArguments();
     QString project;
     if (!arguments.isEmpty() && arguments.first().endsWith(QLatin1String(".vigil")))
@@ -51,6 +117,12 @@ int main(int argc, char** argv)
     }
 
     vigil::MainWindow window;
+    window.setSafeMode(safe);
+    for (const QString& line : vigil::debugInformation(window.help()->debugContext()))
+        qInfo().noquote() << line;
+    qInfo().noquote() << "arguments:" << QApplication::arguments().mid(1).join(QLatin1Char(' '));
+    if (!parser.isSet(screenshot))
+        window.restoreLayout();
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
@@ -59,14 +131,38 @@ int main(int argc, char** argv)
     window.show();
     if (!project.isEmpty())
         window.openProject(project, arguments);
-    if (parser.isSet(screenshot)) {
-        // Long enough for the first frame of a video to be decoded and shown.
-        QTimer::singleShot(1500, &window, [&window, file = parser.value(screenshot)] {
-            const bool saved = window.grab().save(file, "PNG");
-            QTextStream(stdout) << (window.startPageShown() ? "start page" : "workstation") << " shown; "
-                                << (saved ? "saved " : "could not save ") << file << Qt::endl;
-            QApplication::exit(saved ? 0 : 1);
-        });
+    // The first start shows the system check; later starts only when asked.
+    QSettings settings;
+    const bool firstStart = !settings.value(QStringLiteral("systemCheck/shown")).toBool();
+    if (parser.isSet(systemCheck) || (firstStart && !parser.isSet(screenshot))) {
+        settings.setValue(QStringLiteral("systemCheck/shown"), true);
+        QTimer::singleShot(0, &window, [&window] { window.help()->showSystemCheck(); });
     }
-    return app.exec();
+    if (parser.isSet(screenshot)) {
+        // Long enough for the first frame of a video to be decoded and shown; the system
+        // check, when opened, is given time to load the model and measure.
+        const int wait = parser.isSet(systemCheck) ? 200 : 1500;
+        auto grab = std::make_shared<std::function<void()>>();
+        *grab = [&window, grab, wait, file = parser.value(screenshot)] {
+            if (auto* check = window.help()->systemCheck(); check && check->running()) {
+                QTimer::singleShot(wait, &window, *grab);
+                return;
+            }
+            QWidget* shown = window.help()->systemCheck() ? static_cast<QWidget*>(window.help()->systemCheck()) : &window;
+            if (shown->layout())
+                shown->layout()->activate(); // the rows just added, laid out before the picture
+            const bool saved = shown->grab().save(file, "PNG");
+            QTextStream out(stdout);
+            if (window.help()->systemCheck())
+                out << "system check: " << window.help()->systemCheck()->result().summary() << "; ";
+            out << (window.startPageShown() ? "start page" : "workstation") << " shown; "
+                << (saved ? "saved " : "could not save ") << file << Qt::endl;
+            QApplication::exit(saved ? 0 : 1);
+        };
+        QTimer::singleShot(1500, &window, *grab);
+    }
+    const int status = app.exec();
+    qInfo() << "ended cleanly with status" << status;
+    guard.disarm();
+    return status;
 }

@@ -18,11 +18,14 @@
 #include "project/ProjectStore.h"
 #include "timeline/ScoreTimeline.h"
 #include "start/StartPage.h"
+#include "help/HelpController.h"
+#include "diagnostics/CrashGuard.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDebug>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -146,6 +149,11 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     m_training = new TrainingController(m_controller, this);
     m_training->install();
+    createHelpMenu();
+    m_safeLabel = new QLabel(tr("Safe Mode"), this);
+    m_safeLabel->setObjectName(QStringLiteral("safeModeLabel"));
+    m_safeLabel->setVisible(false);
+    statusBar()->addPermanentWidget(m_safeLabel);
     createShortcuts();
     updateFrameLabel();
     statusBar()->showMessage(tr("Ready"));
@@ -298,7 +306,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_research->install(m_training->menu());
     m_videoMetrics = new VideoMetricsController(m_controller, m_videos, this);
     // Last, so that it stands last in the menu bar, after the menus the controllers add.
-    createHelpMenu();
+    connect(m_controller, &WorkstationController::modelChanged, this, &MainWindow::updateModelActions);
+    updateModelActions();
 
     connect(m_start, &StartPage::newProjectRequested, this, &MainWindow::newProject);
     connect(m_start, &StartPage::openProjectRequested, this, &MainWindow::openProjectDialog);
@@ -442,24 +451,6 @@ void MainWindow::createMenus()
     edit->addAction(undo);
     edit->addAction(redo);
 
-    QMenu* score = menuBar()->addMenu(tr("&Score"));
-    score->addAction(tr("Choose &Model..."), this, &MainWindow::chooseModel);
-    score->addAction(tr("Score &Selected Videos"), this, [this] {
-        QList<qint64> ids;
-        for (QListWidgetItem* item : m_videos->selectedItems())
-            ids << item->data(Qt::UserRole).toLongLong();
-        if (!ids.isEmpty())
-            m_controller->scoreVideos(ids);
-    });
-    score->addAction(tr("Score &Everything Unscored"), this, [this] { m_controller->scoreVideos({}); });
-    score->addAction(tr("Score a &Folder..."), this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Score a Folder"));
-        if (!folder.isEmpty())
-            m_controller->addAndScoreVideos({folder});
-    });
-    score->addSeparator();
-    score->addAction(tr("&Detection Settings..."), this, &MainWindow::editDetectionSettings);
-
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* overlay = view->addAction(tr("Score &Overlay"));
     overlay->setCheckable(true);
@@ -469,38 +460,102 @@ void MainWindow::createMenus()
     view->addAction(tr("&Whole Video"), QKeySequence(Qt::Key_Z), m_timeline, &ScoreTimeline::showWholeVideo);
     view->addAction(tr("&Fullscreen"), QKeySequence(Qt::Key_F11), this,
                     [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+
+    QMenu* score = menuBar()->addMenu(tr("&Score"));
+    score->addAction(tr("Choose &Model..."), this, &MainWindow::chooseModel);
+    m_needModel << score->addAction(tr("Score &Selected Videos"), this, [this] {
+        QList<qint64> ids;
+        for (QListWidgetItem* item : m_videos->selectedItems())
+            ids << item->data(Qt::UserRole).toLongLong();
+        if (!ids.isEmpty())
+            m_controller->scoreVideos(ids);
+    });
+    m_needModel << score->addAction(tr("Score &Everything Unscored"), this, [this] { m_controller->scoreVideos({}); });
+    m_needModel << score->addAction(tr("Score a &Folder..."), this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Score a Folder"));
+        if (!folder.isEmpty())
+            m_controller->addAndScoreVideos({folder});
+    });
+    score->addSeparator();
+    score->addAction(tr("&Detection Settings..."), this, &MainWindow::editDetectionSettings);
 }
 
 void MainWindow::createHelpMenu()
 {
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
-    m_helpMenu->addAction(tr("&About Vigil"), this, &MainWindow::showAbout);
+    m_help = new HelpController(m_controller, this);
+    m_help->install(m_helpMenu);
+    // What the user did last, for the crash note and the log.
+    // The menu bar's menus only: a submenu's actions reach its parent's triggered() too.
+    for (QAction* top : menuBar()->actions())
+        if (QMenu* menu = top->menu())
+            connect(menu, &QMenu::triggered, this, [](QAction* action) {
+                const QString text = action->text().remove(QLatin1Char('&'));
+                CrashGuard::setLastAction(text);
+                qInfo().noquote() << "action:" << text;
+            });
+}
+
+void MainWindow::updateModelActions()
+{
+    // Without a model the scoring actions say why they cannot run, rather than failing.
+    const bool model = m_controller->model().has_value();
+    for (QAction* action : std::as_const(m_needModel)) {
+        if (!action->property("vigilText").isValid())
+            action->setProperty("vigilText", action->text());
+        const QString text = action->property("vigilText").toString();
+        action->setEnabled(model);
+        action->setText(model ? text : tr("%1 (needs a model: Score > Choose Model)").arg(text));
+        action->setToolTip(model ? QString() : tr("Choose the AnomalyCLIP checkpoint first; Help > System Check says where to get it."));
+    }
+}
+
+void MainWindow::setSafeMode(bool safe)
+{
+    m_controller->setSafeMode(safe);
+    m_safeLabel->setVisible(safe);
+    if (safe)
+        statusBar()->showMessage(tr("Safe Mode: CPU only, default layout, no seek proxies. Restart Vigil to leave it."));
+}
+
+void MainWindow::restoreLayout()
+{
+    if (m_controller->safeMode())
+        return;
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 void MainWindow::createShortcuts()
 {
-    auto add = [this](const QKeySequence& key, auto function) {
+    // Each key says what it does (Help > Keyboard Shortcuts lists them by group).
+    QString group;
+    auto add = [this, &group](const QKeySequence& key, const QString& what, auto function) {
         auto* shortcut = new QShortcut(key, this);
+        shortcut->setWhatsThis(what);
+        shortcut->setProperty("vigilGroup", group);
         shortcut->setContext(Qt::WindowShortcut);
         m_workstationShortcuts << shortcut;
         connect(shortcut, &QShortcut::activated, this, function);
     };
     PlaybackController& player = m_controller->player();
-    add(QKeySequence(Qt::Key_Space), [this] { togglePlay(); });
-    add(QKeySequence(Qt::Key_K), [&player] { player.pause(); });
-    add(QKeySequence(Qt::Key_L), [this] { shuttle(1); });
-    add(QKeySequence(Qt::Key_J), [this] { shuttle(-1); });
-    add(QKeySequence(Qt::Key_BracketRight), [this] { changeSpeed(2); });
-    add(QKeySequence(Qt::Key_BracketLeft), [this] { changeSpeed(0.5); });
+    group = tr("Playback");
+    add(QKeySequence(Qt::Key_Space), tr("Play or pause"), [this] { togglePlay(); });
+    add(QKeySequence(Qt::Key_K), tr("Pause"), [&player] { player.pause(); });
+    add(QKeySequence(Qt::Key_L), tr("Play forwards; again: faster"), [this] { shuttle(1); });
+    add(QKeySequence(Qt::Key_J), tr("Play backwards; again: faster"), [this] { shuttle(-1); });
+    add(QKeySequence(Qt::Key_BracketRight), tr("Double the speed"), [this] { changeSpeed(2); });
+    add(QKeySequence(Qt::Key_BracketLeft), tr("Halve the speed"), [this] { changeSpeed(0.5); });
     for (const auto& [key, frames] : std::initializer_list<std::pair<QKeySequence, int>>{
              {QKeySequence(Qt::Key_Right), 1}, {QKeySequence(Qt::Key_Period), 1},
              {QKeySequence(Qt::Key_Left), -1}, {QKeySequence(Qt::Key_Comma), -1}})
-        add(key, [&player, frames] { player.step(frames); });
-    add(QKeySequence(Qt::SHIFT | Qt::Key_Right), [this, &player] { player.step(std::max(1, int(std::lround(m_fps)))); });
-    add(QKeySequence(Qt::SHIFT | Qt::Key_Left), [this, &player] { player.step(-std::max(1, int(std::lround(m_fps)))); });
-    add(QKeySequence(Qt::Key_Home), [&player] { player.seek(0); });
-    add(QKeySequence(Qt::Key_End), [this, &player] { player.seek(std::max<qint64>(0, m_frames - 1)); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_G), [this] { m_jumpEdit->setFocus(); m_jumpEdit->selectAll(); });
+        add(key, frames > 0 ? tr("Next frame") : tr("Previous frame"), [&player, frames] { player.step(frames); });
+    add(QKeySequence(Qt::SHIFT | Qt::Key_Right), tr("One second forwards"), [this, &player] { player.step(std::max(1, int(std::lround(m_fps)))); });
+    add(QKeySequence(Qt::SHIFT | Qt::Key_Left), tr("One second backwards"), [this, &player] { player.step(-std::max(1, int(std::lround(m_fps)))); });
+    add(QKeySequence(Qt::Key_Home), tr("First frame"), [&player] { player.seek(0); });
+    add(QKeySequence(Qt::Key_End), tr("Last frame"), [this, &player] { player.seek(std::max<qint64>(0, m_frames - 1)); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_G), tr("Go to a frame or time"), [this] { m_jumpEdit->setFocus(); m_jumpEdit->selectAll(); });
     // The review queue from anywhere in the window (text fields keep their typed keys).
     // Digits and N act on the tab shown: the detections or the labels.
     // Keys of one tab do nothing while the other is shown.
@@ -516,29 +571,31 @@ void MainWindow::createShortcuts()
                 action();
         };
     };
-    add(QKeySequence(Qt::Key_A), onDetections([this] { m_detectionsPanel->acceptSelected(); }));
-    add(QKeySequence(Qt::Key_X), onDetections([this] { m_detectionsPanel->rejectSelected(); }));
-    add(QKeySequence(Qt::SHIFT | Qt::Key_A), onDetections([this] { m_detectionsPanel->labelSelected(); }));
-    add(QKeySequence(Qt::Key_PageDown), onDetections([this] { m_detectionsPanel->next(); }));
-    add(QKeySequence(Qt::Key_PageUp), onDetections([this] { m_detectionsPanel->previous(); }));
-    add(QKeySequence(Qt::Key_N), [this] { labelsShown() ? m_labelsPanel->editNote() : m_detectionsPanel->editNote(); });
+    group = tr("Review");
+    add(QKeySequence(Qt::Key_A), tr("Accept the selected detections"), onDetections([this] { m_detectionsPanel->acceptSelected(); }));
+    add(QKeySequence(Qt::Key_X), tr("Reject the selected detections"), onDetections([this] { m_detectionsPanel->rejectSelected(); }));
+    add(QKeySequence(Qt::SHIFT | Qt::Key_A), tr("Make labels of the selected detections"), onDetections([this] { m_detectionsPanel->labelSelected(); }));
+    add(QKeySequence(Qt::Key_PageDown), tr("Next detection"), onDetections([this] { m_detectionsPanel->next(); }));
+    add(QKeySequence(Qt::Key_PageUp), tr("Previous detection"), onDetections([this] { m_detectionsPanel->previous(); }));
+    add(QKeySequence(Qt::Key_N), tr("Edit the note of the selected detection or label"), [this] { labelsShown() ? m_labelsPanel->editNote() : m_detectionsPanel->editNote(); });
     for (int digit = 0; digit <= 9; ++digit)
-        add(QKeySequence(Qt::Key_0 + digit), [this, digit] {
+        add(QKeySequence(Qt::Key_0 + digit), tr("Give the selection class %1 (in the class list's order)").arg(digit), [this, digit] {
             labelsShown() ? m_labelsPanel->classifySelected(digit) : m_detectionsPanel->classifySelected(digit);
         });
     // Labels: In and Out marks at the frame shown, as in video editors.
     LabelEditor* labels = m_controller->labels();
-    add(QKeySequence(Qt::Key_I), [this, labels] { labels->setMarkIn(std::max<qint64>(0, m_shownFrame)); });
-    add(QKeySequence(Qt::Key_O), [this, labels] { labels->setMarkOut(std::max<qint64>(0, m_shownFrame)); });
-    add(QKeySequence(Qt::Key_Escape), [labels] { labels->clearMarks(); });
+    group = tr("Labels");
+    add(QKeySequence(Qt::Key_I), tr("Mark in at the frame shown"), [this, labels] { labels->setMarkIn(std::max<qint64>(0, m_shownFrame)); });
+    add(QKeySequence(Qt::Key_O), tr("Mark out at the frame shown"), [this, labels] { labels->setMarkOut(std::max<qint64>(0, m_shownFrame)); });
+    add(QKeySequence(Qt::Key_Escape), tr("Clear the marks"), [labels] { labels->clearMarks(); });
     // Shift+I / Shift+O move the selected label's first / last frame to the frame shown.
-    add(QKeySequence(Qt::SHIFT | Qt::Key_I), onLabels([this, labels] {
+    add(QKeySequence(Qt::SHIFT | Qt::Key_I), tr("Move the selected label's first frame here"), onLabels([this, labels] {
         labels->moveFirstFrame(m_labelsPanel->selectedIds().value(0), m_shownFrame);
     }));
-    add(QKeySequence(Qt::SHIFT | Qt::Key_O), onLabels([this, labels] {
+    add(QKeySequence(Qt::SHIFT | Qt::Key_O), tr("Move the selected label's last frame here"), onLabels([this, labels] {
         labels->moveLastFrame(m_labelsPanel->selectedIds().value(0), m_shownFrame);
     }));
-    add(QKeySequence(Qt::Key_Delete), onLabels([this] { m_labelsPanel->removeSelected(); }));
+    add(QKeySequence(Qt::Key_Delete), tr("Remove the selected labels"), onLabels([this] { m_labelsPanel->removeSelected(); }));
 }
 
 bool MainWindow::labelsShown() const
@@ -823,6 +880,12 @@ void MainWindow::dropEvent(QDropEvent* event)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_controller->cancelScoring();
+    // Safe Mode's default layout is not a choice to keep.
+    if (!m_controller->safeMode()) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("window/state"), saveState());
+    }
     event->accept();
 }
 
@@ -850,13 +913,6 @@ void MainWindow::forgetRecent(const QString& path)
     QStringList recent = recentProjects();
     recent.removeAll(path);
     QSettings().setValue(QStringLiteral("recentProjects"), recent);
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About Vigil"),
-                       tr("Vigil %1\nReview surveillance video with AnomalyCLIP anomaly scores.")
-                           .arg(QApplication::applicationVersion()));
 }
 
 } // namespace vigil

@@ -30,6 +30,7 @@ class VideoMetricsController;
 class TrainingController;
 class VideoView;
 class StartPage;
+class HelpController;
 class WorkstationController;
 struct FrameImage;
 
@@ -68,6 +69,11 @@ public:
     StartPage* startPage() const { return m_start; }
     /// The recent projects, newest first (state, not settings).
     static QStringList recentProjects();
+    HelpController* help() const { return m_help; }
+    /// Safe Mode: scoring on the CPU, no seek proxies, the saved layout neither restored nor saved.
+    void setSafeMode(bool safe);
+    /// The window's size, position and docks as the user left them (not in Safe Mode).
+    void restoreLayout();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -82,7 +88,7 @@ private:
     void showWorkstation();
     void openDropped(const QStringList& paths);
     void forgetRecent(const QString& path);
-    void showAbout();
+    void updateModelActions();
     void newProject();
     void openProjectDialog();
     void addVideosDialog();
@@ -131,6 +137,9 @@ private:
     QPushButton* m_playButton = nullptr;
     QLineEdit* m_jumpEdit = nullptr;
     QMenu* m_recentMenu = nullptr;
+    HelpController* m_help = nullptr;
+    QList<QAction*> m_needModel;
+    QLabel* m_safeLabel = nullptr;
     qint64 m_frames = 0;
     double m_fps = 30;
     qint64 m_shownFrame = -1;

@@ -2,6 +2,7 @@
 // nothing is lost when the application stops.
 #include "WorkstationController.h"
 
+#include "diagnostics/CrashGuard.h"
 #include "model/Error.h"
 #include "project/AnnotationFile.h"
 #include "project/ProjectStore.h"
@@ -12,6 +13,7 @@
 #include "scoring/ProjectScoring.h"
 #include "scoring/ScoringController.h"
 
+#include <QDebug>
 #include <QDirIterator>
 #include <QSet>
 #include <QStandardPaths>
@@ -31,10 +33,7 @@ WorkstationController::WorkstationController(QObject* parent)
     m_undoGroup.addStack(&m_labelUndo);
     m_undoGroup.setActiveStack(&m_undo);
     m_labelEditor->setSuggest([this](qint64 start, qint64 end) { return suggestedClass(start, end); });
-    // Long-GOP videos get a seek proxy beside the feature cache.
-    ProxySettings proxies;
-    proxies.directory = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/proxies");
-    m_player.setProxySettings(proxies);
+    setSafeMode(false);
     connect(m_labelEditor, &LabelEditor::errorOccurred, this, &WorkstationController::errorOccurred);
     m_probeThread.setObjectName(QStringLiteral("vigil-probe"));
     m_prober = new QObject;
@@ -96,6 +95,7 @@ void WorkstationController::openProject(const QString& path, bool create)
         loadLabels();
     }
     emit projectOpened(m_store->path());
+    emit modelChanged();
     emit videosChanged();
     if (m_store->isReadOnly())
         emit errorOccurred(mine ? tr("%1 is read-only here (the file or its folder is not writable): it is shown, not changed")
@@ -239,6 +239,18 @@ void WorkstationController::trackReplaced(qint64 videoId)
 
 QList<VideoRecord> WorkstationController::videos() const { return m_store ? m_store->videos() : QList<VideoRecord>(); }
 
+void WorkstationController::setSafeMode(bool safe)
+{
+    m_safeMode = safe;
+    // Long-GOP videos get a seek proxy beside the feature cache; none in Safe Mode (seeks
+    // stay exact, decoded from the keyframe).
+    ProxySettings proxies;
+    if (!safe)
+        proxies.directory = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/proxies");
+    m_player.setProxySettings(proxies);
+    m_scoring.reset();
+}
+
 void WorkstationController::setDevice(ComputeDevice device, Precision precision)
 {
     m_device = device;
@@ -274,6 +286,8 @@ void WorkstationController::setModel(const ModelRecord& model)
     m_model = modelAtPrecision(model, m_precision);
     loadLabels();
     m_scoring.reset(); // the next scoring run loads the new model
+    qInfo().noquote() << "model chosen:" << m_model->checkpointPath << "centroid" << m_model->centroidPath << "classes" << m_model->labels;
+    emit modelChanged();
     if (m_store)
         m_model->id = storedModelId(*m_model);
     if (m_videoId)
@@ -637,8 +651,12 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
         }
         settings.labels = *m_labels;
         settings.cacheDirectory = FeatureCache::defaultDirectory();
-        settings.session.device = m_device;
+        settings.session.device = m_safeMode ? ComputeDevice::Cpu : m_device;
         settings.session.precision = m_precision;
+        if (m_safeMode && m_precision == Precision::Float16) {
+            emit errorOccurred(tr("Safe Mode scores on the CPU only, and fp16 runs on a GPU: choose CPU in Score > Choose Model, or restart normally."));
+            return;
+        }
         m_scoring = std::make_unique<ScoringController>(settings);
         ScoringWorker* worker = m_scoring->worker();
         connect(worker, &ScoringWorker::progress, this, [this](const ScoringProgress& p) {
@@ -650,13 +668,22 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
         });
         connect(worker, &ScoringWorker::videoFinished, this, &WorkstationController::onScored);
         connect(worker, &ScoringWorker::videoFailed, this, [this](const QString& path, const QString& message) {
+            qWarning().noquote() << "scoring failed:" << path << "-" << message;
             emit scoringVideoEnded(path, tr("Failed: %1").arg(message));
             emit errorOccurred(tr("%1 could not be scored: %2").arg(QFileInfo(path).fileName(), message));
         });
-        connect(worker, &ScoringWorker::videoCancelled, this, [this](const QString& path) { emit scoringVideoEnded(path, tr("Cancelled")); });
-        connect(worker, &ScoringWorker::idle, this, [this] { emit scoringFinished(tr("Scoring done")); });
-        connect(worker, &ScoringWorker::modelReady, this,
-                [this](const QString& device) { emit scoringFinished(tr("Model loaded, scoring on %1").arg(device)); });
+        connect(worker, &ScoringWorker::videoCancelled, this, [this](const QString& path) {
+            qInfo().noquote() << "scoring cancelled:" << path;
+            emit scoringVideoEnded(path, tr("Cancelled"));
+        });
+        connect(worker, &ScoringWorker::idle, this, [this] {
+            qInfo().noquote() << "scoring: queue done";
+            emit scoringFinished(tr("Scoring done"));
+        });
+        connect(worker, &ScoringWorker::modelReady, this, [this](const QString& device) {
+            qInfo().noquote() << "scoring: model loaded on" << device;
+            emit scoringFinished(tr("Model loaded, scoring on %1").arg(device));
+        });
     }
     QStringList paths;
     for (qint64 id : videoIds) {
@@ -670,6 +697,9 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
         emit scoringFinished(tr("Nothing to score"));
         return;
     }
+    qInfo().noquote() << "scoring started:" << paths.size() << "video(s) with" << m_model->checkpointPath
+                      << "encoder" << m_model->encoderFingerprint.left(16) << "head" << m_model->headFingerprint.left(16);
+    CrashGuard::setLastAction(QStringLiteral("scoring %1 video(s)").arg(paths.size()));
     emit scoringQueued(paths);
     m_scoring->enqueue(paths);
 }
@@ -690,6 +720,8 @@ void WorkstationController::cancelScoring()
 
 void WorkstationController::onScored(const ScoringResult& result)
 {
+    qInfo().noquote() << "scored:" << result.videoPath << result.framesEncoded << "frames encoded in"
+                      << QString::number(result.seconds, 'f', 1) << "s" << (result.fromCache ? "(cached features)" : "");
     emit scoringVideoEnded(result.videoPath, result.fromCache ? tr("Done (cached features)") : tr("Done"));
     if (!m_store || !m_model)
         return;

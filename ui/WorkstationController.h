@@ -62,6 +62,9 @@ public:
     /// Where scoring runs: Auto picks CUDA when LibTorch has it and a GPU is present; int8
     /// on the CPU, fp16 on CUDA.
     void setDevice(ComputeDevice device, Precision precision = Precision::Float32);
+    /// Safe Mode: scoring on the CPU whatever the device chosen, no seek proxies.
+    void setSafeMode(bool safe);
+    bool safeMode() const { return m_safeMode; }
     ComputeDevice device() const { return m_device; }
     Precision precision() const { return m_precision; }
 
@@ -119,6 +122,8 @@ public:
 
 signals:
     void projectOpened(const QString& path);
+    /// A model was chosen (or came with the project opened): scoring can start.
+    void modelChanged();
     void videosChanged();
     void groundTruthChanged(const QVector<QPair<qint64, qint64>>& intervals);
     /// A background add finished: how many were new, how many relinked, what failed.
@@ -162,6 +167,7 @@ private:
     QUndoGroup m_undoGroup;
     LabelEditor* m_labelEditor = nullptr;
     ComputeDevice m_device = ComputeDevice::Auto;
+    bool m_safeMode = false;
     Precision m_precision = Precision::Float32;
     QThread m_probeThread;
     QObject* m_prober = nullptr; // lives on m_probeThread

@@ -22,12 +22,25 @@ std::set<FfmpegErrorLog*>& registry()
     return logs;
 }
 
+std::atomic<FfmpegErrorLog::Sink> sink{nullptr};
+
 } // namespace
 
-FfmpegErrorLog::FfmpegErrorLog()
+void FfmpegErrorLog::install()
 {
     static std::once_flag installed;
     std::call_once(installed, [] { av_log_set_callback(&FfmpegErrorLog::callback); });
+}
+
+void FfmpegErrorLog::setSink(Sink to)
+{
+    sink.store(to);
+    install();
+}
+
+FfmpegErrorLog::FfmpegErrorLog()
+{
+    install();
     std::lock_guard<std::mutex> lock(registryMutex);
     registry().insert(this);
 }
@@ -87,6 +100,16 @@ void FfmpegErrorLog::callback(void* context, int level, const char* format, va_l
                 (*it)->add(text);
             }
         }
+    }
+    if (const Sink to = sink.load(); to && level <= AV_LOG_WARNING) {
+        // FFmpeg's own formatting (the context's name first), without its repeat folding.
+        char line[1024];
+        int prefix = 1;
+        va_list copy;
+        va_copy(copy, args);
+        av_log_format_line2(context, level, format, copy, line, sizeof line, &prefix);
+        va_end(copy);
+        to(level, line);
     }
     static const bool forward = std::getenv("VIGIL_FFMPEG_LOG") != nullptr;
     if (forward)

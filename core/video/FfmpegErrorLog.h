@@ -29,11 +29,17 @@ public:
     void attach(AVFormatContext& demuxer);
 
     int64_t count() const { return m_count.load(); }
+
+    /// Where FFmpeg's warnings and errors go besides their logs (the run log); any thread,
+    /// called from FFmpeg's threads with one line each. Installs the callback if no log did.
+    using Sink = void (*)(int level, const char* line);
+    static void setSink(Sink sink);
     /// The text of the most recent error, without the trailing newline.
     std::string last() const;
 
 private:
     static void callback(void* context, int level, const char* format, va_list args);
+    static void install();
     void add(const char* text);
 
     std::atomic<int64_t> m_count{0};

@@ -42,26 +42,28 @@ LabelTimelineController::LabelTimelineController(WorkstationController* workstat
 
 void LabelTimelineController::installShortcuts()
 {
-    auto add = [this](const QKeySequence& key, auto function) {
+    auto add = [this](const QKeySequence& key, const QString& what, auto function) {
         auto* shortcut = new QShortcut(key, m_window);
+        shortcut->setWhatsThis(what);
+        shortcut->setProperty("vigilGroup", tr("Labels"));
         shortcut->setContext(Qt::WindowShortcut);
         connect(shortcut, &QShortcut::activated, this, function);
     };
-    add(QKeySequence(Qt::Key_Tab), [this] { selectNeighbour(true); });
-    add(QKeySequence(Qt::SHIFT | Qt::Key_Backtab), [this] { selectNeighbour(false); });
-    add(QKeySequence(Qt::Key_Backtab), [this] { selectNeighbour(false); });
+    add(QKeySequence(Qt::Key_Tab), tr("Select the next label"), [this] { selectNeighbour(true); });
+    add(QKeySequence(Qt::SHIFT | Qt::Key_Backtab), tr("Select the previous label"), [this] { selectNeighbour(false); });
+    add(QKeySequence(Qt::Key_Backtab), QString(), [this] { selectNeighbour(false); });
     for (const bool bySecond : {false, true}) {
         const Qt::KeyboardModifiers shift = bySecond ? Qt::ShiftModifier : Qt::NoModifier;
-        add(QKeySequence(Qt::ControlModifier | shift | Qt::Key_Left), [this, bySecond] { nudge(false, -1, bySecond); });
-        add(QKeySequence(Qt::ControlModifier | shift | Qt::Key_Right), [this, bySecond] { nudge(false, 1, bySecond); });
-        add(QKeySequence(Qt::AltModifier | shift | Qt::Key_Left), [this, bySecond] { nudge(true, -1, bySecond); });
-        add(QKeySequence(Qt::AltModifier | shift | Qt::Key_Right), [this, bySecond] { nudge(true, 1, bySecond); });
+        add(QKeySequence(Qt::ControlModifier | shift | Qt::Key_Left), bySecond ? tr("Move the selected label's start one second earlier") : tr("Move the selected label's start one frame earlier"), [this, bySecond] { nudge(false, -1, bySecond); });
+        add(QKeySequence(Qt::ControlModifier | shift | Qt::Key_Right), bySecond ? tr("Move the selected label's start one second later") : tr("Move the selected label's start one frame later"), [this, bySecond] { nudge(false, 1, bySecond); });
+        add(QKeySequence(Qt::AltModifier | shift | Qt::Key_Left), bySecond ? tr("Move the selected label's end one second earlier") : tr("Move the selected label's end one frame earlier"), [this, bySecond] { nudge(true, -1, bySecond); });
+        add(QKeySequence(Qt::AltModifier | shift | Qt::Key_Right), bySecond ? tr("Move the selected label's end one second later") : tr("Move the selected label's end one frame later"), [this, bySecond] { nudge(true, 1, bySecond); });
     }
-    add(QKeySequence(Qt::Key_S), [this] { splitAtPlayhead(); });
-    add(QKeySequence(Qt::Key_M), [this] { mergeWithNext(); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_Home), [this] { jumpToEdge(false); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_End), [this] { jumpToEdge(true); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+    add(QKeySequence(Qt::Key_S), tr("Split the selected label at the playhead"), [this] { splitAtPlayhead(); });
+    add(QKeySequence(Qt::Key_M), tr("Merge the selected label with the next"), [this] { mergeWithNext(); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_Home), tr("Go to the selected label's first frame"), [this] { jumpToEdge(false); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_End), tr("Go to the selected label's last frame"), [this] { jumpToEdge(true); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_L), tr("Play lock: loop the selected label, stop at its end, or off"), [this] {
         setPlayLock(m_lock == PlayLock::Off ? PlayLock::Loop : m_lock == PlayLock::Loop ? PlayLock::Stop : PlayLock::Off);
     });
 }

@@ -2,10 +2,12 @@
 #include "training/TrainingController.h"
 
 #include "WorkstationController.h"
+#include "diagnostics/CrashGuard.h"
 #include "project/ProjectStore.h"
 #include "training/TrainingDialog.h"
 #include "training/TrainingPanel.h"
 
+#include <QDebug>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -36,6 +38,9 @@ TrainingController::TrainingController(WorkstationController* workstation, QMain
     });
     connect(m_worker, &TrainingWorker::started, this,
             [this](int done, int epochs, const QStringList& train, const QStringList& validation) {
+                qInfo().noquote() << "training started:" << m_request.newName << "epochs" << done << "of" << epochs << "on"
+                                  << train.size() << "video(s), validating on" << validation.size();
+                CrashGuard::setLastAction(QStringLiteral("training %1").arg(m_request.newName));
                 m_panel->start(m_request.newName, done, epochs, int(train.size()), int(validation.size()));
             });
     connect(m_worker, &TrainingWorker::stepDone, this,
@@ -43,6 +48,7 @@ TrainingController::TrainingController(WorkstationController* workstation, QMain
     connect(m_worker, &TrainingWorker::epochFinished, this, [this](const EpochReport& r) { m_panel->addEpoch(r); });
     connect(m_worker, &TrainingWorker::cancelled, this, [this](int done) {
         m_running = false;
+        qInfo().noquote() << "training cancelled after" << done << "epoch(s)";
         m_panel->setCancelled(done);
     });
     connect(m_worker, &TrainingWorker::failed, this, [this](const QString& message) {
@@ -51,10 +57,12 @@ TrainingController::TrainingController(WorkstationController* workstation, QMain
             return;
         }
         m_running = false;
+        qWarning().noquote() << "training failed:" << message;
         m_panel->setFailed(message);
     });
     connect(m_worker, &TrainingWorker::finished, this, [this](const ModelRecord& model, const EpochReport& best) {
         m_running = false;
+        qInfo().noquote() << "training finished:" << model.name << "best epoch" << best.epoch << "head" << model.headFingerprint.left(16);
         m_panel->setFinished(model.name, best);
         m_workstation->setModel(model);
         if (ProjectStore* store = m_workstation->store())

@@ -1,0 +1,47 @@
+// The Help menu: Keyboard Shortcuts, System Check, Open Log Folder, Copy Debug Information
+// and About. Reads the workstation (its model, device, videos) and gives it the model the
+// system check settles on.
+#pragma once
+
+#include "diagnostics/DebugInfo.h"
+#include "diagnostics/SystemCheck.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QMainWindow;
+class QMenu;
+
+namespace vigil {
+
+class SystemCheckDialog;
+class WorkstationController;
+
+/// GUI thread only.
+class HelpController : public QObject {
+    Q_OBJECT
+public:
+    HelpController(WorkstationController* workstation, QMainWindow* window);
+    void install(QMenu* help);
+
+    void showShortcuts();
+    /// Opens (or raises) the check and runs it.
+    void showSystemCheck();
+    void openLogFolder();
+    void copyDebugInformation();
+    void showAbout();
+
+    /// What the check looks at now: the workstation's model, else the last one chosen.
+    SystemCheckInput checkInput() const;
+    DebugContext debugContext() const;
+    SystemCheckDialog* systemCheck() const;
+    /// The log folder of this run (RunLog's), or the default one.
+    static QString logFolder();
+
+private:
+    WorkstationController* m_workstation;
+    QMainWindow* m_window;
+    QPointer<SystemCheckDialog> m_check;
+};
+
+} // namespace vigil
