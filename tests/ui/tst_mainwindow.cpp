@@ -71,13 +71,14 @@ private slots:
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
         // Help last, as everywhere else.
-        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Score"), QStringLiteral("&View"),
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&View"), QStringLiteral("&Score"),
                                    QStringLiteral("&Train"), QStringLiteral("&Help")}));
         QStringList help;
         for (QAction* action : window.menuBar()->actions().last()->menu()->actions())
             if (!action->isSeparator())
                 help << action->text();
-        QCOMPARE(help, (QStringList{QStringLiteral("&About Vigil")}));
+        QCOMPARE(help, (QStringList{QStringLiteral("&Keyboard Shortcuts"), QStringLiteral("&System Check..."), QStringLiteral("Open &Log Folder"),
+                                   QStringLiteral("&Copy Debug Information"), QStringLiteral("&About Vigil")}));
     }
 
     void startPageUntilAProjectOpens()
