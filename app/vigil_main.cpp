@@ -24,8 +24,6 @@
 #include <QTextStream>
 #include <QTimer>
 
-#include <functional>
-#include <memory>
 
 int main(int argc, char** argv)
 {
@@ -141,25 +139,26 @@ int main(int argc, char** argv)
     if (parser.isSet(screenshot)) {
         // Long enough for the first frame of a video to be decoded and shown; the system
         // check, when opened, is given time to load the model and measure.
-        const int wait = parser.isSet(systemCheck) ? 200 : 1500;
-        auto grab = std::make_shared<std::function<void()>>();
-        *grab = [&window, grab, wait, file = parser.value(screenshot)] {
-            if (auto* check = window.help()->systemCheck(); check && check->running()) {
-                QTimer::singleShot(wait, &window, *grab);
+        // Polled: the picture is taken once the check (if open) has its result.
+        auto* poll = new QTimer(&window);
+        poll->setInterval(200);
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, file = parser.value(screenshot)] {
+            vigil::SystemCheckDialog* check = window.help()->systemCheck();
+            if (check && check->running())
                 return;
-            }
-            QWidget* shown = window.help()->systemCheck() ? static_cast<QWidget*>(window.help()->systemCheck()) : &window;
+            poll->stop();
+            QWidget* shown = check ? static_cast<QWidget*>(check) : &window;
             if (shown->layout())
                 shown->layout()->activate(); // the rows just added, laid out before the picture
             const bool saved = shown->grab().save(file, "PNG");
             QTextStream out(stdout);
-            if (window.help()->systemCheck())
-                out << "system check: " << window.help()->systemCheck()->result().summary() << "; ";
+            if (check)
+                out << "system check: " << check->result().summary() << "; ";
             out << (window.startPageShown() ? "start page" : "workstation") << " shown; "
                 << (saved ? "saved " : "could not save ") << file << Qt::endl;
             QApplication::exit(saved ? 0 : 1);
-        };
-        QTimer::singleShot(1500, &window, *grab);
+        });
+        QTimer::singleShot(1500, poll, qOverload<>(&QTimer::start));
     }
     const int status = app.exec();
     qInfo() << "ended cleanly with status" << status;

@@ -3,7 +3,6 @@
 // CMAKE_PREFIX_PATH reports its own CUDA and oneDNN).
 #include "model/RuntimeInfo.h"
 
-#include <ATen/Parallel.h>
 #include <ATen/Version.h>
 #include <torch/cuda.h>
 #include <torch/version.h>
@@ -42,7 +41,6 @@ TorchRuntime torchRuntime()
         }
     }
     runtime.cuda = reportValue(report, "CUDA Runtime ");
-    runtime.intraOpThreads = at::get_num_threads();
     runtime.cudaDevices = int(torch::cuda::device_count());
     return runtime;
 }

@@ -1,5 +1,5 @@
-// What the LibTorch this process runs on is and sees: its version, its oneDNN, its threads
-// and the CUDA devices. For the About box, the log's header and the system check.
+// What the LibTorch this process runs on is and sees: its version, its oneDNN, and the CUDA
+// devices. For the About box, the log's header and the system check.
 #pragma once
 
 #include <string>
@@ -10,7 +10,6 @@ struct TorchRuntime {
     std::string version;     // "1.13.0"
     std::string onednn;      // "v2.6.3", empty when LibTorch was built without it
     std::string cuda;        // the CUDA runtime LibTorch was built with ("12.1"), empty without CUDA
-    int intraOpThreads = 0;  // at::get_num_threads() now
     int cudaDevices = 0;     // devices LibTorch can use now
 };
 

@@ -21,7 +21,7 @@ CrashRecoveryDialog::CrashRecoveryDialog(const QList<UncleanExit>& exits, const 
     if (!last.summary.isEmpty()) {
         // "Vigil 0.1.0 (process 1234) ended by signal 11 (SIGSEGV, a bad memory access)"
         const qsizetype by = last.summary.indexOf(QLatin1String("signal"));
-        what = tr("The run started %1 crashed (%2).").arg(when, by >= 0 ? last.summary.mid(by) : last.summary);
+        what = tr("The run started %1 crashed: %2.").arg(when, by >= 0 ? last.summary.mid(by) : last.summary);
     } else {
         what = tr("The run started %1 ended without closing (it was killed, or the computer stopped).").arg(when);
     }
