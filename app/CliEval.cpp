@@ -31,8 +31,11 @@ void printTable(const Evaluation& e)
 {
     QTextStream out(stdout);
     const FrameMetrics& m = e.metrics;
+    out << tr("truth: %1").arg(e.truth) << Qt::endl;
     out << tr("%1 frames (%2 abnormal) in %n video(s)", nullptr, int(e.videos.size())).arg(m.frames).arg(m.abnormalFrames)
         << Qt::endl;
+    if (!e.leftOut.isEmpty())
+        out << tr("left out, no known truth: %1").arg(e.leftOut.join(QStringLiteral(", "))) << Qt::endl;
     out << tr("AUC-ROC %1   AP %2   optimal threshold %3").arg(figure(m.aucRoc), figure(m.aucPr), figure(m.optimalThreshold))
         << Qt::endl;
     out << tr("mAUC %1   mAP %2   mean top-1 %3   mean top-5 %4")
@@ -82,7 +85,9 @@ Evaluation evaluateFiles(const QString& scoresDir, const QString& annotationsPat
         const VideoScores scores = readScoresCsvFile(QFile::encodeName(csv).toStdString(), labels);
         videos << EvaluationVideo{name, scores.scores, scores.classProbs, annotations.videos.value(name)};
     }
-    return evaluate(videos, classNames, labels.normalId());
+    Evaluation e = evaluate(videos, classNames, labels.normalId());
+    e.truth = QStringLiteral("annotation file ") + QFileInfo(annotationsPath).fileName();
+    return e;
 }
 
 // The project's model of that name with scores, or the only one with scores.
@@ -130,6 +135,7 @@ QString change(qint64 value) { return (value > 0 ? QStringLiteral("+") : QString
 void printComparison(const ModelComparison& c)
 {
     QTextStream out(stdout);
+    out << tr("truth: %1").arg(truthSourceName(c.truth)) << Qt::endl;
     out << tr("%1 against %2 on %n video(s), threshold %3", nullptr, int(c.videos.size()))
                .arg(c.nameB, c.nameA)
                .arg(c.threshold, 0, 'f', 2)
@@ -160,6 +166,8 @@ void printComparison(const ModelComparison& c)
     out << tr("(A: %1, B: %2; most regressed first)").arg(c.nameA, c.nameB) << Qt::endl;
     if (!c.onlyOne.isEmpty())
         out << tr("left out, scored by one model only: %1").arg(c.onlyOne.join(QStringLiteral(", "))) << Qt::endl;
+    if (!c.leftOut.isEmpty())
+        out << tr("left out, no known truth: %1").arg(c.leftOut.join(QStringLiteral(", "))) << Qt::endl;
 }
 
 } // namespace
@@ -173,8 +181,11 @@ int eval(const QStringList& arguments)
            "  From files: --scores-dir DIR (DIR/<video>.scores.csv, as 'vigil-cli score' writes them)\n"
            "              --annotations FILE (UCF-Crime form 'Name Class s1 e1 s2 e2', -1 for none;\n"
            "              also XD-Violence annotations.txt or ShanghaiTech masks) --classes ucf|xd|sht|FILE\n"
-           "  From a project: --project P.vigil [--model NAME]: every video with scores of the model;\n"
-           "              a video without ground-truth intervals counts as normal.\n"
+           "  From a project: --project P.vigil [--model NAME] [--truth ground|labels|both]: every video\n"
+           "              with scores of the model and a known truth. The truth: the imported ground truth,\n"
+           "              the analysts' labels, or both (default; a label wins over the ground truth where\n"
+           "              both cover a frame). A video with no interval counts, all normal, when its class\n"
+           "              is the normal one, and is left out otherwise. The research window uses the same.\n"
            "  Two models of a project: --project P.vigil --model B --compare A [--threshold X]: per video,\n"
            "              the change in AUC and AP and in false-positive frames at the threshold (default:\n"
            "              the project's detection threshold), most regressed first."));
@@ -192,7 +203,10 @@ int eval(const QStringList& arguments)
     const QCommandLineOption threshold(QStringLiteral("threshold"),
                                        tr("With --compare: the score at which a frame is an alarm (default: the project's)."),
                                        tr("X"));
-    parser.addOptions({scoresDir, annotations, classes, normal, projectPath, modelName, json, compare, threshold});
+    const QCommandLineOption truthSource(QStringLiteral("truth"),
+                                         tr("With --project: what a frame's truth is: ground, labels or both (default both)."),
+                                         tr("SOURCE"), QStringLiteral("both"));
+    parser.addOptions({scoresDir, annotations, classes, normal, projectPath, modelName, json, compare, threshold, truthSource});
     parseOrExit(parser, arguments, QStringLiteral("eval"));
     const bool fromProject = parser.isSet(projectPath);
     if (fromProject && (parser.isSet(scoresDir) || parser.isSet(annotations)))
@@ -205,6 +219,11 @@ int eval(const QStringList& arguments)
         die(tr("--compare needs --project and --model"), kExitUsage);
     if (parser.isSet(threshold) && !parser.isSet(compare))
         die(tr("--threshold goes with --compare"), kExitUsage);
+    if (parser.isSet(truthSource) && !fromProject)
+        die(tr("--truth goes with --project (a file's truth is its annotations)"), kExitUsage);
+    const std::optional<TruthSource> truth = parseTruthSource(parser.value(truthSource));
+    if (!truth)
+        die(tr("--truth takes ground, labels or both, not '%1'").arg(parser.value(truthSource)), kExitUsage);
     try {
         if (parser.isSet(compare)) {
             const auto store = openProject(parser.value(projectPath));
@@ -217,7 +236,7 @@ int eval(const QStringList& arguments)
                 if (!ok || alarm < 0 || alarm > 1)
                     die(tr("--threshold takes a score from 0 to 1"), kExitUsage);
             }
-            const ModelComparison result = compareModels(*store, a.id, b.id, alarm);
+            const ModelComparison result = compareModels(*store, a.id, b.id, alarm, *truth);
             printComparison(result);
             if (parser.isSet(json))
                 writeJsonFile(parser.value(json), modelComparisonJson(result));
@@ -227,7 +246,7 @@ int eval(const QStringList& arguments)
         if (fromProject)
             store = openProject(parser.value(projectPath));
         const Evaluation result =
-            fromProject ? evaluateProjectModel(*store, scoredModel(*store, parser.value(modelName)).id)
+            fromProject ? evaluateProjectModel(*store, scoredModel(*store, parser.value(modelName)).id, *truth)
                         : evaluateFiles(parser.value(scoresDir), parser.value(annotations),
                                         LabelSet::resolve(parser.value(classes).toStdString(), parser.value(normal).toStdString()));
         printTable(result);

@@ -305,6 +305,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_research = new ResearchController(m_controller, this);
     m_research->install(m_training->menu());
     m_videoMetrics = new VideoMetricsController(m_controller, m_videos, this);
+    connect(m_research, &ResearchController::truthSourceChanged, m_videoMetrics, &VideoMetricsController::refresh);
     // Last, so that it stands last in the menu bar, after the menus the controllers add.
     connect(m_controller, &WorkstationController::modelChanged, this, &MainWindow::updateModelActions);
     updateModelActions();

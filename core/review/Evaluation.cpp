@@ -116,6 +116,8 @@ QJsonObject evaluationJson(const Evaluation& e)
         videos.append(row);
     }
     json[QStringLiteral("videos")] = videos;
+    json[QStringLiteral("truth")] = e.truth;
+    json[QStringLiteral("left_out")] = QJsonArray::fromStringList(e.leftOut);
     return json;
 }
 

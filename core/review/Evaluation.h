@@ -32,6 +32,8 @@ struct VideoEvaluation {
 
 /// Plain value.
 struct Evaluation {
+    QString truth;           // what the frames were measured against (TruthSource's name, or the file)
+    QStringList leftOut;     // videos with scores but no known truth, left out
     FrameMetrics metrics;
     QStringList classNames; // model order
     int normalId = 0;
@@ -50,7 +52,7 @@ Evaluation evaluate(const QList<EvaluationVideo>& videos, const QStringList& cla
 
 /// auc_roc, auc_pr, optimal_threshold, mc_auroc, mc_aupr, mean_mc_auroc, mean_mc_aupr,
 /// top1_accuracy, top5_accuracy (per class), their means, the class names, frame counts
-/// and the per-video figures; NaN is written as null.
+/// and the per-video figures, the truth and the videos left out; NaN is written as null.
 QJsonObject evaluationJson(const Evaluation& evaluation);
 
 } // namespace vigil

@@ -15,6 +15,8 @@ namespace {
 
 QString videoName(const VideoRecord& v) { return QFileInfo(v.path).completeBaseName(); }
 
+QString classKey(QString name) { return name.replace(QLatin1Char('_'), QLatin1Char(' ')).trimmed().toLower(); }
+
 std::optional<ModelRecord> findModel(const ProjectStore& store, qint64 id)
 {
     for (const ModelRecord& m : store.models())
@@ -42,10 +44,10 @@ Counts countErrors(const std::vector<float>& scores, const std::vector<int>& lab
 
 } // namespace
 
-Evaluation evaluateProjectModel(const ProjectStore& store, qint64 modelId, QList<qint64>* videoIds)
+Evaluation evaluateProjectModel(const ProjectStore& store, qint64 modelId, TruthSource source, QList<qint64>* videoIds)
 {
     QList<EvaluationVideo> videos;
-    QStringList classNames;
+    QStringList classNames, leftOut;
     int normalId = 0;
     for (const VideoRecord& v : store.videos()) {
         const std::optional<ScoreTrack> track = store.scores(v.id, modelId);
@@ -53,16 +55,27 @@ Evaluation evaluateProjectModel(const ProjectStore& store, qint64 modelId, QList
             continue;
         classNames = track->classNames;
         normalId = track->normalId;
-        videos << EvaluationVideo{videoName(v), track->scores, track->classProbs, store.groundTruth(v.id)};
+        VideoTruth truth = videoTruth(store, v, source, classNames.value(normalId));
+        if (!truth.known) {
+            leftOut << videoName(v);
+            continue;
+        }
+        videos << EvaluationVideo{videoName(v), track->scores, track->classProbs, std::move(truth.intervals)};
         if (videoIds)
             *videoIds << v.id;
     }
-    if (videos.isEmpty())
+    if (videos.isEmpty() && leftOut.isEmpty())
         throw Error("no video of the project has scores of this model");
-    return evaluate(videos, classNames, normalId);
+    if (videos.isEmpty())
+        throw Error("none of the " + std::to_string(leftOut.size()) + " video(s) scored by this model has a known truth under '" +
+                    truthSourceName(source).toStdString() + "' (intervals, or a normal video class)");
+    Evaluation e = evaluate(videos, classNames, normalId);
+    e.truth = truthSourceName(source);
+    e.leftOut = leftOut;
+    return e;
 }
 
-ModelComparison compareModels(const ProjectStore& store, qint64 modelA, qint64 modelB, double threshold)
+ModelComparison compareModels(const ProjectStore& store, qint64 modelA, qint64 modelB, double threshold, TruthSource source)
 {
     if (modelA == modelB)
         throw Error("compare two different models");
@@ -73,6 +86,7 @@ ModelComparison compareModels(const ProjectStore& store, qint64 modelA, qint64 m
     result.nameA = a->name;
     result.nameB = b->name;
     result.threshold = threshold;
+    result.truth = source;
     std::vector<float> allA, allB;
     std::vector<uint8_t> positive;
     for (const VideoRecord& v : store.videos()) {
@@ -85,11 +99,18 @@ ModelComparison compareModels(const ProjectStore& store, qint64 modelA, qint64 m
         }
         // Frame labels: abnormal or not is all the comparison needs, so the two models'
         // class lists (a fine-tuned one may have more) do not have to agree.
-        const QList<GroundTruthInterval> truth = store.groundTruth(v.id);
+        const QString normalClass = ta->classNames.value(ta->normalId);
+        const VideoTruth truth = videoTruth(store, v, source, normalClass);
+        if (!truth.known) {
+            result.leftOut << videoName(v);
+            continue;
+        }
         std::vector<int> labels(ta->scores.size(), 0);
-        for (const GroundTruthInterval& interval : truth)
+        for (const GroundTruthInterval& interval : truth.intervals) {
+            const int abnormal = classKey(interval.className) != classKey(normalClass);
             for (qint64 f = std::max<qint64>(interval.startFrame, 0); f < std::min<qint64>(interval.endFrame, qint64(labels.size())); ++f)
-                labels[size_t(f)] = 1;
+                labels[size_t(f)] = abnormal;
+        }
         VideoComparison row;
         row.videoId = v.id;
         row.name = videoName(v);
@@ -119,7 +140,8 @@ ModelComparison compareModels(const ProjectStore& store, qint64 modelA, qint64 m
         result.videos << row;
     }
     if (result.videos.isEmpty())
-        throw Error("'" + a->name.toStdString() + "' and '" + b->name.toStdString() + "' have no scored video in common");
+        throw Error("'" + a->name.toStdString() + "' and '" + b->name.toStdString() + "' have no scored video in common" +
+                    (result.leftOut.isEmpty() ? std::string() : " with a known truth under '" + truthSourceName(source).toStdString() + "'"));
     const BinaryCurve ca = binaryCurve(allA.data(), positive.data(), int64_t(allA.size()));
     const BinaryCurve cb = binaryCurve(allB.data(), positive.data(), int64_t(allB.size()));
     result.aucA = ca.rocAuc();
@@ -145,6 +167,7 @@ QJsonObject modelComparisonJson(const ModelComparison& c)
     QJsonObject json;
     json[QStringLiteral("model_a")] = c.nameA;
     json[QStringLiteral("model_b")] = c.nameB;
+    json[QStringLiteral("truth")] = truthSourceName(c.truth);
     json[QStringLiteral("threshold")] = c.threshold;
     json[QStringLiteral("auc_roc_a")] = number(c.aucA);
     json[QStringLiteral("auc_roc_b")] = number(c.aucB);
@@ -172,6 +195,7 @@ QJsonObject modelComparisonJson(const ModelComparison& c)
     }
     json[QStringLiteral("videos")] = videos;
     json[QStringLiteral("only_one")] = QJsonArray::fromStringList(c.onlyOne);
+    json[QStringLiteral("left_out")] = QJsonArray::fromStringList(c.leftOut);
     return json;
 }
 

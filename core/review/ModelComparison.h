@@ -5,6 +5,7 @@
 #pragma once
 
 #include "review/Evaluation.h"
+#include "review/TruthSource.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -14,9 +15,11 @@ namespace vigil {
 
 class ProjectStore;
 
-/// Every video scored by `modelId`, against its ground truth (none: all normal), in id
-/// order; `videoIds` receives their ids. Throws vigil::Error when no video has its scores.
-Evaluation evaluateProjectModel(const ProjectStore& store, qint64 modelId, QList<qint64>* videoIds = nullptr);
+/// Every video scored by `modelId` whose truth under `source` is known (TruthSource.h),
+/// in id order; `videoIds` receives their ids, `leftOut` names the others. Throws
+/// vigil::Error when no video has its scores, or none of them a known truth.
+Evaluation evaluateProjectModel(const ProjectStore& store, qint64 modelId, TruthSource source,
+                                QList<qint64>* videoIds = nullptr);
 
 /// Plain value: one video under both models.
 struct VideoComparison {
@@ -34,6 +37,8 @@ struct VideoComparison {
 /// Plain value.
 struct ModelComparison {
     QString nameA, nameB;
+    TruthSource truth = TruthSource::Both;
+    QStringList leftOut;           // videos scored by both but with no known truth
     double threshold = 0.5;
     double aucA = 0, aucB = 0, apA = 0, apB = 0; // over all compared frames
     qint64 falsePositivesA = 0, falsePositivesB = 0, missedA = 0, missedB = 0;
@@ -41,12 +46,14 @@ struct ModelComparison {
     QStringList onlyOne;           // videos scored by one of them only, left out
 };
 
-/// Throws vigil::Error when the models are one, unknown, or share no scored video.
-ModelComparison compareModels(const ProjectStore& store, qint64 modelA, qint64 modelB, double threshold);
+/// Over the videos both scored whose truth under `source` is known. Throws vigil::Error
+/// when the models are one, unknown, or share no such video.
+ModelComparison compareModels(const ProjectStore& store, qint64 modelA, qint64 modelB, double threshold,
+                              TruthSource source);
 
-/// {"model_a", "model_b", "threshold", "auc_roc_a", ..., "videos": [{name, frames,
+/// {"model_a", "model_b", "truth", "threshold", "auc_roc_a", ..., "videos": [{name, frames,
 /// abnormal_frames, auc_roc_a, auc_roc_b, auc_pr_a, auc_pr_b, false_positives_a/_b,
-/// missed_a/_b}], "only_one": [names]}; NaN as null.
+/// missed_a/_b}], "only_one": [names], "left_out": [names]}; NaN as null.
 QJsonObject modelComparisonJson(const ModelComparison& comparison);
 
 } // namespace vigil

@@ -17,9 +17,10 @@ QString key(QString name) { return name.replace(QLatin1Char('_'), QLatin1Char(' 
 
 } // namespace
 
-ResearchData researchData(const ProjectStore& store, qint64 modelId, double threshold, int bins)
+ResearchData researchData(const ProjectStore& store, qint64 modelId, double threshold, TruthSource source, int bins)
 {
     ResearchData data;
+    data.truth = source;
     for (const ModelRecord& m : store.models())
         if (m.id == modelId)
             data.model = m.name;
@@ -40,12 +41,12 @@ ResearchData researchData(const ProjectStore& store, qint64 modelId, double thre
             data.truthClasses << normal;
             rowOf.insert(key(normal), 0);
         }
-        const QString normalKey = key(data.truthClasses.first());
-        QList<GroundTruthInterval> intervals = store.groundTruth(video.id);
-        for (const LabelRecord& l : store.labels(video.id)) // the analysts' win where both are
-            intervals << GroundTruthInterval{l.startFrame, l.endFrame, l.className};
-        if (intervals.isEmpty() && key(video.videoClass) != normalKey)
+        const VideoTruth known = videoTruth(store, video, source, data.truthClasses.first());
+        if (!known.known) {
+            data.leftOut << QFileInfo(video.path).completeBaseName();
             continue; // nothing known frame by frame
+        }
+        const QList<GroundTruthInterval>& intervals = known.intervals;
         ++data.videos;
         const qint64 frames = track->frames;
         std::vector<int> truth(size_t(frames), 0);
@@ -118,7 +119,8 @@ ResearchData researchData(const ProjectStore& store, qint64 modelId, double thre
         data.frames += frames;
     }
     if (data.videos == 0)
-        throw Error("no video scored by this model has a known truth (ground truth, labels, or a normal video class)");
+        throw Error("no video scored by this model has a known truth under '" + truthSourceName(source).toStdString() +
+                    "' (intervals, or a normal video class)");
     data.curve = binaryCurve(scores.data(), positive.data(), int64_t(scores.size()));
     data.aucRoc = data.curve.rocAuc();
     data.aucPr = data.curve.averagePrecision();

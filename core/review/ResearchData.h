@@ -6,6 +6,7 @@
 #pragma once
 
 #include "model/Metrics.h"
+#include "review/TruthSource.h"
 
 #include <QList>
 #include <QString>
@@ -36,6 +37,8 @@ struct FailureCase {
 /// Plain value.
 struct ResearchData {
     QString model;
+    TruthSource truth = TruthSource::Both;
+    QStringList leftOut;            // videos scored by the model but with no known truth
     qint64 frames = 0, abnormalFrames = 0;
     int videos = 0;
     BinaryCurve curve;              // ROC and PR points of the anomaly score
@@ -48,10 +51,9 @@ struct ResearchData {
     QList<FailureCase> failures;    // by severity, worst first
 };
 
-/// Thread of `store`. The truth of a frame: an analyst's label over it, else the ground
-/// truth, else normal for a video whose own class is normal or that has ground truth or
-/// labels; videos the project knows nothing about are left out. Throws vigil::Error when
-/// the model has no scored video with a truth.
-ResearchData researchData(const ProjectStore& store, qint64 modelId, double threshold, int bins = 50);
+/// Thread of `store`. The truth of a frame is videoTruth()'s under `source`, the same
+/// frames and the same AUC as evaluateProjectModel(). Throws vigil::Error when the model
+/// has no scored video with a known truth.
+ResearchData researchData(const ProjectStore& store, qint64 modelId, double threshold, TruthSource source, int bins = 50);
 
 } // namespace vigil

@@ -170,7 +170,8 @@ private slots:
         QVERIFY2(scored.exitCode == 0, qPrintable(scored.err));
         QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("truth"), QStringLiteral("--project"), project, annotationPath}).exitCode, 0);
         const QString fromProject = dir.filePath(QStringLiteral("project.json"));
-        const Run evaluated = runCli({QStringLiteral("eval"), QStringLiteral("--project"), project, QStringLiteral("--json"), fromProject});
+        const Run evaluated = runCli({QStringLiteral("eval"), QStringLiteral("--project"), project, QStringLiteral("--truth"),
+                                      QStringLiteral("ground"), QStringLiteral("--json"), fromProject});
         QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.err));
         const Run wrongModel = runCli({QStringLiteral("eval"), QStringLiteral("--project"), project, QStringLiteral("--model"), QStringLiteral("nope")});
         QVERIFY2(wrongModel.exitCode != 0 && wrongModel.err.contains(QLatin1String("no model named 'nope'")), qPrintable(wrongModel.err));
@@ -189,6 +190,44 @@ private slots:
         for (const char* key : {"auc_roc", "auc_pr", "optimal_threshold"})
             QVERIFY2(std::fabs(a[QLatin1String(key)].toDouble(-1) - b[QLatin1String(key)].toDouble(-2)) < 1e-6, key);
         QVERIFY(a[QLatin1String("auc_roc")].toDouble() > 0 && a[QLatin1String("auc_roc")].toDouble() < 1);
+        QCOMPARE(a[QLatin1String("truth")].toString(), QStringLiteral("ground truth"));
+        QCOMPARE(b[QLatin1String("truth")].toString(), QStringLiteral("annotation file annotations.txt"));
+        QVERIFY2(evaluated.out.startsWith(QLatin1String("truth: ground truth\n")), qPrintable(evaluated.out));
+
+        // An analyst's label that disagrees with the ground truth: frames 150-229. Each
+        // truth is named and counted: ground truth 90-184, labels 150-229, both 90-229.
+        const QString labelsPath = dir.filePath(QStringLiteral("labels.txt"));
+        writeText(labelsPath, "cctv_roadaccident.mp4  RoadAccidents  150  229  -1  -1\n");
+        const Run imported = runCli({QStringLiteral("labels"), QStringLiteral("import"), QStringLiteral("--project"), project,
+                                     QStringLiteral("--format"), QStringLiteral("ucf"), labelsPath});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        const struct {
+            const char* source;
+            const char* name;
+            double abnormal;
+        } truths[] = {{"ground", "ground truth", 96}, {"labels", "analysts' labels", 80}, {"both", "ground truth and analysts' labels", 140}};
+        for (const auto& t : truths) {
+            const QString out = dir.filePath(QStringLiteral("%1.json").arg(QLatin1String(t.source)));
+            const Run run = runCli({QStringLiteral("eval"), QStringLiteral("--project"), project, QStringLiteral("--truth"),
+                                    QLatin1String(t.source), QStringLiteral("--json"), out});
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            QVERIFY2(run.out.startsWith(QStringLiteral("truth: %1\n").arg(QLatin1String(t.name))), qPrintable(run.out));
+            const QJsonObject json = readJson(out);
+            QCOMPARE(json[QLatin1String("truth")].toString(), QLatin1String(t.name));
+            QCOMPARE(json[QLatin1String("abnormal_frames")].toDouble(), t.abnormal);
+        }
+        // The default is both.
+        const Run byDefault = runCli({QStringLiteral("eval"), QStringLiteral("--project"), project});
+        QVERIFY2(byDefault.out.startsWith(QLatin1String("truth: ground truth and analysts' labels\n")), qPrintable(byDefault.out));
+        QVERIFY2(byDefault.out.contains(QLatin1String("243 frames (140 abnormal)")), qPrintable(byDefault.out));
+        const Run badTruth = runCli({QStringLiteral("eval"), QStringLiteral("--project"), project, QStringLiteral("--truth"), QStringLiteral("gt")});
+        QVERIFY2(badTruth.exitCode != 0 && badTruth.err.contains(QLatin1String("--truth takes ground, labels or both, not 'gt'")),
+                 qPrintable(badTruth.err));
+        const Run truthWithFiles = runCli({QStringLiteral("eval"), QStringLiteral("--scores-dir"), scoresDir, QStringLiteral("--annotations"),
+                                           annotationPath, QStringLiteral("--classes"), QStringLiteral("ucf"), QStringLiteral("--truth"),
+                                           QStringLiteral("labels")});
+        QVERIFY2(truthWithFiles.exitCode != 0 && truthWithFiles.err.contains(QLatin1String("--truth goes with --project")),
+                 qPrintable(truthWithFiles.err));
     }
 };
 

@@ -12,6 +12,8 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -77,7 +79,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(finished == QLatin1String("Scoring done"), 300000);
         // The videos list shows each video's AUC and AP, as the project's evaluation gives them.
         QList<qint64> ids;
-        const Evaluation evaluation = evaluateProjectModel(*c->store(), c->model()->id, &ids);
+        QCOMPARE(ResearchController::truthSource(), TruthSource::Both); // the default
+        const Evaluation evaluation = evaluateProjectModel(*c->store(), c->model()->id, TruthSource::Both, &ids);
         for (qsizetype i = 0; i < ids.size(); ++i) {
             QListWidgetItem* item = nullptr;
             for (int row = 0; row < window.videoList()->count(); ++row)
@@ -102,6 +105,8 @@ private slots:
         research->openWindow();
         ResearchWindow* w = research->window();
         QVERIFY(w);
+        // No empty legend box while it computes.
+        QVERIFY(!w->rocPlot()->legend->visible() && !w->prPlot()->legend->visible());
         QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() == 1, 60000);
         QCOMPARE(refreshed.first().first().toInt(), 1);
         QVERIFY(w->rocPlot()->plottableCount() >= 1);
@@ -114,7 +119,7 @@ private slots:
         QCOMPARE(map->data()->keySize(), 14);
         // The cell of the analyst's Fighting frames under the model's top class lists them.
         int fightingColumn = -1;
-        const ResearchData data = researchData(*c->store(), c->model()->id, w->threshold());
+        const ResearchData data = researchData(*c->store(), c->model()->id, w->threshold(), TruthSource::Both);
         for (int col = 0; col < data.modelClasses.size(); ++col)
             if (data.confusion[2][size_t(col)] > 0)
                 fightingColumn = col;
@@ -133,6 +138,50 @@ private slots:
         QTest::mouseDClick(failures->viewport(), Qt::LeftButton, {}, cell.center());
         QTRY_COMPARE(c->currentVideo(), data.failures.first().span.videoId);
         QTRY_COMPARE(window.videoView()->frameIndex(), data.failures.first().span.start);
+        // The truth is named on screen, and the figures are the command line's for it.
+        auto* message = w->findChild<QLabel*>(QStringLiteral("researchMessage"));
+        QVERIFY(message);
+        const Evaluation both = evaluateProjectModel(*c->store(), c->model()->id, TruthSource::Both);
+        QVERIFY2(message->text().startsWith(QStringLiteral("Truth: the ground truth and the analysts' labels")), qPrintable(message->text()));
+        QVERIFY2(message->text().contains(QStringLiteral("AUC %1, AP %2 over %3 frames (%4 abnormal)")
+                                              .arg(both.metrics.aucRoc, 0, 'f', 4)
+                                              .arg(both.metrics.aucPr, 0, 'f', 4)
+                                              .arg(both.metrics.frames)
+                                              .arg(both.metrics.abnormalFrames)),
+                 qPrintable(message->text()));
+        // The legends stand under the curves, not on them.
+        for (QCustomPlot* plot : {w->rocPlot(), w->prPlot()}) {
+            QVERIFY(plot->legend->visible());
+            QVERIFY(!plot->legend->outerRect().intersects(plot->axisRect()->rect()));
+        }
+        w->tabs()->setCurrentIndex(0);
+        QTest::qWait(100);
+        screenshot(*w, QStringLiteral("research-truth-both.png"));
+        // Ground truth only: the analyst's Fighting row goes, the figures follow the command
+        // line's, and so do the video list's, with the truth in each item's tooltip.
+        w->truthBox()->setCurrentIndex(w->truthBox()->findData(int(TruthSource::GroundTruth)));
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() == 2, 60000);
+        QCOMPARE(ResearchController::truthSource(), TruthSource::GroundTruth);
+        const Evaluation ground = evaluateProjectModel(*c->store(), c->model()->id, TruthSource::GroundTruth);
+        QVERIFY(ground.metrics.abnormalFrames < both.metrics.abnormalFrames);
+        QVERIFY2(message->text().startsWith(QStringLiteral("Truth: the ground truth.")), qPrintable(message->text()));
+        QVERIFY2(message->text().contains(QStringLiteral("AUC %1, AP %2 over %3 frames (%4 abnormal)")
+                                              .arg(ground.metrics.aucRoc, 0, 'f', 4)
+                                              .arg(ground.metrics.aucPr, 0, 'f', 4)
+                                              .arg(ground.metrics.frames)
+                                              .arg(ground.metrics.abnormalFrames)),
+                 qPrintable(message->text()));
+        QCOMPARE(qobject_cast<QCPColorMap*>(w->confusionPlot()->plottable(0))->data()->valueSize(), 2);
+        QListWidgetItem* first = window.videoList()->item(0);
+        QList<qint64> groundIds;
+        const Evaluation perVideo = evaluateProjectModel(*c->store(), c->model()->id, TruthSource::GroundTruth, &groundIds);
+        const qsizetype firstIndex = groundIds.indexOf(first->data(Qt::UserRole).toLongLong());
+        QVERIFY(firstIndex >= 0 && std::isfinite(perVideo.videos[firstIndex].aucRoc));
+        QTRY_VERIFY2(first->text().endsWith(QStringLiteral("AUC %1 AP %2")
+                                                .arg(perVideo.videos[firstIndex].aucRoc, 0, 'f', 2)
+                                                .arg(perVideo.videos[firstIndex].aucPr, 0, 'f', 2)),
+                     qPrintable(first->text()));
+        QTRY_VERIFY2(first->toolTip().endsWith(QStringLiteral("AUC and AP against the ground truth")), qPrintable(first->toolTip()));
         // Plots save as PNG and PDF.
         const QString png = dir.filePath(QStringLiteral("roc.png")), pdf = dir.filePath(QStringLiteral("confusion.pdf"));
         QVERIFY(w->savePlot(w->rocPlot(), png));

@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "WorkstationController.h"
 #include "project/ProjectStore.h"
+#include "research/ResearchController.h"
 #include "timeline/ScoreTimeline.h"
 #include "training/ComparisonController.h"
 #include "training/ComparisonDialog.h"
@@ -193,7 +194,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(compared.count() == 1, 60000);
         QCOMPARE(compare->modelA(), store->models().first().id);
         QCOMPARE(compare->modelB(), c->model()->id);
-        const ModelComparison expected = compareModels(*store, compare->modelA(), compare->modelB(), compare->threshold());
+        const ModelComparison expected = compareModels(*store, compare->modelA(), compare->modelB(), compare->threshold(), ResearchController::truthSource());
         QTableWidget* rows = compare->table();
         QCOMPARE(rows->rowCount(), 3);
         for (int row = 0; row < 3; ++row) {

@@ -8,6 +8,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSettings>
 
 namespace vigil {
 
@@ -30,6 +31,15 @@ ResearchController::~ResearchController()
 }
 
 ResearchWindow* ResearchController::window() const { return m_window; }
+
+namespace {
+const char kTruthKey[] = "research/truth";
+}
+
+TruthSource ResearchController::truthSource()
+{
+    return parseTruthSource(QSettings().value(kTruthKey).toString()).value_or(TruthSource::Both);
+}
 
 void ResearchController::install(QMenu* menu)
 {
@@ -66,6 +76,7 @@ void ResearchController::openWindow()
         checked << models.last().first;
     m_window->setModels(models, checked);
     m_window->setThreshold(store->detectionSettings().threshold);
+    m_window->setTruthSource(truthSource());
     m_window->show();
     m_window->raise();
     refresh();
@@ -77,17 +88,22 @@ void ResearchController::refresh()
         return;
     const QList<qint64> models = m_window->checkedModels();
     const double threshold = m_window->threshold();
+    const TruthSource truth = m_window->truthSource();
+    if (truth != truthSource()) {
+        QSettings().setValue(kTruthKey, truthSourceKey(truth));
+        emit truthSourceChanged(truth);
+    }
     const QString path = m_workstation->store()->path();
     const int request = ++m_request;
     m_window->setMessage(tr("Computing..."));
-    QThread* thread = QThread::create([this, path, models, threshold, request] {
+    QThread* thread = QThread::create([this, path, models, threshold, truth, request] {
         QList<ResearchData> data;
         QStringList problems;
         try {
             const auto store = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly);
             for (const qint64 id : models) {
                 try {
-                    data << researchData(*store, id, threshold);
+                    data << researchData(*store, id, threshold, truth);
                 } catch (const std::exception& e) {
                     problems << QString::fromStdString(e.what());
                 }

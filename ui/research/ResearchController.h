@@ -29,8 +29,14 @@ public:
     void openWindow();
     ResearchWindow* window() const;
 
+    /// What a frame's truth is for the window and the video list's figures, kept in the
+    /// user's settings (default: both).
+    static TruthSource truthSource();
+
 signals:
     void refreshed(int models);
+    /// The window's truth was changed: the other figures follow.
+    void truthSourceChanged(TruthSource source);
 
 private:
     void refresh();

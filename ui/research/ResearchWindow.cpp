@@ -3,6 +3,7 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -41,9 +42,34 @@ void setupCurvePlot(QCustomPlot* plot, const QString& x, const QString& y)
     plot->yAxis->setLabel(y);
     plot->xAxis->setRange(0, 1);
     plot->yAxis->setRange(0, 1.02);
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // The legend goes under the plot, not inside it: a PR curve ends in the bottom right
+    // corner and an ROC curve starts in the top left, so no corner of the axes is free.
+    plot->plotLayout()->addElement(1, 0, plot->legend);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->legend->setWrap(2);
+    plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    plot->legend->setVisible(false); // until there is a curve to name
 }
+
+} // namespace
+
+QString ResearchWindow::truthText(TruthSource source)
+{
+    switch (source) {
+    case TruthSource::GroundTruth:
+        return tr("the ground truth");
+    case TruthSource::Labels:
+        return tr("the analysts' labels");
+    case TruthSource::Both:
+        break;
+    }
+    return tr("the ground truth and the analysts' labels, a label winning where both cover a frame");
+}
+
+namespace {
+
+// A legend box shows only when it names something.
+void showLegendIfAny(QCustomPlot* plot) { plot->legend->setVisible(plot->legend->itemCount() > 0); }
 
 } // namespace
 
@@ -65,6 +91,18 @@ ResearchWindow::ResearchWindow(QWidget* parent)
     m_threshold->setSingleStep(0.05);
     m_threshold->setValue(0.5);
     top->addWidget(m_threshold);
+    auto* truthLabel = new QLabel(tr("&Truth"), this);
+    top->addWidget(truthLabel);
+    m_truth = new QComboBox(this);
+    m_truth->setObjectName(QStringLiteral("researchTruth"));
+    m_truth->addItem(tr("Ground truth and labels"), int(TruthSource::Both));
+    m_truth->addItem(tr("Ground truth"), int(TruthSource::GroundTruth));
+    m_truth->addItem(tr("Analysts' labels"), int(TruthSource::Labels));
+    m_truth->setToolTip(tr("What a frame's truth is. With both, an analyst's label wins over the ground truth where both "
+                           "cover a frame. A video with no interval counts, all normal, when its class is normal, and is "
+                           "left out otherwise. vigil-cli eval --project --truth gives the same figures."));
+    truthLabel->setBuddy(m_truth);
+    top->addWidget(m_truth);
     auto* refresh = new QPushButton(tr("Refresh"), this);
     top->addWidget(refresh);
     layout->addLayout(top);
@@ -88,12 +126,12 @@ ResearchWindow::ResearchWindow(QWidget* parent)
     m_histogram = new QCustomPlot(this);
     m_histogram->xAxis->setLabel(tr("Anomaly score"));
     m_histogram->yAxis->setLabel(tr("Share of frames"));
-    m_histogram->legend->setVisible(true);
+    m_histogram->legend->setVisible(false);
     m_tabs->addTab(plotPage(m_histogram), tr("Score histograms"));
 
     m_confusion = new QCustomPlot(this);
     m_confusion->xAxis->setLabel(tr("Model's top class"));
-    m_confusion->yAxis->setLabel(tr("Analyst's class (or the ground truth)"));
+    m_confusion->yAxis->setLabel(tr("True class"));
     m_cell = table(this, {tr("Video"), tr("First frame"), tr("Last frame")});
     m_cell->setObjectName(QStringLiteral("cellIntervals"));
     m_cell->setMaximumHeight(160);
@@ -107,6 +145,7 @@ ResearchWindow::ResearchWindow(QWidget* parent)
     connect(refresh, &QPushButton::clicked, this, &ResearchWindow::refreshRequested);
     connect(m_threshold, &QDoubleSpinBox::editingFinished, this, &ResearchWindow::refreshRequested);
     connect(m_models, &QListWidget::itemChanged, this, &ResearchWindow::refreshRequested);
+    connect(m_truth, &QComboBox::currentIndexChanged, this, &ResearchWindow::refreshRequested);
     for (QTableWidget* t : {m_failures, m_cell})
         connect(t, &QTableWidget::cellActivated, this, [this, t](int row, int) {
             if (QTableWidgetItem* item = t->item(row, 0))
@@ -178,6 +217,14 @@ double ResearchWindow::threshold() const { return m_threshold->value(); }
 void ResearchWindow::setThreshold(double threshold) { m_threshold->setValue(threshold); }
 void ResearchWindow::setMessage(const QString& text) { m_message->setText(text); }
 
+TruthSource ResearchWindow::truthSource() const { return TruthSource(m_truth->currentData().toInt()); }
+
+void ResearchWindow::setTruthSource(TruthSource source)
+{
+    const QSignalBlocker blocker(m_truth);
+    m_truth->setCurrentIndex(std::max(0, m_truth->findData(int(source))));
+}
+
 void ResearchWindow::setData(const QList<ResearchData>& data)
 {
     m_data = data;
@@ -186,6 +233,8 @@ void ResearchWindow::setData(const QList<ResearchData>& data)
         p->clearPlottables();
     }
     QStringList lines;
+    if (!data.isEmpty())
+        lines << tr("Truth: %1.").arg(truthText(data.first().truth));
     for (int i = 0; i < data.size(); ++i) {
         const ResearchData& d = data[i];
         const QColor color = kColors[i % 5];
@@ -207,6 +256,9 @@ void ResearchWindow::setData(const QList<ResearchData>& data)
                      .arg(d.frames)
                      .arg(d.abnormalFrames)
                      .arg(d.videos);
+        if (!d.leftOut.isEmpty())
+            lines << tr("%1: %n video(s) left out, with no known truth: %2", nullptr, int(d.leftOut.size()))
+                         .arg(d.model, d.leftOut.join(QStringLiteral(", ")));
     }
     m_roc->addGraph()->setData(QVector<double>{0, 1}, QVector<double>{0, 1}); // chance
     m_roc->graph(0)->setPen(QPen(Qt::gray, 1, Qt::DashLine));
@@ -287,8 +339,10 @@ void ResearchWindow::setData(const QList<ResearchData>& data)
             }
         }
     }
-    for (QCustomPlot* p : {m_roc, m_pr, m_histogram, m_confusion})
+    for (QCustomPlot* p : {m_roc, m_pr, m_histogram, m_confusion}) {
+        showLegendIfAny(p);
         p->replot();
+    }
 }
 
 void ResearchWindow::showCell(int truthRow, int modelColumn)

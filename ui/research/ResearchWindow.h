@@ -8,6 +8,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
@@ -28,6 +29,12 @@ public:
     QList<qint64> checkedModels() const;
     double threshold() const;
     void setThreshold(double threshold);
+    /// What a frame's truth is (TruthSource.h); a change asks for a refresh.
+    TruthSource truthSource() const;
+    void setTruthSource(TruthSource source);
+    QComboBox* truthBox() const { return m_truth; }
+    /// "the ground truth", ... as the window names it.
+    static QString truthText(TruthSource source);
     /// One entry per checked model, the first drives the histograms, matrix and failures.
     void setData(const QList<ResearchData>& data);
     void setMessage(const QString& text);
@@ -54,6 +61,7 @@ private:
 
     QListWidget* m_models = nullptr;
     QDoubleSpinBox* m_threshold = nullptr;
+    QComboBox* m_truth = nullptr;
     QLabel* m_message = nullptr;
     QTabWidget* m_tabs = nullptr;
     QCustomPlot *m_roc = nullptr, *m_pr = nullptr, *m_histogram = nullptr, *m_confusion = nullptr;

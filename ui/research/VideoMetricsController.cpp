@@ -2,6 +2,8 @@
 #include "research/VideoMetricsController.h"
 
 #include "WorkstationController.h"
+#include "research/ResearchController.h"
+#include "research/ResearchWindow.h"
 #include "project/ProjectStore.h"
 #include "review/ModelComparison.h"
 
@@ -38,23 +40,25 @@ void VideoMetricsController::refresh()
         return;
     const QString path = m_workstation->store()->path();
     const qint64 model = m_workstation->model()->id;
+    const TruthSource truth = ResearchController::truthSource();
     const int request = ++m_request;
-    QThread* thread = QThread::create([this, path, model, request] {
+    QThread* thread = QThread::create([this, path, model, truth, request] {
         QHash<qint64, QPair<double, double>> metrics;
         try {
             const auto store = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly);
             QList<qint64> ids;
-            const Evaluation e = evaluateProjectModel(*store, model, &ids);
+            const Evaluation e = evaluateProjectModel(*store, model, truth, &ids);
             for (qsizetype i = 0; i < ids.size() && i < e.videos.size(); ++i)
                 if (std::isfinite(e.videos[i].aucRoc))
                     metrics.insert(ids[i], qMakePair(e.videos[i].aucRoc, e.videos[i].aucPr));
         } catch (const std::exception&) {
             // no scores or no truth yet: nothing to show
         }
-        QMetaObject::invokeMethod(this, [this, metrics, request] {
+        QMetaObject::invokeMethod(this, [this, metrics, truth, request] {
             if (request != m_request)
                 return;
             m_metrics = metrics;
+            m_truth = truth;
             decorate();
             emit updated();
         });
@@ -78,6 +82,11 @@ void VideoMetricsController::decorate()
         if (it != m_metrics.constEnd())
             text += tr("  AUC %1 AP %2").arg(it->first, 0, 'f', 2).arg(it->second, 0, 'f', 2);
         item->setText(text);
+        // The path is the tooltip's first line (the list's own); the truth follows it.
+        QString tip = item->toolTip().section(QLatin1Char('\n'), 0, 0);
+        if (it != m_metrics.constEnd())
+            tip += QLatin1Char('\n') + tr("AUC and AP against %1").arg(ResearchWindow::truthText(m_truth));
+        item->setToolTip(tip);
     }
 }
 

@@ -1,8 +1,11 @@
 // Per-video AUC and AP in the videos list: computed off the GUI thread for the model shown,
-// against the ground truth, whenever the project is opened or scored, and written after
-// each video's name ("AUC 0.91 AP 0.40") each time the list is rebuilt. Only videos with
-// both normal and abnormal frames have an AUC.
+// against the research window's truth (ResearchController::truthSource), whenever the
+// project is opened or scored or that truth changes, and written after each video's name
+// ("AUC 0.91 AP 0.40", the truth in its tooltip) each time the list is rebuilt. Only
+// videos with both normal and abnormal frames have an AUC.
 #pragma once
+
+#include "review/TruthSource.h"
 
 #include <QHash>
 #include <QObject>
@@ -37,6 +40,7 @@ private:
     WorkstationController* m_workstation;
     QListWidget* m_list;
     QHash<qint64, QPair<double, double>> m_metrics;
+    TruthSource m_truth = TruthSource::Both;
     int m_request = 0;
     QList<QPointer<QThread>> m_threads;
 };

@@ -3,6 +3,7 @@
 
 #include "WorkstationController.h"
 #include "project/ProjectStore.h"
+#include "research/ResearchController.h"
 #include "timeline/ScoreTimeline.h"
 #include "training/ComparisonDialog.h"
 
@@ -92,18 +93,19 @@ void ComparisonController::compare()
         return;
     const qint64 a = m_dialog->modelA(), b = m_dialog->modelB();
     const double threshold = m_dialog->threshold();
+    const TruthSource truth = ResearchController::truthSource();
     const QString path = m_workstation->store()->path();
     const int request = ++m_request;
     m_dialog->setMessage(tr("Comparing..."));
     m_dialog->compareButton()->setEnabled(false);
     // Its own connection (SQLite connections are per thread); every track of both models
     // is read, which takes seconds on a large project.
-    QThread* thread = QThread::create([this, path, a, b, threshold, request] {
+    QThread* thread = QThread::create([this, path, a, b, threshold, truth, request] {
         ModelComparison result;
         QString error;
         try {
             const auto store = ProjectStore::open(path, ProjectStore::OpenMode::OpenExisting);
-            result = compareModels(*store, a, b, threshold);
+            result = compareModels(*store, a, b, threshold, truth);
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }

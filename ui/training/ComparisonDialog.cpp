@@ -1,6 +1,8 @@
 // The comparison dialog.
 #include "training/ComparisonDialog.h"
 
+#include "research/ResearchWindow.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -142,6 +144,7 @@ void ComparisonDialog::setComparison(const ModelComparison& c)
                  .arg(c.falsePositivesB)
                  .arg(c.missedA)
                  .arg(c.missedB);
+    lines << tr("Truth: %1 (chosen in the research window).").arg(ResearchWindow::truthText(c.truth));
     int better = 0, worse = 0;
     for (const VideoComparison& v : c.videos) {
         better += v.aucChange() > 0;
@@ -150,6 +153,8 @@ void ComparisonDialog::setComparison(const ModelComparison& c)
     lines << tr("AUC better on %1 video(s), worse on %2.").arg(better).arg(worse);
     if (!c.onlyOne.isEmpty())
         lines << tr("Left out (scored by one model only): %1").arg(c.onlyOne.join(QStringLiteral(", ")));
+    if (!c.leftOut.isEmpty())
+        lines << tr("Left out (no known truth): %1").arg(c.leftOut.join(QStringLiteral(", ")));
     m_summary->setText(lines.join(QLatin1Char('\n')));
 
     m_table->setSortingEnabled(false);

@@ -73,11 +73,13 @@ private slots:
         m_store->saveScores(track(m_videos[1], m_a, {0.1f, 0.1f, 0.1f, 0.1f, 0.1f}));
         m_store->saveScores(track(m_videos[1], m_b, {0.6f, 0.6f, 0.1f, 0.1f, 0.1f}));
         m_store->saveScores(track(m_videos[2], m_a, {0.5f, 0.5f, 0.5f, 0.5f}));
+        // quiet is a known normal video (its class as a whole); extra is known by nothing.
+        m_store->setVideoClasses({{m_videos[1], QStringLiteral("Normal")}});
     }
 
     void perVideoChangesAtTheThreshold()
     {
-        const ModelComparison c = compareModels(*m_store, m_a, m_b, 0.5);
+        const ModelComparison c = compareModels(*m_store, m_a, m_b, 0.5, TruthSource::GroundTruth);
         QCOMPARE(c.nameA, QStringLiteral("base"));
         QCOMPARE(c.nameB, QStringLiteral("tuned"));
         QCOMPARE(c.videos.size(), 2);
@@ -111,7 +113,7 @@ private slots:
         QCOMPARE(c.missedA, 1);
         QCOMPARE(c.missedB, 0);
         // A higher threshold: base's 0.6 is no longer an alarm, tuned's two 0.6 neither.
-        const ModelComparison high = compareModels(*m_store, m_a, m_b, 0.65);
+        const ModelComparison high = compareModels(*m_store, m_a, m_b, 0.65, TruthSource::GroundTruth);
         QCOMPARE(high.falsePositivesA, 1);
         QCOMPARE(high.falsePositivesB, 0);
         QCOMPARE(high.missedA, 1);
@@ -124,17 +126,17 @@ private slots:
     void theMostRegressedComesFirst()
     {
         // Swapped, the fight video is the one that got worse: first, with -4/21.
-        const ModelComparison c = compareModels(*m_store, m_b, m_a, 0.5);
+        const ModelComparison c = compareModels(*m_store, m_b, m_a, 0.5, TruthSource::GroundTruth);
         QCOMPARE(c.videos[0].name, QStringLiteral("fight"));
         QVERIFY(std::abs(c.videos[0].aucChange() + 4.0 / 21.0) < 1e-9);
     }
 
     void badRequestsAreRefused()
     {
-        QVERIFY_THROWS_EXCEPTION(Error, compareModels(*m_store, m_a, m_a, 0.5));
-        QVERIFY_THROWS_EXCEPTION(Error, compareModels(*m_store, m_a, 9999, 0.5));
+        QVERIFY_THROWS_EXCEPTION(Error, compareModels(*m_store, m_a, m_a, 0.5, TruthSource::Both));
+        QVERIFY_THROWS_EXCEPTION(Error, compareModels(*m_store, m_a, 9999, 0.5, TruthSource::Both));
         try {
-            compareModels(*m_store, m_a, m_c, 0.5);
+            compareModels(*m_store, m_a, m_c, 0.5, TruthSource::Both);
             QFAIL("no common video, no error");
         } catch (const Error& e) {
             QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("no scored video in common")), e.what());
@@ -143,21 +145,25 @@ private slots:
 
     void oneModelOfTheProjectIsEvaluated()
     {
+        // extra has scores but no known truth: left out and named.
         QList<qint64> ids;
-        const Evaluation e = evaluateProjectModel(*m_store, m_a, &ids);
-        QCOMPARE(ids, m_videos);
-        QCOMPARE(e.videos.size(), 3);
-        QCOMPARE(e.metrics.frames, 19);
+        const Evaluation e = evaluateProjectModel(*m_store, m_a, TruthSource::GroundTruth, &ids);
+        QCOMPARE(ids, (QList<qint64>{m_videos[0], m_videos[1]}));
+        QCOMPARE(e.videos.size(), 2);
+        QCOMPARE(e.leftOut, QStringList{QStringLiteral("extra")});
+        QCOMPARE(e.truth, QStringLiteral("ground truth"));
+        QCOMPARE(e.metrics.frames, 15);
         QCOMPARE(e.metrics.abnormalFrames, 3);
-        QVERIFY_THROWS_EXCEPTION(Error, evaluateProjectModel(*m_store, m_c));
+        QVERIFY(std::abs(e.metrics.aucRoc - 32.0 / 36.0) < 1e-9);
+        QVERIFY_THROWS_EXCEPTION(Error, evaluateProjectModel(*m_store, m_c, TruthSource::GroundTruth));
     }
 
     void researchDataOfOneModel()
     {
-        // quiet becomes a known normal video; extra stays unknown and is left out.
-        m_store->setVideoClasses({{m_videos[1], QStringLiteral("Normal")}});
-        const ResearchData d = researchData(*m_store, m_a, 0.5, 10);
+        // quiet is a known normal video; extra stays unknown and is left out.
+        const ResearchData d = researchData(*m_store, m_a, 0.5, TruthSource::GroundTruth, 10);
         QCOMPARE(d.videos, 2);
+        QCOMPARE(d.leftOut, QStringList{QStringLiteral("extra")});
         QCOMPARE(d.frames, 15);
         QCOMPARE(d.abnormalFrames, 3);
         QVERIFY(std::abs(d.aucRoc - 32.0 / 36.0) < 1e-9);
@@ -180,7 +186,88 @@ private slots:
         QVERIFY(d.failures[0].falseAlarm && d.failures[0].span.start == 7 && std::abs(d.failures[0].severity - 0.4) < 1e-6);
         QVERIFY(!d.failures[1].falseAlarm && d.failures[1].span.start == 5 && d.failures[1].truthClass == QLatin1String("Fighting"));
         QVERIFY(d.failures[2].falseAlarm && d.failures[2].span.start == 2 && d.failures[2].span.end == 3);
-        QVERIFY_THROWS_EXCEPTION(Error, researchData(*m_store, m_c, 0.5));
+        QVERIFY_THROWS_EXCEPTION(Error, researchData(*m_store, m_c, 0.5, TruthSource::GroundTruth));
+    }
+
+    // Labels that disagree with the ground truth: fight 5 relabelled Normal and 6-7
+    // Fighting, extra 0-1 Fighting. Each source gives its own frames, hand-counted, and the
+    // evaluation, the research window's data and the comparison agree on them to the bit.
+    void everyFigureUsesTheSameTruth_data()
+    {
+        QTest::addColumn<int>("source");
+        QTest::addColumn<int>("videos");
+        QTest::addColumn<int>("frames");
+        QTest::addColumn<int>("abnormal");      // over the videos A scored
+        QTest::addColumn<int>("fightAbnormal"); // the compared video
+        QTest::newRow("ground truth") << int(TruthSource::GroundTruth) << 2 << 15 << 3 << 3;
+        QTest::newRow("labels") << int(TruthSource::Labels) << 3 << 19 << 4 << 2;
+        QTest::newRow("both") << int(TruthSource::Both) << 3 << 19 << 6 << 4;
+    }
+
+    void everyFigureUsesTheSameTruth()
+    {
+        QFETCH(int, source);
+        QFETCH(int, videos);
+        QFETCH(int, frames);
+        QFETCH(int, abnormal);
+        QFETCH(int, fightAbnormal);
+        if (m_store->labels(m_videos[0]).isEmpty()) {
+            for (const auto& [video, start, end, cls] :
+                 {std::tuple{m_videos[0], 5, 6, "Normal"}, std::tuple{m_videos[0], 6, 8, "Fighting"}, std::tuple{m_videos[2], 0, 2, "Fighting"}}) {
+                LabelRecord l;
+                l.videoId = video;
+                l.startFrame = start;
+                l.endFrame = end;
+                l.className = QString::fromLatin1(cls);
+                m_store->addLabel(l);
+            }
+        }
+        const TruthSource truth = TruthSource(source);
+        const Evaluation e = evaluateProjectModel(*m_store, m_a, truth);
+        const ResearchData d = researchData(*m_store, m_a, 0.5, truth);
+        QCOMPARE(int(e.videos.size()), videos);
+        QCOMPARE(d.videos, videos);
+        QCOMPARE(e.metrics.frames, frames);
+        QCOMPARE(d.frames, frames);
+        QCOMPARE(e.metrics.abnormalFrames, abnormal);
+        QCOMPARE(d.abnormalFrames, abnormal);
+        QCOMPARE(e.leftOut, d.leftOut);
+        QCOMPARE(e.truth, truthSourceName(truth));
+        QCOMPARE(d.truth, truth);
+        QCOMPARE(e.metrics.aucRoc, d.aucRoc);
+        QCOMPARE(e.metrics.aucPr, d.aucPr);
+        // The AUC by counting (abnormal, normal) pairs by hand, ties half.
+        std::vector<float> all;
+        std::vector<bool> positive;
+        for (const qint64 id : m_videos) {
+            const std::optional<ScoreTrack> t = m_store->scores(id, m_a);
+            const VideoTruth known = videoTruth(*m_store, m_store->videos()[int(m_videos.indexOf(id))], truth, QStringLiteral("Normal"));
+            if (!known.known)
+                continue;
+            std::vector<bool> own(size_t(t->frames), false);
+            for (const GroundTruthInterval& i : known.intervals)
+                for (qint64 f = i.startFrame; f < i.endFrame; ++f)
+                    own[size_t(f)] = i.className != QLatin1String("Normal");
+            all.insert(all.end(), t->scores.begin(), t->scores.end());
+            positive.insert(positive.end(), own.begin(), own.end());
+        }
+        double pairs = 0, right = 0;
+        for (size_t i = 0; i < all.size(); ++i)
+            for (size_t j = 0; j < all.size(); ++j)
+                if (positive[i] && !positive[j]) {
+                    ++pairs;
+                    right += all[i] > all[j] ? 1 : all[i] == all[j] ? 0.5 : 0;
+                }
+        QVERIFY2(std::abs(e.metrics.aucRoc - right / pairs) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(e.metrics.aucRoc).arg(right / pairs)));
+        // The comparison (fight and quiet, scored by both) with the same truth.
+        const ModelComparison c = compareModels(*m_store, m_a, m_b, 0.5, truth);
+        QCOMPARE(c.truth, truth);
+        QCOMPARE(c.videos.first().name, QStringLiteral("fight"));
+        qint64 compared = 0;
+        for (const VideoComparison& v : c.videos)
+            compared += v.abnormalFrames;
+        QCOMPARE(compared, fightAbnormal);
+        QCOMPARE(modelComparisonJson(c).value(QStringLiteral("truth")).toString(), truthSourceName(truth));
     }
 };
 
