@@ -317,7 +317,7 @@ LabelExport exportLabels(const ProjectStore& store, LabelFormat format, const QS
     };
     QByteArray text;
     QJsonArray videosJson;
-    QList<QPair<QString, QString>> ucfLines; // (file name, line): written sorted by file name
+    QList<QPair<QString, QString>> ucfLines; // ucf and xd: (name, line), written sorted by name
     if (format == LabelFormat::Csv)
         text = kCsvColumns.join(QLatin1Char(',')).toUtf8() + '\n';
     if (format == LabelFormat::Sht && !QDir().mkpath(path))
@@ -364,12 +364,16 @@ LabelExport exportLabels(const ProjectStore& store, LabelFormat format, const QS
             break;
         }
         case LabelFormat::Xd: {
+            // XD-Violence's annotations.txt, byte for byte: the name without its extension,
+            // single spaces, each interval as its first frame and the frame after its last;
+            // the classes are in the name (label_B1-...), and videos without an interval
+            // (the normal label_A ones) are not listed.
             if (labels.isEmpty())
                 break;
             QString line = name;
             for (const LabelRecord& l : labels)
                 line += QStringLiteral(" %1 %2").arg(l.startFrame).arg(l.endFrame);
-            text += line.toUtf8() + '\n';
+            ucfLines.append({name, line});
             break;
         }
         case LabelFormat::Sht: {
@@ -422,9 +426,9 @@ LabelExport exportLabels(const ProjectStore& store, LabelFormat format, const QS
         }
         }
     }
-    if (format == LabelFormat::Ucf) {
-        // Sorted by file name (byte order; a video's lines keep their order), so that an
-        // export is the same file whatever order the videos were added in.
+    if (format == LabelFormat::Ucf || format == LabelFormat::Xd) {
+        // Sorted by name (byte order, as both datasets' files are; a video's lines keep their
+        // order), so that an export is the same file whatever order the videos were added in.
         std::stable_sort(ucfLines.begin(), ucfLines.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (const auto& line : std::as_const(ucfLines))
             text += line.second.toUtf8() + '\n';

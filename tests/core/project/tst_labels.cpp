@@ -290,6 +290,38 @@ private slots:
         QCOMPARE(written.longLines, 1);
     }
 
+    void xdViolencesOwnFormRoundTripsByteForByte()
+    {
+        // annotations.txt's exact form: names without their extension (dots and '#' in them),
+        // single spaces, first frame and the frame after the last, sorted by name; a normal
+        // (label_A) video is not listed. The project holds the videos in another order.
+        const QByteArray text = "A.Beautiful.Mind.2001__#00-25-20_00-29-20_label_B2-0-0 2144 2256 2320 2448\n"
+                                "Bad.Boys.1995__#01-11-55_01-12-40_label_G-B2-B6 32 96 144 288 416 512\n"
+                                "v=8cTqh9tMz_I__#1_label_B1-0-0 0 64\n";
+        auto store = ProjectStore::open(m_dir.filePath(QStringLiteral("xd.vigil")), ProjectStore::OpenMode::CreateIfMissing);
+        const QList<qint64> ids = store->addVideos(
+            {video(QStringLiteral("/xd/v=8cTqh9tMz_I__#1_label_B1-0-0.mp4"), 1000),
+             video(QStringLiteral("/xd/Bad.Boys.1995__#01-11-55_01-12-40_label_G-B2-B6.mp4"), 1200),
+             video(QStringLiteral("/xd/Black.Hawk.Down.2001__#00-01-00_00-01-30_label_A.mp4"), 700),
+             video(QStringLiteral("/xd/A.Beautiful.Mind.2001__#00-25-20_00-29-20_label_B2-0-0.mp4"), 6000)});
+        const QString in = m_dir.filePath(QStringLiteral("annotations.txt")), out = m_dir.filePath(QStringLiteral("xd-again.txt"));
+        writeFile(in, text);
+        LabelImportOptions options;
+        options.knownClasses = {QStringLiteral("Abuse"),    QStringLiteral("Car_accident"), QStringLiteral("Explosion"),
+                                QStringLiteral("Fighting"), QStringLiteral("Normal"),       QStringLiteral("Riot"),
+                                QStringLiteral("Shooting")};
+        options.normalClass = QStringLiteral("Normal");
+        QCOMPARE(importLabels(*store, LabelFormat::Xd, in, options).labels, 6);
+        // Every interval takes the video's first class, as AnomalyCLIP reads the file.
+        QCOMPARE(store->labels(ids[1]).size(), 3);
+        QCOMPARE(store->labels(ids[1]).first().className, QStringLiteral("Explosion"));
+        QCOMPARE(store->labels(ids[1]).first().endFrame, 96);
+        QCOMPARE(store->labels(ids[3]).first().className, QStringLiteral("Shooting"));
+        QVERIFY(store->labels(ids[2]).isEmpty());
+        exportLabels(*store, LabelFormat::Xd, out);
+        QCOMPARE(readAll(out), text);
+    }
+
     void aNameTheDatasetFormsCannotHoldIsRefused()
     {
         QList<qint64> ids;
