@@ -227,6 +227,46 @@ private slots:
         QVERIFY(QFileInfo::exists(batch.clips.first().sidecar));
         QVERIFY(QFileInfo::exists(batch.manifest));
     }
+
+    // A project without a model: a misspelt class is not taken for a new one. The import
+    // asks for a class list; with one, the file's classes are checked against it.
+    void aProjectWithoutAModelChecksClassesAgainstAChosenList()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("bare.vigil")), {kShared + QStringLiteral("/media/cctv_roadaccident.mp4")}));
+        QTRY_COMPARE(window.videoList()->count(), 1);
+        WorkstationController* c = window.controller();
+        QVERIFY(!c->model());
+        LabelToolsController* tools = window.labelTools();
+        QVERIFY(tools->knownLabelClasses().isEmpty());
+        QCOMPARE(tools->knownLabelClasses(QStringLiteral("xd")).size(), 7);
+        const QString misspelt = dir.filePath(QStringLiteral("misspelt.txt")), good = dir.filePath(QStringLiteral("good.txt"));
+        for (const auto& [path, text] : {std::pair{misspelt, QByteArray("cctv_roadaccident.mp4  Explos@on  10  40  -1  -1\n")},
+                                         std::pair{good, QByteArray("cctv_roadaccident.mp4  RoadAccidents  10  40  -1  -1\n")}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        }
+        const QString revision = c->store()->labelRevision();
+        for (const QString& list : {QString(), QStringLiteral("ucf")}) {
+            try {
+                tools->importLabels(QStringLiteral("ucf"), misspelt, list);
+                QFAIL("a misspelt class was imported");
+            } catch (const std::exception& e) {
+                const QString message = QString::fromUtf8(e.what());
+                QVERIFY2(list.isEmpty() ? message.contains(QLatin1String("no model to take its class names from"))
+                                        : message.contains(QLatin1String("unknown class 'Explos@on'")),
+                         e.what());
+            }
+        }
+        QCOMPARE(c->store()->labelRevision(), revision);
+        QVERIFY(tools->importLabels(QStringLiteral("ucf"), good, QStringLiteral("ucf")).startsWith(QLatin1String("Imported 1 label(s)")));
+        QCOMPARE(c->store()->allLabels().first().className, QStringLiteral("RoadAccidents"));
+    }
 };
 
 QTEST_MAIN(TestLabelTools)

@@ -8,6 +8,7 @@
 #include "review/LabelsPanel.h"
 
 #include "model/Error.h"
+#include "model/LabelSet.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -241,13 +242,39 @@ void LabelToolsController::chooseVideoClass(qint64 videoId)
         setVideoClass(videoId, chosen == choices.first() ? QString() : chosen);
 }
 
-QString LabelToolsController::importLabels(const QString& format, const QString& path)
+QStringList LabelToolsController::knownLabelClasses(const QString& classList) const
+{
+    QStringList names = m_workstation->classNames() + labelClasses();
+    auto add = [&names](const QString& spec) {
+        const LabelSet labels = LabelSet::resolve(spec.toStdString()); // kept: the loop reads its names
+        for (const std::string& name : labels.fileOrderNames())
+            if (!names.contains(QString::fromStdString(name), Qt::CaseInsensitive))
+                names << QString::fromStdString(name);
+    };
+    if (!classList.isEmpty())
+        add(classList); // a bad list is the user's error: said as such
+    if (ProjectStore* store = m_workstation->store())
+        for (const ModelRecord& m : store->models()) {
+            try {
+                add(m.labels);
+            } catch (const std::exception&) {
+                // a model whose class list file is gone names no classes
+            }
+        }
+    return names;
+}
+
+QString LabelToolsController::importLabels(const QString& format, const QString& path, const QString& classList)
 {
     ProjectStore* store = m_workstation->store();
     if (!store)
         throw Error("no project is open");
     LabelImportOptions options;
-    options.knownClasses = m_workstation->classNames() + labelClasses();
+    options.knownClasses = knownLabelClasses(classList);
+    // Without a list any misspelt class would go in: refused, as the command line does.
+    if (options.knownClasses.isEmpty())
+        throw Error("the project has no model to take its class names from: choose the class list the file's classes are "
+                    "checked against");
     if (m_workstation->normalId() >= 0 && m_workstation->normalId() < m_workstation->classNames().size())
         options.normalClass = m_workstation->classNames()[m_workstation->normalId()];
     options.defaultClass = labelClasses().value(0);
@@ -286,12 +313,29 @@ void LabelToolsController::importDialog()
                                                         : QFileDialog::getOpenFileName(m_window, tr("Import Labels"));
     if (path.isEmpty())
         return;
+    // A project without a model has no classes to check the file's against: ask for them.
+    QString classList;
+    if (knownLabelClasses().isEmpty()) {
+        const QStringList lists{tr("UCF-Crime (14 classes)"), tr("XD-Violence (7 classes)"), tr("ShanghaiTech (18 classes)"),
+                                tr("A class list file (id,name CSV)...")};
+        const QString list = QInputDialog::getItem(m_window, tr("Import Labels"),
+                                                   tr("This project has no model to take class names from.\n"
+                                                      "Check the file's classes against:"),
+                                                   lists, 0, false, &ok);
+        if (!ok)
+            return;
+        const int chosen = int(lists.indexOf(list));
+        classList = chosen == 0 ? QStringLiteral("ucf") : chosen == 1 ? QStringLiteral("xd") : chosen == 2 ? QStringLiteral("sht")
+                  : QFileDialog::getOpenFileName(m_window, tr("Class List"), QString(), tr("Class lists (*.csv);;All files (*)"));
+        if (classList.isEmpty())
+            return;
+    }
     if (QMessageBox::question(m_window, tr("Import Labels"),
                               tr("The labels of every video the file names are replaced by the file's. This cannot be undone "
                                  "with Undo (export the labels first to keep them). Import?")) != QMessageBox::Yes)
         return;
     try {
-        QMessageBox::information(m_window, tr("Import Labels"), importLabels(format, path));
+        QMessageBox::information(m_window, tr("Import Labels"), importLabels(format, path, classList));
     } catch (const std::exception& e) {
         QMessageBox::warning(m_window, tr("Import Labels"), tr("Nothing was imported:\n%1").arg(QString::fromStdString(e.what())));
     }

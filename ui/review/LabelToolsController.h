@@ -36,8 +36,13 @@ public:
     /// The video's class as a whole ("" clears), one undo step.
     void setVideoClass(qint64 videoId, const QString& className);
     void chooseVideoClass(qint64 videoId);
-    /// Imports `path` in `format` ("ucf", ...): a summary line, or throws vigil::Error.
-    QString importLabels(const QString& format, const QString& path);
+    /// Imports `path` in `format` ("ucf", ...), its classes checked against
+    /// knownLabelClasses(`classList`): a summary line, or throws vigil::Error (also when
+    /// there is no class to check against: a project without a model needs `classList`).
+    QString importLabels(const QString& format, const QString& path, const QString& classList = {});
+    /// The classes a label may have: the model shown, every model of the project, the
+    /// project's own, and `classList` ("ucf", "xd", "sht" or an id,name CSV) when given.
+    QStringList knownLabelClasses(const QString& classList = {}) const;
     QString exportLabels(const QString& format, const QString& path);
     void showHistory(qint64 labelId);
     void showVideoHistory();
