@@ -132,9 +132,16 @@ int main(int argc, char** argv)
     // The first start shows the system check; later starts only when asked.
     QSettings settings;
     const bool firstStart = !settings.value(QStringLiteral("systemCheck/shown")).toBool();
+    // The first start checks quietly: the window opens only when something is missing.
     if (parser.isSet(systemCheck) || (firstStart && !parser.isSet(screenshot))) {
         settings.setValue(QStringLiteral("systemCheck/shown"), true);
-        QTimer::singleShot(0, &window, [&window] { window.help()->showSystemCheck(); });
+        const bool asked = parser.isSet(systemCheck);
+        QTimer::singleShot(0, &window, [&window, asked] {
+            if (asked)
+                window.help()->showSystemCheck();
+            else
+                window.help()->runFirstStartCheck();
+        });
     }
     if (parser.isSet(screenshot)) {
         // Long enough for the first frame of a video to be decoded and shown; the system

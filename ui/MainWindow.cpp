@@ -311,6 +311,12 @@ MainWindow::MainWindow(QWidget* parent)
     updateModelActions();
 
     connect(m_start, &StartPage::newProjectRequested, this, &MainWindow::newProject);
+    connect(m_start, &StartPage::systemCheckRequested, m_help, &HelpController::showSystemCheck);
+    connect(m_help, &HelpController::checkFinished, this, [this](const SystemCheckResult& result) {
+        const int problems = result.failures() + result.warnings();
+        m_start->setCheckStatus(problems == 0 ? tr("System check: %1").arg(result.summary())
+                                              : tr("System check: %n thing(s) to look at. System Check... says what to do.", nullptr, problems));
+    });
     connect(m_start, &StartPage::openProjectRequested, this, &MainWindow::openProjectDialog);
     connect(m_start, &StartPage::recentProjectRequested, this, [this](const QString& path) { openProject(path, {}, false); });
     connect(m_start, &StartPage::recentProjectRemoved, this, [this](const QString& path) {

@@ -137,8 +137,34 @@ void HelpController::showSystemCheck()
         m_check->run();
         return;
     }
+    makeCheck()->show();
+    m_check->run();
+}
+
+void HelpController::runFirstStartCheck()
+{
+    if (m_check) {
+        showSystemCheck();
+        return;
+    }
+    SystemCheckDialog* check = makeCheck();
+    connect(check, &SystemCheckDialog::checkFinished, this, [this, check](const SystemCheckResult& result) {
+        if (result.failures() == 0 && result.warnings() == 0) {
+            m_window->statusBar()->showMessage(tr("System check: %1").arg(result.summary()), 15000);
+            check->close();
+        } else {
+            check->show();
+        }
+    }, Qt::SingleShotConnection);
+    check->run();
+}
+
+SystemCheckDialog* HelpController::makeCheck()
+{
     m_check = new SystemCheckDialog(checkInput(), m_window);
     m_check->setAttribute(Qt::WA_DeleteOnClose);
+    // Each run looks at the project as it is then (videos added since the window opened).
+    connect(m_check, &SystemCheckDialog::aboutToRun, this, [this] { m_check->setProjectInput(checkInput()); });
     connect(m_check, &SystemCheckDialog::modelChosen, this, [this](const QString& checkpoint, const QString& centroid, const QString& labels) {
         QSettings settings;
         settings.setValue(QStringLiteral("model/checkpoint"), checkpoint);
@@ -158,14 +184,14 @@ void HelpController::showSystemCheck()
     });
     connect(m_check, &SystemCheckDialog::vocabularyChosen, this,
             [](const QString& path) { QSettings().setValue(QStringLiteral("training/vocabulary"), path); });
-    connect(m_check, &SystemCheckDialog::checkFinished, this, [](const SystemCheckResult& result) {
+    connect(m_check, &SystemCheckDialog::checkFinished, this, [this](const SystemCheckResult& result) {
         qInfo().noquote() << "system check:" << result.summary();
         for (const CheckItem& item : result.items)
             if (item.state == CheckItem::State::Fail || item.state == CheckItem::State::Warning)
                 qInfo().noquote() << "  " << item.title << ":" << item.detail;
+        emit checkFinished(result);
     });
-    m_check->show();
-    m_check->run();
+    return m_check;
 }
 
 void HelpController::openLogFolder()

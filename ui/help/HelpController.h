@@ -27,6 +27,9 @@ public:
     void showShortcuts();
     /// Opens (or raises) the check and runs it.
     void showSystemCheck();
+    /// The first start's check: run without a window; when everything passes it says so in
+    /// one status bar line and the window never opens, otherwise the window shows why.
+    void runFirstStartCheck();
     void openLogFolder();
     void copyDebugInformation();
     void showAbout();
@@ -38,7 +41,13 @@ public:
     /// The log folder of this run (RunLog's), or the default one.
     static QString logFolder();
 
+signals:
+    /// Every check's result (the window's or the first start's).
+    void checkFinished(const vigil::SystemCheckResult& result);
+
 private:
+    SystemCheckDialog* makeCheck();
+
     WorkstationController* m_workstation;
     QMainWindow* m_window;
     QPointer<SystemCheckDialog> m_check;

@@ -92,10 +92,20 @@ SystemCheckDialog::~SystemCheckDialog()
     }
 }
 
+void SystemCheckDialog::setProjectInput(const SystemCheckInput& input)
+{
+    m_input.videos = input.videos;
+    m_input.cacheDirectory = input.cacheDirectory;
+    m_input.proxyDirectory = input.proxyDirectory;
+    m_input.framesToCache = input.framesToCache;
+    m_input.cpuOnly = input.cpuOnly;
+}
+
 void SystemCheckDialog::run()
 {
     if (m_thread)
         return;
+    emit aboutToRun();
     m_summary->setText(tr("Checking: the model loads and its speed is measured, which takes a few seconds..."));
     m_again->setEnabled(false);
     m_use->setVisible(false);

@@ -25,14 +25,20 @@ public:
     explicit SystemCheckDialog(const SystemCheckInput& input, QWidget* parent = nullptr);
     ~SystemCheckDialog() override;
 
-    /// Starts (again) with the input as it stands now.
+    /// Starts (again) with the input as it stands now (aboutToRun lets the caller update
+    /// the project's part first).
     void run();
+    /// The project's part of the input (videos, caches, Safe Mode), for a run of a project
+    /// changed since the window opened; the model files the user chose here are kept.
+    void setProjectInput(const SystemCheckInput& input);
     bool running() const { return m_thread != nullptr; }
     const SystemCheckResult& result() const { return m_result; }
     const SystemCheckInput& input() const { return m_input; }
     QLabel* summaryLabel() const { return m_summary; }
 
 signals:
+    /// Before each run, directly: the moment to call setProjectInput.
+    void aboutToRun();
     void checkFinished(const vigil::SystemCheckResult& result);
     /// The model files passed with paths other than the ones given: use them.
     void modelChosen(const QString& checkpoint, const QString& centroid, const QString& labels);

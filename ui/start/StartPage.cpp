@@ -24,10 +24,18 @@ StartPage::StartPage(QWidget* parent)
     newButton->setObjectName(QStringLiteral("newProjectButton"));
     auto* openButton = new QPushButton(tr("&Open Project..."), this);
     openButton->setObjectName(QStringLiteral("openProjectButton"));
+    auto* checkButton = new QPushButton(tr("System &Check..."), this);
+    checkButton->setObjectName(QStringLiteral("systemCheckButton"));
+    checkButton->setToolTip(tr("Whether the model, the vocabulary, the devices, the decoders and the disk space Vigil needs "
+                               "are here, and what to do when one is not."));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(newButton);
     buttons->addWidget(openButton);
     buttons->addStretch(1);
+    buttons->addWidget(checkButton);
+    m_check = new QLabel(tr("Scoring needs the AnomalyCLIP model files: the system check says whether they are here."), this);
+    m_check->setObjectName(QStringLiteral("checkStatus"));
+    m_check->setWordWrap(true);
 
     auto* recentTitle = new QLabel(tr("<b>Recent projects</b>"), this);
     m_recent = new QListWidget(this);
@@ -41,6 +49,7 @@ StartPage::StartPage(QWidget* parent)
     column->addWidget(title);
     column->addWidget(lead);
     column->addLayout(buttons);
+    column->addWidget(m_check);
     column->addSpacing(12);
     column->addWidget(recentTitle);
     column->addWidget(m_recentEmpty);
@@ -61,6 +70,7 @@ StartPage::StartPage(QWidget* parent)
 
     connect(newButton, &QPushButton::clicked, this, &StartPage::newProjectRequested);
     connect(openButton, &QPushButton::clicked, this, &StartPage::openProjectRequested);
+    connect(checkButton, &QPushButton::clicked, this, &StartPage::systemCheckRequested);
     connect(m_remove, &QPushButton::clicked, this, &StartPage::removeSelected);
     connect(m_recent, &QListWidget::itemSelectionChanged, this, &StartPage::updateButtons);
     connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
@@ -110,6 +120,8 @@ void StartPage::updateButtons()
     m_remove->setEnabled(m_recent->currentItem() && m_recent->currentItem()->isSelected());
     m_remove->setVisible(m_recent->count() > 0);
 }
+
+void StartPage::setCheckStatus(const QString& text) { m_check->setText(text); }
 
 bool StartPage::eventFilter(QObject* watched, QEvent* event)
 {
