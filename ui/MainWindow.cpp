@@ -149,6 +149,7 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     m_training = new TrainingController(m_controller, this);
     m_training->install();
+    m_needModel << m_training->fineTuneAction();
     createHelpMenu();
     m_safeLabel = new QLabel(tr("Safe Mode"), this);
     m_safeLabel->setObjectName(QStringLiteral("safeModeLabel"));

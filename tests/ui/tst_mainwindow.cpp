@@ -79,6 +79,16 @@ private slots:
                 help << action->text();
         QCOMPARE(help, (QStringList{QStringLiteral("&Keyboard Shortcuts"), QStringLiteral("&System Check..."), QStringLiteral("Open &Log Folder"),
                                    QStringLiteral("&Copy Debug Information"), QStringLiteral("&About Vigil")}));
+        // Without a model, scoring and fine-tuning say why they cannot run.
+        QStringList marked;
+        for (QAction* menu : window.menuBar()->actions())
+            for (QAction* action : menu->menu()->actions())
+                if (action->text().endsWith(QLatin1String(" (needs a model: Score > Choose Model)"))) {
+                    QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+                    marked << action->text().section(QLatin1String(" (needs"), 0, 0);
+                }
+        QCOMPARE(marked, (QStringList{QStringLiteral("Score &Selected Videos"), QStringLiteral("Score &Everything Unscored"),
+                                    QStringLiteral("Score a &Folder..."), QStringLiteral("&Fine-Tune Model...")}));
     }
 
     void startPageUntilAProjectOpens()

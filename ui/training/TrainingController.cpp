@@ -89,7 +89,7 @@ TrainingDialog* TrainingController::dialog() const { return m_dialog; }
 void TrainingController::install()
 {
     QMenu* menu = m_menu = m_window->menuBar()->addMenu(tr("&Train"));
-    menu->addAction(tr("&Fine-Tune Model..."), this, &TrainingController::openDialog);
+    m_fineTune = menu->addAction(tr("&Fine-Tune Model..."), this, &TrainingController::openDialog);
     menu->addAction(tr("Use Model &Version..."), this, &TrainingController::chooseVersion);
     m_panel = new TrainingPanel(m_window);
     m_dock = new QDockWidget(tr("Training"), m_window);

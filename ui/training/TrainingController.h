@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QThread>
 
+class QAction;
 class QDockWidget;
 class QMenu;
 class QMainWindow;
@@ -34,6 +35,8 @@ public:
     void chooseVersion();
     TrainingPanel* panel() const { return m_panel; }
     QMenu* menu() const { return m_menu; }
+    /// Needs a model to start from: the main window marks it when there is none.
+    QAction* fineTuneAction() const { return m_fineTune; }
     QDockWidget* dock() const { return m_dock; }
     TrainingDialog* dialog() const;
     bool running() const { return m_running; }
@@ -52,6 +55,7 @@ private:
     QThread m_thread;
     TrainingWorker* m_worker = nullptr;
     TrainingPanel* m_panel = nullptr;
+    QAction* m_fineTune = nullptr;
     QMenu* m_menu = nullptr;
     QDockWidget* m_dock = nullptr;
     QPointer<TrainingDialog> m_dialog;
