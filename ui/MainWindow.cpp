@@ -111,6 +111,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_videos = new QListWidget(this);
     m_videos->setObjectName(QStringLiteral("videoList"));
     m_videos->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // Long camera file names keep their start and their end (the date is often last).
+    m_videos->setTextElideMode(Qt::ElideMiddle);
     // An empty list says how to fill it (a label over the viewport, not a fake row).
     m_videosEmpty = new QLabel(tr("No videos in this project yet: File > Add Videos or Add Folder, or drop files here."), m_videos->viewport());
     m_videosEmpty->setObjectName(QStringLiteral("videosPlaceholder"));

@@ -128,6 +128,11 @@ private slots:
         QVERIFY(window.timeline()->placeholderShown());
         QVERIFY(window.timeline()->placeholderText().contains(QLatin1String("Videos list")));
         QVERIFY(!window.timeline()->plot()->xAxis->tickLabels());
+        // No made-up times: no ticks, no grid (nor its zero line), no minimap frame.
+        QVERIFY(!window.timeline()->plot()->xAxis->ticks());
+        QVERIFY(!window.timeline()->plot()->xAxis->grid()->visible());
+        auto* minimap = window.timeline()->findChild<QCustomPlot*>(QStringLiteral("timelineMinimap"));
+        QVERIFY(minimap && minimap->itemCount() == 1 && !minimap->item(0)->visible());
         QVERIFY(window.classChart()->placeholderShown());
         QVERIFY(window.findChild<QLabel*>(QStringLiteral("videosPlaceholder"))->isVisible());
         QVERIFY(window.findChild<QLabel*>(QStringLiteral("detectionsCount"))->text().startsWith(QLatin1String("No detections")));

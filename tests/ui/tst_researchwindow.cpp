@@ -88,7 +88,7 @@ private slots:
                     item = window.videoList()->item(row);
             QVERIFY(item);
             if (std::isfinite(evaluation.videos[i].aucRoc))
-                QTRY_VERIFY2(item->text().endsWith(QStringLiteral("AUC %1 AP %2")
+                QTRY_VERIFY2(item->text().endsWith(QStringLiteral("\nAUC %1 AP %2")
                                                        .arg(evaluation.videos[i].aucRoc, 0, 'f', 2)
                                                        .arg(evaluation.videos[i].aucPr, 0, 'f', 2)),
                              qPrintable(item->text()));
@@ -177,7 +177,7 @@ private slots:
         const Evaluation perVideo = evaluateProjectModel(*c->store(), c->model()->id, TruthSource::GroundTruth, &groundIds);
         const qsizetype firstIndex = groundIds.indexOf(first->data(Qt::UserRole).toLongLong());
         QVERIFY(firstIndex >= 0 && std::isfinite(perVideo.videos[firstIndex].aucRoc));
-        QTRY_VERIFY2(first->text().endsWith(QStringLiteral("AUC %1 AP %2")
+        QTRY_VERIFY2(first->text().endsWith(QStringLiteral("\nAUC %1 AP %2")
                                                 .arg(perVideo.videos[firstIndex].aucRoc, 0, 'f', 2)
                                                 .arg(perVideo.videos[firstIndex].aucPr, 0, 'f', 2)),
                      qPrintable(first->text()));

@@ -76,11 +76,12 @@ void VideoMetricsController::decorate()
         QListWidgetItem* item = m_list->item(i);
         const auto it = m_metrics.constFind(item->data(Qt::UserRole).toLongLong());
         QString text = item->text();
-        const qsizetype old = text.indexOf(QLatin1String("  AUC "));
+        // The figures on a line of their own, so that a narrow list does not cut them off.
+        const qsizetype old = text.indexOf(QLatin1Char('\n'));
         if (old >= 0)
             text.truncate(old);
         if (it != m_metrics.constEnd())
-            text += tr("  AUC %1 AP %2").arg(it->first, 0, 'f', 2).arg(it->second, 0, 'f', 2);
+            text += QLatin1Char('\n') + tr("AUC %1 AP %2").arg(it->first, 0, 'f', 2).arg(it->second, 0, 'f', 2);
         item->setText(text);
         // The path is the tooltip's first line (the list's own); the truth follows it.
         QString tip = item->toolTip().section(QLatin1Char('\n'), 0, 0);

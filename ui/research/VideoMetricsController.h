@@ -1,7 +1,7 @@
 // Per-video AUC and AP in the videos list: computed off the GUI thread for the model shown,
 // against the research window's truth (ResearchController::truthSource), whenever the
 // project is opened or scored or that truth changes, and written after each video's name
-// ("AUC 0.91 AP 0.40", the truth in its tooltip) each time the list is rebuilt. Only
+// (on a second line, "AUC 0.91 AP 0.40", the truth in its tooltip) each time the list is rebuilt. Only
 // videos with both normal and abnormal frames have an AUC.
 #pragma once
 

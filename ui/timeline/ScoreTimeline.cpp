@@ -213,8 +213,7 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
             m_minimap->replot(QCustomPlot::rpQueuedReplot);
         }
     });
-    setThreshold(m_threshold);
-    setPlayhead(0);
+    setVideo(0, 0); // the empty state until a video is shown
 }
 
 namespace {
@@ -291,7 +290,15 @@ void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
     createPlaceholder();
     m_thresholdLine->setVisible(m_hasVideo);
     m_playheadLine->setVisible(m_hasVideo);
+    // No video: no time axis to speak of, so no ticks, grid, zero line or minimap frame
+    // (they would stand at made-up times).
     m_plot->xAxis->setTickLabels(m_hasVideo);
+    m_plot->xAxis->setTicks(m_hasVideo);
+    m_plot->xAxis->grid()->setVisible(m_hasVideo);
+    m_heatRect->axis(QCPAxis::atBottom)->grid()->setVisible(m_hasVideo);
+    m_heatRect->axis(QCPAxis::atLeft)->grid()->setVisible(m_hasVideo);
+    m_minimapView->setVisible(m_hasVideo);
+    m_minimap->replot(QCustomPlot::rpQueuedReplot);
     setThreshold(m_threshold);
     setPlayhead(0);
     showWholeVideo();
