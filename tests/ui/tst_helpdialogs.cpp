@@ -12,6 +12,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QTimer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -176,6 +178,39 @@ private slots:
         QTest::keyClicks(filter, QStringLiteral("no such key anywhere"));
         QCOMPARE(sheet->visibleRows(), 0);
         sheet->close();
+    }
+
+    void theAboutBoxNamesEveryVersionAndTheModel()
+    {
+        QCoreApplication::setApplicationVersion(QStringLiteral("9.8.7-test")); // as vigil's main sets VIGIL_VERSION
+        QTemporaryDir dir;
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("about.vigil")), {}));
+        ModelRecord model;
+        model.name = QStringLiteral("golden-ucf");
+        model.checkpointPath = kShared + QStringLiteral("/golden/ucf/last.ckpt");
+        model.centroidPath = kShared + QStringLiteral("/golden/ucf/ncentroid.pt");
+        model.labels = QStringLiteral("ucf");
+        window.controller()->setModel(model);
+        QString shown;
+        QTimer::singleShot(300, this, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QLatin1String("aboutVigil"))
+                return;
+            shown = box->text() + box->informativeText();
+            screenshot(*box, QStringLiteral("about.png"));
+            box->button(QMessageBox::Close)->click();
+        });
+        window.help()->showAbout(); // modal: returns once closed
+        QVERIFY2(!shown.isEmpty(), "the About box did not show");
+        for (const char* part : {"Vigil ", "<b>Qt</b>", "<b>LibTorch</b>", "<b>oneDNN</b>", "<b>BLAS</b>", "<b>FFmpeg</b>",
+                                 "<b>Devices</b>", "<b>Model</b>"})
+            QVERIFY2(shown.contains(QLatin1String(part)), part);
+        QVERIFY2(shown.contains(QLatin1String("<h3>Vigil 9.8.7-test</h3>")), qPrintable(shown));
+        QVERIFY2(shown.contains(model.checkpointPath), qPrintable(shown));
     }
 };
 
