@@ -508,6 +508,10 @@ void MainWindow::createHelpMenu()
 
 void MainWindow::updateModelActions()
 {
+    // The class chart's sentence names the step that is missing: a model, then a video.
+    m_classChart->setPlaceholderText(m_controller->model()
+                                         ? tr("The class probabilities at the playhead appear here: open a video from the Videos list.")
+                                         : tr("The class probabilities at the playhead appear here once a model is chosen (Score > Choose Model)."));
     // Without a model the scoring actions say why they cannot run, rather than failing.
     const bool model = m_controller->model().has_value();
     for (QAction* action : std::as_const(m_needModel)) {
@@ -534,7 +538,19 @@ void MainWindow::restoreLayout()
         return;
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_layoutRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_firstShown || m_layoutRestored)
+        return;
+    m_firstShown = true;
+    // The default layout at the size the window opens with: the review table gets room for
+    // its columns on a wide screen, the player keeps the middle (1366 wide: 240 and 400).
+    const int w = width();
+    resizeDocks({m_docks.first(), m_docks.last()}, {std::max(240, w / 8), std::max(400, w * 3 / 10)}, Qt::Horizontal);
 }
 
 void MainWindow::createShortcuts()

@@ -79,6 +79,7 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void createMenus();
@@ -120,6 +121,7 @@ private:
     StartPage* m_start = nullptr;
     QWidget* m_workstation = nullptr;
     QList<QDockWidget*> m_docks;
+    bool m_layoutRestored = false, m_firstShown = false;
     QList<QShortcut*> m_workstationShortcuts;
     VideoView* m_view = nullptr;
     ScoreTimeline* m_timeline = nullptr;

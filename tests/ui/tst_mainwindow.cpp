@@ -134,6 +134,7 @@ private slots:
         auto* minimap = window.timeline()->findChild<QCustomPlot*>(QStringLiteral("timelineMinimap"));
         QVERIFY(minimap && minimap->itemCount() == 1 && !minimap->item(0)->visible());
         QVERIFY(window.classChart()->placeholderShown());
+        QVERIFY(window.classChart()->placeholderText().contains(QLatin1String("once a model is chosen")));
         QVERIFY(window.findChild<QLabel*>(QStringLiteral("videosPlaceholder"))->isVisible());
         QVERIFY(window.findChild<QLabel*>(QStringLiteral("detectionsCount"))->text().startsWith(QLatin1String("No detections")));
         screenshot(window, QStringLiteral("empty-project.png"));
@@ -180,6 +181,10 @@ private slots:
                 QCOMPARE(store->scores(v.id, c->model()->id)->frames, v.frameCount);
         }
         QVERIFY(window.videoList()->item(0)->text().contains(QLatin1String("(scored)")));
+        // A model and no video yet: the class chart names the step left.
+        QVERIFY(window.classChart()->placeholderShown());
+        QVERIFY2(window.classChart()->placeholderText().contains(QLatin1String("open a video from the Videos list")),
+                 qPrintable(window.classChart()->placeholderText()));
 
         // Open the road accident video: its first frame and its score curve appear.
         window.videoList()->setCurrentRow(0);

@@ -56,6 +56,9 @@ bool ClassChart::placeholderShown() const
     return !m_placeholder->isHidden();
 }
 
+void ClassChart::setPlaceholderText(const QString& text) { m_placeholder->setText(text); }
+QString ClassChart::placeholderText() const { return m_placeholder->text(); }
+
 void ClassChart::setProbabilities(const QVector<double>& probabilities)
 {
     m_values = probabilities;

@@ -25,6 +25,9 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     /// True while no classes are set: a sentence stands where the bars would be.
     bool placeholderShown() const;
+    /// That sentence: what will show here and how to get there.
+    void setPlaceholderText(const QString& text);
+    QString placeholderText() const;
 
 private:
     QCustomPlot* m_plot = nullptr;
