@@ -1,6 +1,8 @@
 // Shared vigil-cli option handling.
 #include "CliCommon.h"
 
+#include "settings/Settings.h"
+
 #include <QTextStream>
 
 #include <cstdlib>
@@ -22,11 +24,13 @@ ModelOptions::ModelOptions()
             tr("FILE"))
     , normal(QStringLiteral("normal-class"), tr("Name of the normal class (default: Normal)."), tr("NAME"),
              QStringLiteral("normal"))
-    , device(QStringLiteral("device"), tr("auto (CUDA when available), cpu or cuda."), tr("DEVICE"), QStringLiteral("auto"))
+    , device(QStringLiteral("device"), tr("auto (CUDA when available), cpu or cuda (default: the setting compute/device)."), tr("DEVICE"),
+             QStringLiteral("auto"))
     , fp16(QStringLiteral("fp16"), tr("Half precision (CUDA only)."))
     , int8(QStringLiteral("int8"),
            tr("Int8 image encoder (CPU only): about 2.5x faster end to end with a ViT-B/16 encoder (small encoders gain nothing); features close to, not equal to, fp32's, and cached apart."))
-    , threads(QStringLiteral("threads"), tr("CPU threads (default: one per core)."), tr("N"), QStringLiteral("0"))
+    , threads(QStringLiteral("threads"), tr("CPU threads (default: the setting compute/threads; 0: one per core)."), tr("N"),
+              QStringLiteral("0"))
 {
 }
 
@@ -65,12 +69,21 @@ LabelSet ModelOptions::labels(const QCommandLineParser& parser) const
 SessionOptions ModelOptions::sessionOptions(const QCommandLineParser& parser) const
 {
     SessionOptions options;
-    const QString d = parser.value(device);
+    // A flag wins; without any, the setting (compute/device joins device and precision).
+    QString d = parser.value(device);
+    options.precision = parser.isSet(fp16) ? Precision::Float16 : parser.isSet(int8) ? Precision::Int8 : Precision::Float32;
+    if (!parser.isSet(device) && !parser.isSet(fp16) && !parser.isSet(int8)) {
+        const QString chosen = settings().text(settingKey::device);
+        d = chosen.section(QLatin1Char('-'), 0, 0);
+        if (chosen.endsWith(QLatin1String("-fp16")))
+            options.precision = Precision::Float16;
+        else if (chosen.endsWith(QLatin1String("-int8")))
+            options.precision = Precision::Int8;
+    }
     options.device = d == QLatin1String("cpu") ? ComputeDevice::Cpu
                      : d == QLatin1String("cuda") ? ComputeDevice::Cuda
                                                   : ComputeDevice::Auto;
-    options.precision = parser.isSet(fp16) ? Precision::Float16 : parser.isSet(int8) ? Precision::Int8 : Precision::Float32;
-    options.threads = intOption(parser, threads, 0);
+    options.threads = parser.isSet(threads) ? intOption(parser, threads, 0) : settings().integer(settingKey::threads);
     return options;
 }
 
@@ -86,6 +99,11 @@ void parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const
     }
     if (!positionalAllowed && !parser.positionalArguments().isEmpty())
         die(tr("unexpected argument '%1'").arg(parser.positionalArguments().first()), kExitUsage);
+}
+
+int intSetting(const QCommandLineParser& parser, const QCommandLineOption& option, const QString& key, int minimum)
+{
+    return parser.isSet(option) ? intOption(parser, option, minimum) : settings().integer(key);
 }
 
 int intOption(const QCommandLineParser& parser, const QCommandLineOption& option, int minimum)

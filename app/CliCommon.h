@@ -15,6 +15,10 @@ namespace vigil {
 class ProjectStore;
 }
 
+namespace vigil {
+class Settings;
+}
+
 namespace vigil::cli {
 
 constexpr int kExitError = 1;
@@ -48,6 +52,8 @@ void parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const
 
 /// A non-negative integer option, or a usage error naming it.
 int intOption(const QCommandLineParser& parser, const QCommandLineOption& option, int minimum);
+/// The option when given, else the setting `key` (settings/SettingsTable.h).
+int intSetting(const QCommandLineParser& parser, const QCommandLineOption& option, const QString& key, int minimum);
 
 /// Scores the project's videos that have no scores of `record` (features cached), storing
 /// tracks and detections; registers the model once it has loaded. 0, or kExitError when
@@ -63,5 +69,9 @@ int train(const QStringList& arguments);
 int labels(const QStringList& arguments);
 int exportClips(const QStringList& arguments);
 int exportDataset(const QStringList& arguments);
+int config(const QStringList& arguments);
+
+/// The shared settings (Edit > Settings in the app); its notices go to stderr on first use.
+Settings& settings();
 
 } // namespace vigil::cli

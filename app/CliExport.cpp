@@ -2,6 +2,8 @@
 // sidecars, an index and a SHA-256 manifest, for handing evidence on.
 #include "CliCommon.h"
 
+#include "settings/Settings.h"
+
 #include "export/ClipExport.h"
 #include "model/Error.h"
 #include "project/ProjectStore.h"
@@ -38,8 +40,8 @@ int exportClips(const QStringList& arguments)
     const QCommandLineOption state(QStringLiteral("state"), tr("Detections only: accepted, rejected or unreviewed."), tr("STATE"));
     const QCommandLineOption source(QStringLiteral("source"), tr("labels (default) or detections."), tr("SOURCE"),
                                     QStringLiteral("labels"));
-    const QCommandLineOption pad(QStringLiteral("pad"), tr("Seconds before and after (default 0)."), tr("S"), QStringLiteral("0"));
-    const QCommandLineOption reencode(QStringLiteral("reencode"), tr("Always re-encode (never stream copy)."));
+    const QCommandLineOption pad(QStringLiteral("pad"), tr("Seconds before and after (default: the setting export/paddingSeconds, 0)."), tr("S"), QStringLiteral("0"));
+    const QCommandLineOption reencode(QStringLiteral("reencode"), tr("Always re-encode, never stream copy (also when the setting export/reencode is true)."));
     const QCommandLineOption overlay(QStringLiteral("overlay"),
                                      tr("Burn in the time, frame, score and top class, and a strip of the scores under the picture."));
     const QCommandLineOption outDir(QStringLiteral("out-dir"), tr("Where the clips go."), tr("DIR"));
@@ -68,11 +70,11 @@ int exportClips(const QStringList& arguments)
     ClipExportOptions options;
     options.outDir = parser.value(outDir);
     bool ok = false;
-    options.padSeconds = parser.value(pad).toDouble(&ok);
+    options.padSeconds = parser.isSet(pad) ? parser.value(pad).toDouble(&ok) : (ok = true, settings().number(settingKey::exportPadding));
     if (!ok || options.padSeconds < 0)
         die(tr("--pad takes seconds, 0 or more"), kExitUsage);
-    options.allowStreamCopy = !parser.isSet(reencode);
-    options.overlay = parser.isSet(overlay);
+    options.allowStreamCopy = !parser.isSet(reencode) && !settings().flag(settingKey::exportReencode);
+    options.overlay = parser.isSet(overlay) || settings().flag(settingKey::exportOverlay);
     std::signal(SIGINT, onStop);
     std::signal(SIGTERM, onStop);
     QTextStream out(stdout), err(stderr);

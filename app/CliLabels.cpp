@@ -3,6 +3,8 @@
 // classes and the per-analyst report on the model's detections.
 #include "CliCommon.h"
 
+#include "settings/Settings.h"
+
 #include "model/Error.h"
 #include "model/LabelSet.h"
 #include "project/AnnotationFile.h"
@@ -231,7 +233,7 @@ int labels(const QStringList& arguments)
     const QCommandLineOption video(QStringLiteral("video"), tr("With history: a video's name."), tr("NAME"));
     const QCommandLineOption add(QStringLiteral("add"), tr("With classes: add a class of the project's own."), tr("NAME"));
     const QCommandLineOption remove(QStringLiteral("remove"), tr("With classes: remove one (not while labels use it)."), tr("NAME"));
-    const QCommandLineOption author(QStringLiteral("author"), tr("Who makes the edits (default: the OS user)."), tr("NAME"));
+    const QCommandLineOption author(QStringLiteral("author"), tr("Who makes the edits (default: the setting analyst/name, the login name)."), tr("NAME"));
     const QCommandLineOption json(QStringLiteral("json"), tr("With report or history: also write JSON here."), tr("OUT.json"));
     const QCommandLineOption classList(QStringLiteral("classes"),
                                        tr("With import and apply: the class list labels are checked against, besides the project's "
@@ -248,8 +250,7 @@ int labels(const QStringList& arguments)
     try {
         auto store = [&](bool write) {
             auto s = openProject(parser.value(projectPath), write);
-            if (parser.isSet(author))
-                s->setAuthor(parser.value(author));
+            s->setAuthor(parser.isSet(author) ? parser.value(author) : settings().text(settingKey::analyst));
             return s;
         };
         auto chosenFormat = [&] {

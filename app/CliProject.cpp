@@ -2,6 +2,8 @@
 // desktop application does it (same store, same scoring worker, same detections).
 #include "CliCommon.h"
 
+#include "settings/SettingsTable.h"
+
 #include "model/Error.h"
 #include "model/NpyArray.h"
 #include "project/AnnotationFile.h"
@@ -262,7 +264,7 @@ int project(const QStringList& arguments)
         } else if (action == QLatin1String("score")) {
             model.check(parser, QStringLiteral("project score"));
             auto store = openStore(path, false);
-            return projectScore(*store, parser, model, intOption(parser, batch, 1), intOption(parser, stride, 1));
+            return projectScore(*store, parser, model, intSetting(parser, batch, settingKey::batch, 1), intSetting(parser, stride, settingKey::stride, 1));
         } else if (action == QLatin1String("import-dataset")) {
             for (const QCommandLineOption* required : {&videosDir, &annotationsFile})
                 if (!parser.isSet(*required))

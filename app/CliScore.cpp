@@ -2,6 +2,8 @@
 // driven through the same scoring worker the desktop application uses.
 #include "CliCommon.h"
 
+#include "settings/SettingsTable.h"
+
 #include "model/BlasRuntime.h"
 #include "model/Error.h"
 #include "model/NpyArray.h"
@@ -214,9 +216,9 @@ int score(const QStringList& arguments)
     parser.addHelpOption();
     const ModelOptions model;
     model.addTo(parser);
-    const QCommandLineOption batch(QStringLiteral("batch"), tr("Frames in the encoder at once, split between its threads (default 16)."), tr("N"), QStringLiteral("16"));
+    const QCommandLineOption batch(QStringLiteral("batch"), tr("Frames in the encoder at once, split between its threads (default: the setting compute/batch, 16)."), tr("N"), QStringLiteral("16"));
     const QCommandLineOption stride(QStringLiteral("stride"),
-                                    tr("Encode every K-th frame and hold its feature for the frames in between: faster, coarser (default 1)."),
+                                    tr("Encode every K-th frame and hold its feature for the frames in between: faster, coarser (default: the setting compute/stride, 1)."),
                                     tr("K"), QStringLiteral("1"));
     const QCommandLineOption cache(QStringLiteral("cache"), tr("Feature cache folder (default: %1).").arg(FeatureCache::defaultDirectory()), tr("DIR"));
     const QCommandLineOption noCache(QStringLiteral("no-cache"), tr("Neither read nor write the feature cache."));
@@ -244,8 +246,8 @@ int score(const QStringList& arguments)
     }
 
     ScoringSettings settings;
-    settings.extraction.batchSize = intOption(parser, batch, 1);
-    settings.extraction.stride = intOption(parser, stride, 1);
+    settings.extraction.batchSize = intSetting(parser, batch, settingKey::batch, 1);
+    settings.extraction.stride = intSetting(parser, stride, settingKey::stride, 1);
     settings.provisionalScores = false;
     const QDir out(parser.value(outDir));
     try {

@@ -4,6 +4,8 @@
 #include "diagnostics/DebugInfo.h"
 #include "diagnostics/RunLog.h"
 #include "model/BlasRuntime.h"
+#include "scoring/FeatureCache.h"
+#include "settings/Settings.h"
 
 #include <QGuiApplication>
 #include <QTextStream>
@@ -34,6 +36,9 @@ QString generalHelp()
               "  labels           export|import|apply|history|classes|report: a project's labels.\n"
               "  export-clips     Labels or detections as frame-exact clips with sidecars and a SHA-256 manifest.\n"
               "  export-dataset   A project as a dataset folder: annotations, features per video, media.\n"
+              "  config           list|get|set|reset|path: the settings shared with the desktop application.\n"
+              "\n"
+              "Its output is English whatever the desktop's language, since scripts read it.\n"
               "\n"
               "Options:\n"
               "  -h, --help       Show this help; 'vigil-cli <command> --help' for a command.\n"
@@ -77,6 +82,12 @@ int main(int argc, char** argv)
     }
     QStringList rest = arguments;
     const QString command = rest.takeAt(1);
+    // The settings' feature cache folder, for every command and the engine under it (not
+    // for --help: making the man pages at build time must not touch the builder's settings).
+    const bool help = rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"));
+    if (!help)
+        if (const QString folder = vigil::cli::settings().text(vigil::settingKey::featureFolder); !folder.isEmpty())
+            vigil::FeatureCache::setDefaultDirectory(folder);
     if (command == QLatin1String("score-features"))
         return vigil::cli::scoreFeatures(rest);
     if (command == QLatin1String("score"))
@@ -95,5 +106,7 @@ int main(int argc, char** argv)
         return vigil::cli::exportClips(rest);
     if (command == QLatin1String("export-dataset"))
         return vigil::cli::exportDataset(rest);
+    if (command == QLatin1String("config"))
+        return vigil::cli::config(rest);
     vigil::cli::die(tr("unknown command '%1' (see 'vigil-cli --help')").arg(command), vigil::cli::kExitUsage);
 }

@@ -4,6 +4,8 @@
 #include "MainWindow.h"
 #include "help/HelpController.h"
 #include "help/SystemCheckDialog.h"
+#include "settings/AppSettings.h"
+#include "settings/Settings.h"
 #include "start/CrashRecoveryDialog.h"
 
 #include "diagnostics/CrashGuard.h"
@@ -17,7 +19,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QLayout>
-#include <QSettings>
+#include <QStatusBar>
 #include <QUrl>
 #include <QFileInfo>
 #include <QScreen>
@@ -56,6 +58,9 @@ int main(int argc, char** argv)
     parser.addOption(safeMode);
     parser.addOption(systemCheck);
     parser.addOption(debugInfo);
+    const QCommandLineOption resetSettings(QStringLiteral("reset-settings"),
+                                           QApplication::translate("vigil", "Put every setting back to its default, then start (as Help > Reset Settings)."));
+    parser.addOption(resetSettings);
     parser.addPositionalArgument(QStringLiteral("PROJECT.vigil"),
                                  QApplication::translate("vigil", "Project to open (created if new); without one, the start page."));
     parser.addPositionalArgument(QStringLiteral("VIDEO"), QApplication::translate("vigil", "Videos or folders to add (to your default project when no project is named)."),
@@ -81,6 +86,17 @@ int main(int argc, char** argv)
     for (const vigil::UncleanExit& exit : unclean)
         qWarning().noquote() << "the run of" << exit.started.toString(Qt::ISODate) << "(process" << exit.pid << ") did not end cleanly"
                              << (exit.summary.isEmpty() ? QString() : QStringLiteral(": ") + exit.summary) << "log" << exit.logPath;
+
+    // The settings: what could not be read is said in the log and, once the window is up,
+    // in its status bar; a reset asked for on the command line happens before anything reads them.
+    vigil::Settings& settings = vigil::appSettings();
+    const QStringList settingsNotices = settings.notices();
+    for (const QString& notice : settingsNotices)
+        qWarning().noquote() << "settings:" << notice;
+    if (parser.isSet(resetSettings)) {
+        settings.resetAll();
+        qInfo() << "settings reset to their defaults (--reset-settings)";
+    }
 
     bool safe = parser.isSet(safeMode);
     if (!unclean.isEmpty() && !safe) {
@@ -127,14 +143,15 @@ int main(int argc, char** argv)
             window.resize(wh[0].toInt(), wh[1].toInt());
     }
     window.show();
+    if (!settingsNotices.isEmpty())
+        window.statusBar()->showMessage(settingsNotices.join(QLatin1Char(' ')), 30000);
     if (!project.isEmpty())
         window.openProject(project, arguments);
     // The first start shows the system check; later starts only when asked.
-    QSettings settings;
-    const bool firstStart = !settings.value(QStringLiteral("systemCheck/shown")).toBool();
+    const bool firstStart = !settings.flag(vigil::settingKey::systemCheckShown);
     // The first start checks quietly: the window opens only when something is missing.
     if (parser.isSet(systemCheck) || (firstStart && !parser.isSet(screenshot))) {
-        settings.setValue(QStringLiteral("systemCheck/shown"), true);
+        settings.setValue(vigil::settingKey::systemCheckShown, true);
         const bool asked = parser.isSet(systemCheck);
         QTimer::singleShot(0, &window, [&window, asked] {
             if (asked)

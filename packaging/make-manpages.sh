@@ -10,7 +10,7 @@ sections=$(mktemp)
 trap 'rm -f "$sections"' EXIT
 {
     echo "[COMMANDS]"
-    for command in score score-features import-features project eval train labels export-clips export-dataset; do
+    for command in score score-features import-features project eval train labels export-clips export-dataset config; do
         echo ".SS $command"
         echo ".nf"
         "$bin/vigil-cli" "$command" --help | sed -e 's/\\/\\e/g' -e 's/^\./\\\&./' -e "s|$bin/||g"

@@ -17,6 +17,9 @@
 #include "review/LabelsPanel.h"
 #include "project/ProjectStore.h"
 #include "timeline/ScoreTimeline.h"
+#include "settings/AppSettings.h"
+#include "settings/Settings.h"
+#include "settings/SettingsController.h"
 #include "start/StartPage.h"
 #include "help/HelpController.h"
 #include "diagnostics/CrashGuard.h"
@@ -45,7 +48,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSet>
-#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -153,6 +155,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_training->install();
     m_needModel << m_training->fineTuneAction();
     createHelpMenu();
+    m_settings = new SettingsController(m_controller, this);
+    m_settings->install(m_editMenu, m_helpMenu);
+    m_settings->apply();
+    m_settings->applyDevice();
     m_safeLabel = new QLabel(tr("Safe Mode"), this);
     m_safeLabel->setObjectName(QStringLiteral("safeModeLabel"));
     m_safeLabel->setVisible(false);
@@ -536,9 +542,9 @@ void MainWindow::restoreLayout()
 {
     if (m_controller->safeMode())
         return;
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    m_layoutRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const Settings& settings = appSettings();
+    restoreGeometry(settings.value(settingKey::windowGeometry).toByteArray());
+    m_layoutRestored = restoreState(settings.value(settingKey::windowState).toByteArray());
 }
 
 void MainWindow::showEvent(QShowEvent* event)
@@ -908,9 +914,14 @@ void MainWindow::closeEvent(QCloseEvent* event)
     m_controller->cancelScoring();
     // Safe Mode's default layout is not a choice to keep.
     if (!m_controller->safeMode()) {
-        QSettings settings;
-        settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-        settings.setValue(QStringLiteral("window/state"), saveState());
+        Settings& settings = appSettings();
+        settings.setValue(settingKey::windowGeometry, saveGeometry());
+        settings.setValue(settingKey::windowState, saveState());
+        try {
+            settings.sync();
+        } catch (const std::exception& e) {
+            qWarning().noquote() << e.what(); // the layout is lost, nothing else
+        }
     }
     event->accept();
 }
@@ -922,23 +933,22 @@ void MainWindow::showError(const QString& message)
 
 QStringList MainWindow::recentProjects()
 {
-    return QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    return appSettings().value(settingKey::recentProjects).toStringList();
 }
 
 void MainWindow::rememberRecent(const QString& path)
 {
-    QSettings settings;
     QStringList recent = recentProjects();
     recent.removeAll(path);
     recent.prepend(path);
-    settings.setValue(QStringLiteral("recentProjects"), recent.mid(0, kRecentProjects));
+    appSettings().setValue(settingKey::recentProjects, recent.mid(0, kRecentProjects));
 }
 
 void MainWindow::forgetRecent(const QString& path)
 {
     QStringList recent = recentProjects();
     recent.removeAll(path);
-    QSettings().setValue(QStringLiteral("recentProjects"), recent);
+    appSettings().setValue(settingKey::recentProjects, recent);
 }
 
 } // namespace vigil

@@ -25,6 +25,7 @@ class ComparisonController;
 class LabelTimelineController;
 class LabelToolsController;
 class ResearchController;
+class SettingsController;
 class ClipExportController;
 class VideoMetricsController;
 class TrainingController;
@@ -57,6 +58,7 @@ public:
     LabelTimelineController* labelTimeline() const { return m_labelTimeline; }
     LabelToolsController* labelTools() const { return m_labelTools; }
     ResearchController* research() const { return m_research; }
+    SettingsController* settings() const { return m_settings; }
     ClipExportController* clipExport() const { return m_clipExport; }
     VideoMetricsController* videoMetrics() const { return m_videoMetrics; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
@@ -114,6 +116,7 @@ private:
     LabelTimelineController* m_labelTimeline = nullptr;
     LabelToolsController* m_labelTools = nullptr;
     ResearchController* m_research = nullptr;
+    SettingsController* m_settings = nullptr;
     ClipExportController* m_clipExport = nullptr;
     VideoMetricsController* m_videoMetrics = nullptr;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_helpMenu = nullptr;

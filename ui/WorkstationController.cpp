@@ -63,6 +63,7 @@ void WorkstationController::openProject(const QString& path, bool create)
 {
     // One Vigil edits a project at a time: a second one gets it read-only. The lock names
     // its holder's process, so one left by a crash is taken over.
+    const bool created = create && !QFileInfo::exists(path);
     auto lock = std::make_unique<QLockFile>(QFileInfo(path).absoluteFilePath() + QStringLiteral(".lock"));
     lock->setStaleLockTime(0); // never stale by age alone: a long review keeps its lock
     const bool mine = lock->tryLock(0);
@@ -75,6 +76,10 @@ void WorkstationController::openProject(const QString& path, bool create)
     m_undo.clear(); // its commands name detections of the old project
     m_labelUndo.clear(); // and labels
     m_store = std::move(store);
+    if (created && !m_store->isReadOnly())
+        m_store->setDetectionSettings(m_preferences.newProjectDetection);
+    if (!m_preferences.author.isEmpty())
+        m_store->setAuthor(m_preferences.author);
     m_labelEditor->setProject(m_store.get());
     m_settings = m_store->detectionSettings();
     m_videoId = 0;
@@ -242,13 +247,33 @@ QList<VideoRecord> WorkstationController::videos() const { return m_store ? m_st
 void WorkstationController::setSafeMode(bool safe)
 {
     m_safeMode = safe;
+    applyProxySettings();
+    m_scoring.reset();
+}
+
+void WorkstationController::applyProxySettings()
+{
     // Long-GOP videos get a seek proxy beside the feature cache; none in Safe Mode (seeks
     // stay exact, decoded from the keyframe).
+    const bool safe = m_safeMode;
     ProxySettings proxies;
     if (!safe)
-        proxies.directory = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/proxies");
+        proxies.directory = m_preferences.proxyFolder.isEmpty()
+                                ? QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/proxies")
+                                : m_preferences.proxyFolder;
+    if (m_preferences.proxyBytes > 0)
+        proxies.maxBytes = m_preferences.proxyBytes;
     m_player.setProxySettings(proxies);
-    m_scoring.reset();
+}
+
+void WorkstationController::setPreferences(const Preferences& preferences)
+{
+    m_preferences = preferences;
+    if (m_store && !preferences.author.isEmpty())
+        m_store->setAuthor(preferences.author);
+    applyProxySettings();
+    // The next scoring run takes the new options; a running one finishes with its own.
+    m_scoringStale = true;
 }
 
 void WorkstationController::setDevice(ComputeDevice device, Precision precision)
@@ -641,6 +666,10 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
     }
     if (videoIds.isEmpty())
         videoIds = m_store->unscoredVideos(m_model->id);
+    if (m_scoringStale && !m_scoringBusy) {
+        m_scoring.reset();
+        m_scoringStale = false;
+    }
     if (!m_scoring) {
         ScoringSettings settings;
         settings.model.checkpointPath = QFile::encodeName(m_model->checkpointPath).toStdString();
@@ -653,6 +682,9 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
         settings.cacheDirectory = FeatureCache::defaultDirectory();
         settings.session.device = m_safeMode ? ComputeDevice::Cpu : m_device;
         settings.session.precision = m_precision;
+        settings.session.threads = m_preferences.threads;
+        settings.extraction.batchSize = m_preferences.batch;
+        settings.extraction.stride = m_preferences.stride;
         if (m_safeMode && m_precision == Precision::Float16) {
             emit errorOccurred(tr("Safe Mode scores on the CPU only, and fp16 runs on a GPU: choose CPU in Score > Choose Model, or restart normally."));
             return;
@@ -677,6 +709,7 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
             emit scoringVideoEnded(path, tr("Cancelled"));
         });
         connect(worker, &ScoringWorker::idle, this, [this] {
+            m_scoringBusy = false;
             qInfo().noquote() << "scoring: queue done";
             emit scoringFinished(tr("Scoring done"));
         });
@@ -701,6 +734,7 @@ void WorkstationController::scoreVideos(QList<qint64> videoIds)
                       << "encoder" << m_model->encoderFingerprint.left(16) << "head" << m_model->headFingerprint.left(16);
     CrashGuard::setLastAction(QStringLiteral("scoring %1 video(s)").arg(paths.size()));
     emit scoringQueued(paths);
+    m_scoringBusy = true;
     m_scoring->enqueue(paths);
 }
 

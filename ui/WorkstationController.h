@@ -68,6 +68,18 @@ public:
     ComputeDevice device() const { return m_device; }
     Precision precision() const { return m_precision; }
 
+    /// The user's settings the workstation follows (Edit > Settings), applied by the
+    /// settings controller; plain value.
+    struct Preferences {
+        int threads = 0, batch = 16, stride = 1;
+        QString proxyFolder;                 // empty: the built-in one
+        qint64 proxyBytes = qint64(20) << 30;
+        QString author;                      // the analyst the audit trail names; empty: the store's
+        DetectionSettings newProjectDetection; // a project created from now on starts with these
+    };
+    void setPreferences(const Preferences& preferences);
+    const Preferences& preferences() const { return m_preferences; }
+
     void selectVideo(qint64 videoId);
     qint64 currentVideo() const { return m_videoId; }
     const std::optional<ScoreTrack>& currentTrack() const { return m_track; }
@@ -146,6 +158,7 @@ signals:
     void errorOccurred(const QString& message);
 
 private:
+    void applyProxySettings();
     void onScored(const ScoringResult& result);
     void resegment();
     void reloadDetections();
@@ -168,6 +181,8 @@ private:
     LabelEditor* m_labelEditor = nullptr;
     ComputeDevice m_device = ComputeDevice::Auto;
     bool m_safeMode = false;
+    Preferences m_preferences;
+    bool m_scoringBusy = false, m_scoringStale = false;
     Precision m_precision = Precision::Float32;
     QThread m_probeThread;
     QObject* m_prober = nullptr; // lives on m_probeThread

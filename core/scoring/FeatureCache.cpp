@@ -5,12 +5,16 @@
 #include "model/Error.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 namespace vigil {
 
@@ -27,11 +31,26 @@ FeatureCache::FeatureCache(const QString& directory)
 {
 }
 
-QString FeatureCache::defaultDirectory()
+namespace {
+QString& chosenDirectory()
+{
+    static QString directory;
+    return directory;
+}
+} // namespace
+
+QString FeatureCache::builtInDirectory()
 {
     // Shared by the desktop application and vigil-cli, whatever their application names.
     return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/features");
 }
+
+QString FeatureCache::defaultDirectory()
+{
+    return chosenDirectory().isEmpty() ? builtInDirectory() : chosenDirectory();
+}
+
+void FeatureCache::setDefaultDirectory(const QString& directory) { chosenDirectory() = directory; }
 
 QString FeatureCache::videoFingerprint(const QString& videoPath)
 {
@@ -85,6 +104,12 @@ std::optional<CachedFeatures> FeatureCache::find(const QString& videoPath, const
         }
         entry.path = path;
         entry.byName = byName;
+        // Used now: the size limit's clean-up removes the least recently used first.
+        {
+            QFile touched(path);
+            if (touched.open(QIODevice::ReadWrite))
+                touched.setFileTime(QDateTime::currentDateTime(), QFileDevice::FileModificationTime);
+        }
         QFile metaFile(path.left(path.size() - 4) + QStringLiteral(".json"));
         if (metaFile.open(QIODevice::ReadOnly))
             entry.meta = QJsonDocument::fromJson(metaFile.readAll()).object();
@@ -114,6 +139,46 @@ QString FeatureCache::store(const QString& videoFingerprint, const QString& enco
         throw;
     }
     return path;
+}
+
+qint64 FeatureCache::folderBytes(const QString& directory)
+{
+    qint64 total = 0;
+    QDirIterator it(directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+    }
+    return total;
+}
+
+qint64 FeatureCache::prune(qint64 maxBytes) const
+{
+    if (maxBytes <= 0)
+        return 0;
+    // Entries (an .npy and its .json), least recently used first.
+    QFileInfoList entries;
+    qint64 total = 0;
+    QDirIterator it(m_directory, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+        if (it.fileInfo().suffix() == QLatin1String("npy"))
+            entries << it.fileInfo();
+    }
+    std::sort(entries.begin(), entries.end(), [](const QFileInfo& a, const QFileInfo& b) { return a.lastModified() < b.lastModified(); });
+    qint64 freed = 0;
+    for (const QFileInfo& npy : std::as_const(entries)) {
+        if (total - freed <= maxBytes)
+            break;
+        const QString meta = npy.filePath().left(npy.filePath().size() - 4) + QStringLiteral(".json");
+        const qint64 bytes = npy.size() + QFileInfo(meta).size();
+        if (QFile::remove(npy.filePath())) {
+            QFile::remove(meta);
+            freed += bytes;
+        }
+    }
+    return freed;
 }
 
 QString FeatureCache::importNamed(const QString& npyPath, const QString& videoStem, const QString& encoderFingerprint) const

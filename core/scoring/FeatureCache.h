@@ -25,8 +25,13 @@ class FeatureCache {
 public:
     explicit FeatureCache(const QString& directory);
 
-    /// The per-user default, shared by the application and vigil-cli: ~/.cache/vigil/features.
+    /// The per-user default, shared by the application and vigil-cli: the folder every part of Vigil uses: the one the settings name (set once at start by
+    /// each main), else builtInDirectory().
     static QString defaultDirectory();
+    /// Before any other thread starts; empty: back to the built-in folder.
+    static void setDefaultDirectory(const QString& directory);
+    /// `~/.cache/vigil/features`.
+    static QString builtInDirectory();
     /// A content fingerprint of a video file: SHA-256 over its size and three 1 MiB
     /// samples (start, middle, end). Throws vigil::Error naming the file when unreadable.
     static QString videoFingerprint(const QString& videoPath);
@@ -49,6 +54,12 @@ public:
     /// Copies a [T, D] .npy file into the cache under the name of the video it belongs to
     /// (`videoStem`: its file name without extension). Returns the entry's path.
     QString importNamed(const QString& npyPath, const QString& videoStem, const QString& encoderFingerprint) const;
+
+    /// Bytes of every file under `directory` (0 when it does not exist).
+    static qint64 folderBytes(const QString& directory);
+    /// Removes the least recently used entries (found or stored longest ago) until the
+    /// folder holds at most `maxBytes`; 0: no limit. Returns the bytes freed.
+    qint64 prune(qint64 maxBytes) const;
 
 private:
     QString m_directory;

@@ -7,6 +7,8 @@
 #include "help/HelpController.h"
 #include "help/ShortcutsDialog.h"
 #include "help/SystemCheckDialog.h"
+#include "settings/AppSettings.h"
+#include "settings/Settings.h"
 #include "start/StartPage.h"
 
 #include <QLabel>
@@ -15,7 +17,6 @@
 #include <QMessageBox>
 #include <QTimer>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -37,10 +38,10 @@ void screenshot(QWidget& widget, const QString& name)
 
 void rememberModel(const QString& checkpoint, const QString& centroid)
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("model/checkpoint"), checkpoint);
-    settings.setValue(QStringLiteral("model/centroid"), centroid);
-    settings.setValue(QStringLiteral("model/labels"), QStringLiteral("ucf"));
+    Settings& settings = appSettings();
+    settings.setValue(settingKey::modelCheckpoint, checkpoint);
+    settings.setValue(settingKey::modelCentroid, centroid);
+    settings.setValue(settingKey::modelLabels, QStringLiteral("ucf"));
 }
 
 } // namespace
@@ -58,7 +59,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
     }
 
-    void init() { QSettings().clear(); }
+    void init() { appSettings().resetAll(true); }
 
     void aPassingFirstStartCheckSaysSoInOneLine()
     {

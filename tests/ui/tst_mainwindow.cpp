@@ -3,6 +3,8 @@
 // project, add videos, score them, click the timeline, step frames, play, drag the
 // threshold.
 #include "MainWindow.h"
+#include "settings/AppSettings.h"
+#include "settings/Settings.h"
 #include "WorkstationController.h"
 #include "jobs/JobsPanel.h"
 #include "player/ClassChart.h"
@@ -31,7 +33,6 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
-#include <QSettings>
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -77,7 +78,8 @@ private slots:
         for (QAction* action : window.menuBar()->actions().last()->menu()->actions())
             if (!action->isSeparator())
                 help << action->text();
-        QCOMPARE(help, (QStringList{QStringLiteral("&Keyboard Shortcuts"), QStringLiteral("&System Check..."), QStringLiteral("Open &Log Folder"),
+        QCOMPARE(help, (QStringList{QStringLiteral("&Keyboard Shortcuts"), QStringLiteral("&System Check..."),
+                                   QStringLiteral("&Reset Settings..."), QStringLiteral("Open &Log Folder"),
                                    QStringLiteral("&Copy Debug Information"), QStringLiteral("&About Vigil")}));
         // Without a model, scoring and fine-tuning say why they cannot run.
         QStringList marked;
@@ -97,7 +99,7 @@ private slots:
         const QString kept = dir.filePath(QStringLiteral("kept.vigil"));
         const QString gone = dir.filePath(QStringLiteral("gone.vigil"));
         ProjectStore::open(kept, ProjectStore::OpenMode::CreateIfMissing);
-        QSettings().setValue(QStringLiteral("recentProjects"), QStringList{gone, kept});
+        appSettings().setValue(settingKey::recentProjects, QStringList{gone, kept});
         MainWindow window;
         window.resize(1366, 768);
         window.show();

@@ -3,13 +3,17 @@
 
 #include "WorkstationController.h"
 #include "project/ProjectStore.h"
+#include "settings/AppSettings.h"
+#include "settings/Settings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -80,6 +84,17 @@ void ClipExportController::openDialog()
     });
     form->addRow(tr("Folder"), folder);
     form->addRow(browse);
+    // The starting choices are the settings' (Edit > Settings > Export).
+    const Settings& settings = appSettings();
+    pad->setValue(settings.number(settingKey::exportPadding));
+    reencode->setChecked(settings.flag(settingKey::exportReencode));
+    overlay->setChecked(settings.flag(settingKey::exportOverlay));
+    QString startFolder = settings.text(settingKey::exportFolder);
+    if (startFolder.isEmpty() && m_workstation->store()) {
+        const QFileInfo project(m_workstation->projectPath());
+        startFolder = project.absoluteDir().filePath(project.completeBaseName() + QStringLiteral(" clips"));
+    }
+    folder->setText(startFolder);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);

@@ -1,4 +1,6 @@
 #include "help/HelpController.h"
+#include "settings/AppSettings.h"
+#include "settings/Settings.h"
 
 #include "WorkstationController.h"
 #include "diagnostics/RunLog.h"
@@ -16,7 +18,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QUrl>
@@ -43,10 +44,10 @@ HelpController::HelpController(WorkstationController* workstation, QMainWindow* 
     // The last model chosen, for the check of a later start without a project.
     connect(workstation, &WorkstationController::modelChanged, this, [this] {
         if (const std::optional<ModelRecord> model = m_workstation->model()) {
-            QSettings settings;
-            settings.setValue(QStringLiteral("model/checkpoint"), model->checkpointPath);
-            settings.setValue(QStringLiteral("model/centroid"), model->centroidPath);
-            settings.setValue(QStringLiteral("model/labels"), model->labels);
+            Settings& settings = appSettings();
+            settings.setValue(settingKey::modelCheckpoint, model->checkpointPath);
+            settings.setValue(settingKey::modelCentroid, model->centroidPath);
+            settings.setValue(settingKey::modelLabels, model->labels);
         }
     });
 }
@@ -75,20 +76,22 @@ QString HelpController::logFolder()
 SystemCheckInput HelpController::checkInput() const
 {
     SystemCheckInput input;
-    QSettings settings;
+    const Settings& settings = appSettings();
     if (const std::optional<ModelRecord> model = m_workstation->model()) {
         input.checkpoint = model->checkpointPath;
         input.centroid = model->centroidPath;
         input.labels = model->labels;
     } else {
-        input.checkpoint = settings.value(QStringLiteral("model/checkpoint")).toString();
-        input.centroid = settings.value(QStringLiteral("model/centroid")).toString();
-        input.labels = settings.value(QStringLiteral("model/labels")).toString();
+        input.checkpoint = settings.text(settingKey::modelCheckpoint);
+        input.centroid = settings.text(settingKey::modelCentroid);
+        input.labels = settings.text(settingKey::modelLabels);
     }
-    input.vocabulary = settings.value(QStringLiteral("training/vocabulary")).toString();
+    input.vocabulary = settings.text(settingKey::vocabulary);
     input.cacheDirectory = FeatureCache::defaultDirectory();
     if (!m_workstation->safeMode())
-        input.proxyDirectory = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/proxies");
+        input.proxyDirectory = settings.text(settingKey::proxyFolder).isEmpty()
+                                   ? QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/proxies")
+                                   : settings.text(settingKey::proxyFolder);
     input.cpuOnly = m_workstation->safeMode();
     if (ProjectStore* store = m_workstation->store()) {
         QList<qint64> unscored;
@@ -166,10 +169,10 @@ SystemCheckDialog* HelpController::makeCheck()
     // Each run looks at the project as it is then (videos added since the window opened).
     connect(m_check, &SystemCheckDialog::aboutToRun, this, [this] { m_check->setProjectInput(checkInput()); });
     connect(m_check, &SystemCheckDialog::modelChosen, this, [this](const QString& checkpoint, const QString& centroid, const QString& labels) {
-        QSettings settings;
-        settings.setValue(QStringLiteral("model/checkpoint"), checkpoint);
-        settings.setValue(QStringLiteral("model/centroid"), centroid);
-        settings.setValue(QStringLiteral("model/labels"), labels);
+        Settings& settings = appSettings();
+        settings.setValue(settingKey::modelCheckpoint, checkpoint);
+        settings.setValue(settingKey::modelCentroid, centroid);
+        settings.setValue(settingKey::modelLabels, labels);
         if (m_workstation->store()) {
             ModelRecord model;
             model.name = QFileInfo(QFileInfo(checkpoint).path()).fileName();
@@ -183,7 +186,7 @@ SystemCheckDialog* HelpController::makeCheck()
         }
     });
     connect(m_check, &SystemCheckDialog::vocabularyChosen, this,
-            [](const QString& path) { QSettings().setValue(QStringLiteral("training/vocabulary"), path); });
+            [](const QString& path) { appSettings().setValue(settingKey::vocabulary, path); });
     connect(m_check, &SystemCheckDialog::checkFinished, this, [this](const SystemCheckResult& result) {
         qInfo().noquote() << "system check:" << result.summary();
         for (const CheckItem& item : result.items)

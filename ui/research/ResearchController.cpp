@@ -1,5 +1,7 @@
 // The research window's controller.
 #include "research/ResearchController.h"
+#include "settings/AppSettings.h"
+#include "settings/Settings.h"
 
 #include "WorkstationController.h"
 #include "project/ProjectStore.h"
@@ -8,7 +10,6 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSettings>
 
 namespace vigil {
 
@@ -32,13 +33,9 @@ ResearchController::~ResearchController()
 
 ResearchWindow* ResearchController::window() const { return m_window; }
 
-namespace {
-const char kTruthKey[] = "research/truth";
-}
-
 TruthSource ResearchController::truthSource()
 {
-    return parseTruthSource(QSettings().value(kTruthKey).toString()).value_or(TruthSource::Both);
+    return parseTruthSource(appSettings().text(settingKey::truth)).value_or(TruthSource::Both);
 }
 
 void ResearchController::install(QMenu* menu)
@@ -90,7 +87,7 @@ void ResearchController::refresh()
     const double threshold = m_window->threshold();
     const TruthSource truth = m_window->truthSource();
     if (truth != truthSource()) {
-        QSettings().setValue(kTruthKey, truthSourceKey(truth));
+        appSettings().setValue(settingKey::truth, truthSourceKey(truth));
         emit truthSourceChanged(truth);
     }
     const QString path = m_workstation->store()->path();

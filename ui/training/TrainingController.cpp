@@ -1,5 +1,7 @@
 // The workstation's training controller.
 #include "training/TrainingController.h"
+#include "settings/AppSettings.h"
+#include "settings/Settings.h"
 
 #include "WorkstationController.h"
 #include "diagnostics/CrashGuard.h"
@@ -14,7 +16,6 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
 
 namespace vigil {
 
@@ -142,7 +143,7 @@ void TrainingController::openDialog()
     m_request.options = defaults;
     auto* dialog = new TrainingDialog(defaults, suggestedName(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setVocabularyPath(QSettings().value(QStringLiteral("training/vocabulary")).toString());
+    dialog->setVocabularyPath(appSettings().text(settingKey::vocabulary));
     m_dialog = dialog;
     connect(dialog, &TrainingDialog::recheckRequested, this, &TrainingController::check);
     connect(dialog, &TrainingDialog::scoreFirstRequested, this, [this](const QList<qint64>& ids) {
@@ -170,7 +171,7 @@ void TrainingController::check()
     request.newClasses = m_dialog->newClasses();
     request.vocabularyPath = m_dialog->vocabularyPath();
     if (!request.vocabularyPath.isEmpty())
-        QSettings().setValue(QStringLiteral("training/vocabulary"), request.vocabularyPath);
+        appSettings().setValue(settingKey::vocabulary, request.vocabularyPath);
     m_dialog->setChecking(tr("Checking the project's training data..."));
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, request] { worker->check(request); });
 }

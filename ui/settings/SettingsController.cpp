@@ -1,0 +1,194 @@
+// The settings window's controller.
+#include "settings/SettingsController.h"
+
+#include "WorkstationController.h"
+#include "scoring/FeatureCache.h"
+#include "settings/AppSettings.h"
+#include "settings/Settings.h"
+#include "settings/SettingsDialog.h"
+
+#include <QAction>
+#include <QDir>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+namespace vigil {
+
+namespace {
+
+constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+
+QString proxyFolder()
+{
+    const QString chosen = appSettings().text(settingKey::proxyFolder);
+    return chosen.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/proxies")
+                            : chosen;
+}
+
+} // namespace
+
+SettingsController::SettingsController(WorkstationController* workstation, QMainWindow* window)
+    : QObject(window)
+    , m_workstation(workstation)
+    , m_window(window)
+{
+}
+
+SettingsDialog* SettingsController::dialog() const { return m_dialog; }
+
+void SettingsController::install(QMenu* edit, QMenu* help)
+{
+    edit->addSeparator();
+    QAction* settings = edit->addAction(tr("&Settings..."), this, &SettingsController::openDialog);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    // In Help beside the system check (before the log and About items).
+    auto* reset = new QAction(tr("&Reset Settings..."), help);
+    connect(reset, &QAction::triggered, this, [this] { resetSettings(true); });
+    QAction* before = nullptr;
+    for (QAction* a : help->actions())
+        if (a->isSeparator() && !before)
+            before = a;
+    help->insertAction(before, reset);
+}
+
+void SettingsController::applyDevice()
+{
+    const QString device = appSettings().text(settingKey::device);
+    const ComputeDevice where = device.startsWith(QLatin1String("cpu"))    ? ComputeDevice::Cpu
+                                : device.startsWith(QLatin1String("cuda")) ? ComputeDevice::Cuda
+                                                                           : ComputeDevice::Auto;
+    const Precision precision = device.endsWith(QLatin1String("-int8"))   ? Precision::Int8
+                                : device.endsWith(QLatin1String("-fp16")) ? Precision::Float16
+                                                                          : Precision::Float32;
+    m_workstation->setDevice(where, precision);
+}
+
+void SettingsController::apply()
+{
+    const Settings& s = appSettings();
+    FeatureCache::setDefaultDirectory(s.text(settingKey::featureFolder));
+    WorkstationController::Preferences p;
+    p.threads = s.integer(settingKey::threads);
+    p.batch = s.integer(settingKey::batch);
+    p.stride = s.integer(settingKey::stride);
+    p.proxyFolder = s.text(settingKey::proxyFolder);
+    p.proxyBytes = qint64(s.number(settingKey::proxyLimit) * kGiB);
+    p.author = s.text(settingKey::analyst);
+    p.newProjectDetection.threshold = s.number(settingKey::threshold);
+    p.newProjectDetection.hysteresis = s.number(settingKey::hysteresis);
+    p.newProjectDetection.minDurationSeconds = s.number(settingKey::minDuration);
+    p.newProjectDetection.mergeGapSeconds = s.number(settingKey::mergeGap);
+    m_workstation->setPreferences(p);
+    // The feature cache keeps to its limit (checked now and after each change).
+    if (const double limit = s.number(settingKey::featureLimit); limit > 0) {
+        const qint64 freed = FeatureCache(FeatureCache::defaultDirectory()).prune(qint64(limit * kGiB));
+        if (freed > 0)
+            qInfo().noquote() << "feature cache: freed" << freed << "bytes to keep within" << limit << "GiB";
+    }
+}
+
+QString SettingsController::store(const QHash<QString, QVariant>& values)
+{
+    Settings& s = appSettings();
+    const QString device = s.text(settingKey::device);
+    QStringList refused;
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        try {
+            s.setValue(it.key(), it.value());
+        } catch (const std::exception& e) {
+            refused << QString::fromUtf8(e.what());
+        }
+    }
+    try {
+        s.sync();
+    } catch (const std::exception& e) {
+        refused << QString::fromUtf8(e.what());
+    }
+    apply();
+    if (s.text(settingKey::device) != device)
+        applyDevice();
+    emit settingsChanged();
+    return refused.join(QLatin1Char('\n'));
+}
+
+void SettingsController::showValues()
+{
+    if (!m_dialog)
+        return;
+    QHash<QString, QVariant> values;
+    for (const SettingSpec& spec : settingSpecs())
+        if (spec.scope == SettingScope::Shared && m_dialog->editor(spec.key))
+            values.insert(spec.key, appSettings().value(spec.key));
+    m_dialog->setValues(values);
+    m_dialog->setCacheSizes(FeatureCache::folderBytes(FeatureCache::defaultDirectory()), FeatureCache::folderBytes(proxyFolder()));
+}
+
+void SettingsController::openDialog()
+{
+    if (!m_dialog) {
+        m_dialog = new SettingsDialog(m_window);
+        m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_dialog, &SettingsDialog::applyRequested, this, [this](bool close) {
+            const QString refused = store(m_dialog->values());
+            if (!refused.isEmpty()) {
+                m_dialog->setMessage(tr("Not stored: %1").arg(refused));
+                return;
+            }
+            m_dialog->setMessage(tr("Saved in %1.").arg(appSettings().configFile()));
+            showValues();
+            if (close)
+                m_dialog->accept();
+        });
+        connect(m_dialog, &SettingsDialog::defaultsRequested, this, [this] {
+            QHash<QString, QVariant> defaults;
+            for (const SettingSpec& spec : settingSpecs())
+                if (spec.scope == SettingScope::Shared && m_dialog->editor(spec.key))
+                    defaults.insert(spec.key, spec.defaultValue);
+            m_dialog->setValues(defaults); // stored on OK or Apply, like any edit
+        });
+        connect(m_dialog, &SettingsDialog::clearCacheRequested, this, [this](const QString& key) {
+            const bool features = key == settingKey::featureFolder;
+            const QString folder = features ? FeatureCache::defaultDirectory() : proxyFolder();
+            if (QMessageBox::question(m_dialog, tr("Clear"),
+                                      features ? tr("Remove every cached feature in %1? Scores stay; re-scoring or training a "
+                                                    "video will decode it again.")
+                                                     .arg(folder)
+                                               : tr("Remove every seek proxy in %1? They are made again when needed.").arg(folder)) !=
+                QMessageBox::Yes)
+                return;
+            QDir(folder).removeRecursively();
+            showValues();
+        });
+    }
+    showValues();
+    m_dialog->show();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+}
+
+void SettingsController::resetSettings(bool ask)
+{
+    if (ask && QMessageBox::question(m_window, tr("Reset Settings"),
+                                     tr("Put every setting back to its default (compute, detection defaults, caches, export, "
+                                        "your name)? Projects, labels and caches are not touched.")) != QMessageBox::Yes)
+        return;
+    const QString device = appSettings().text(settingKey::device);
+    appSettings().resetAll();
+    try {
+        appSettings().sync();
+    } catch (const std::exception& e) {
+        QMessageBox::warning(m_window, tr("Reset Settings"), QString::fromUtf8(e.what()));
+    }
+    apply();
+    if (appSettings().text(settingKey::device) != device)
+        applyDevice();
+    showValues();
+    m_window->statusBar()->showMessage(tr("Settings reset to their defaults"), 8000);
+    emit settingsChanged();
+}
+
+} // namespace vigil
