@@ -79,6 +79,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_playButton->setFocusPolicy(Qt::NoFocus);
     m_jumpEdit = new QLineEdit(this);
     m_jumpEdit->setPlaceholderText(tr("Go to frame or mm:ss"));
+    m_jumpEdit->setAccessibleName(tr("Go to frame or time"));
     m_jumpEdit->setMaximumWidth(160);
     m_detectionsLabel = new QLabel(this);
     m_detectionsLabel->setObjectName(QStringLiteral("detectionsLabel"));
@@ -111,6 +112,7 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(m_pages);
 
     m_videos = new QListWidget(this);
+    m_videos->setAccessibleName(tr("Videos"));
     m_videos->setObjectName(QStringLiteral("videoList"));
     m_videos->setSelectionMode(QAbstractItemView::ExtendedSelection);
     // Long camera file names keep their start and their end (the date is often last).
@@ -139,6 +141,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_detectionsPanel = new DetectionsPanel(this);
     m_labelsPanel = new LabelsPanel(this);
     m_reviewTabs = new QTabWidget(this);
+    m_reviewTabs->setAccessibleName(tr("Review"));
     m_reviewTabs->addTab(m_detectionsPanel, tr("Detections"));
     m_reviewTabs->addTab(m_labelsPanel, tr("Labels"));
     auto* detectionsDock = new QDockWidget(tr("Review"), this);

@@ -32,10 +32,12 @@ ShortcutsDialog::ShortcutsDialog(QWidget* window, QWidget* parent)
     setObjectName(QStringLiteral("shortcutsDialog"));
     auto* layout = new QVBoxLayout(this);
     m_filter = new QLineEdit(this);
+    m_filter->setAccessibleName(tr("Filter the shortcuts"));
     m_filter->setPlaceholderText(tr("Filter by action or key"));
     m_filter->setClearButtonEnabled(true);
     layout->addWidget(m_filter);
     m_tree = new QTreeWidget(this);
+    m_tree->setAccessibleName(tr("Keyboard shortcuts"));
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({tr("Action"), tr("Key")});
     m_tree->setRootIsDecorated(true);

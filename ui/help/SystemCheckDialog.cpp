@@ -59,6 +59,7 @@ SystemCheckDialog::SystemCheckDialog(const SystemCheckInput& input, QWidget* par
     m_summary->setFont(bold);
     layout->addWidget(m_summary);
     auto* scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("What the check found"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_items = new QWidget(scroll);

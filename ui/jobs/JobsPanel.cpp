@@ -31,6 +31,7 @@ JobsPanel::JobsPanel(QWidget* parent)
 {
     setObjectName(QStringLiteral("jobsPanel"));
     m_tree = new QTreeWidget(this);
+    m_tree->setAccessibleName(tr("Scoring jobs"));
     m_tree->setRootIsDecorated(false);
     m_tree->setHeaderLabels({tr("Video"), tr("Progress"), tr("Speed"), tr("Time left"), tr("State")});
     m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);

@@ -13,6 +13,7 @@ VideoView::VideoView(QWidget* parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("videoView"));
+    setAccessibleName(tr("Video"));
     setMinimumSize(320, 200);
     setFocusPolicy(Qt::StrongFocus);
     setAutoFillBackground(false);

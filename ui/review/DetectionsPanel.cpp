@@ -28,6 +28,7 @@ DetectionsPanel::DetectionsPanel(QWidget* parent)
     m_proxy->setSortRole(DetectionsModel::SortRole);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("detectionsTable"));
+    m_table->setAccessibleName(tr("Detections"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(DetectionsModel::PeakColumn, Qt::DescendingOrder); // the review queue: highest first
@@ -58,10 +59,13 @@ DetectionsPanel::DetectionsPanel(QWidget* parent)
         box->setDecimals(2);
     }
     m_maxPeak->setValue(1);
+    m_minPeak->setAccessibleName(tr("Lowest peak score"));
+    m_maxPeak->setAccessibleName(tr("Highest peak score"));
     m_useDate = new QCheckBox(tr("Added after"), this);
     m_addedAfter = new QDateEdit(QDate::currentDate().addDays(-7), this);
     m_addedAfter->setCalendarPopup(true);
     m_addedAfter->setEnabled(false);
+    m_addedAfter->setAccessibleName(tr("Videos added after"));
     m_count = new QLabel(this);
     m_count->setWordWrap(true); // the empty state is a sentence: it must not widen the dock
     m_count->setObjectName(QStringLiteral("detectionsCount"));

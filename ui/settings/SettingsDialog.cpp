@@ -84,6 +84,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     setObjectName(QStringLiteral("settingsDialog"));
     auto* layout = new QVBoxLayout(this);
     m_pages = new QTabWidget(this);
+    m_pages->setAccessibleName(tr("Settings pages"));
     layout->addWidget(m_pages, 1);
     auto page = [this](const QString& title, const QString& lead, const QStringList& keys) {
         auto* widget = new QWidget(m_pages);

@@ -93,8 +93,10 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     , m_plot(new QCustomPlot(this))
 {
     setObjectName(QStringLiteral("scoreTimeline"));
+    m_plot->setAccessibleName(tr("Score timeline"));
     m_minimap = new QCustomPlot(this);
     m_minimap->setObjectName(QStringLiteral("timelineMinimap"));
+    m_minimap->setAccessibleName(tr("Timeline overview: click to move the view"));
     m_minimap->setFixedHeight(36);
     m_minimap->axisRect()->setAutoMargins(QCP::msNone);
     m_minimap->axisRect()->setMargins(QMargins(0, 0, 0, 0));

@@ -1,0 +1,97 @@
+// Every focusable widget of the main window and of its windows (settings, system check,
+// shortcuts, research) has a name for assistive technology: the name a screen reader says,
+// taken from Qt's accessibility interface (its own text, a buddy label, or an accessible
+// name). The test names each widget that has none.
+#include "MainWindow.h"
+#include "WorkstationController.h"
+#include "help/HelpController.h"
+#include "help/ShortcutsDialog.h"
+#include "help/SystemCheckDialog.h"
+#include "settings/SettingsController.h"
+#include "settings/SettingsDialog.h"
+
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QListWidget>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace vigil;
+
+namespace {
+
+const QString kShared = QStringLiteral(VIGIL_SHARED_DIR);
+
+// The focusable, shown widgets under `root` without an accessible name.
+QStringList unnamed(QWidget* root)
+{
+    QStringList missing;
+    QList<QWidget*> widgets = root->findChildren<QWidget*>();
+    widgets.prepend(root);
+    for (QWidget* w : std::as_const(widgets)) {
+        if (w->focusPolicy() == Qt::NoFocus || !w->isVisibleTo(root) || w->window() != root->window())
+            continue;
+        // Parts of a composite: focus goes to their owner, which is checked itself (a spin
+        // box's line edit).
+        if (w->focusProxy() || (w->parentWidget() && w->parentWidget()->focusProxy() == w &&
+                                qobject_cast<QAbstractSpinBox*>(w->parentWidget())))
+            continue;
+        QAccessibleInterface* face = QAccessible::queryAccessibleInterface(w);
+        const QString name = face ? face->text(QAccessible::Name).trimmed() : QString();
+        if (name.isEmpty())
+            missing << QStringLiteral("%1 '%2' in %3")
+                           .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
+                                w->parentWidget() ? QString::fromLatin1(w->parentWidget()->metaObject()->className()) : QString());
+    }
+    return missing;
+}
+
+} // namespace
+
+class TestAccessibility : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_home;
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("HOME", m_home.path().toUtf8());
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void everyFocusableWidgetHasAName()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStringList missing = unnamed(&window); // the start page
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("a11y.vigil")), {kShared + QStringLiteral("/media/cctv_roadaccident.mp4")}));
+        QTRY_COMPARE(window.videoList()->count(), 1);
+        window.videoList()->setCurrentRow(0);
+        QTRY_VERIFY(window.controller()->currentVideo() > 0);
+        missing << unnamed(&window); // the workstation
+        window.settings()->openDialog();
+        for (int page = 0; page < window.settings()->dialog()->pages()->count(); ++page) {
+            window.settings()->dialog()->pages()->setCurrentIndex(page);
+            missing << unnamed(window.settings()->dialog());
+        }
+        window.settings()->dialog()->close();
+        window.help()->showShortcuts();
+        ShortcutsDialog* sheet = nullptr;
+        QTRY_VERIFY((sheet = window.findChild<ShortcutsDialog*>()) != nullptr);
+        missing << unnamed(sheet);
+        sheet->close();
+        window.help()->showSystemCheck();
+        QTRY_VERIFY_WITH_TIMEOUT(window.help()->systemCheck() && !window.help()->systemCheck()->running(), 120000);
+        missing << unnamed(window.help()->systemCheck());
+        window.help()->systemCheck()->close();
+        missing.removeDuplicates();
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 without a name:\n").arg(missing.size()) + missing.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
