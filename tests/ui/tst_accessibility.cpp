@@ -9,10 +9,12 @@
 #include "help/SystemCheckDialog.h"
 #include "settings/SettingsController.h"
 #include "settings/SettingsDialog.h"
+#include "timeline/ScoreTimeline.h"
 
 #include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QListWidget>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -90,6 +92,49 @@ private slots:
         window.help()->systemCheck()->close();
         missing.removeDuplicates();
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 without a name:\n").arg(missing.size()) + missing.join(QLatin1Char('\n'))));
+    }
+
+    // The timeline reads as a slider over the frames: its value is the playhead, its text
+    // the frame, time and score, and entering a detection is announced once. (The events
+    // reach a screen reader only through a platform bridge, which neither offscreen nor
+    // Xvfb here has: what is checked is what the interface says and when it would alert.)
+    void theTimelineTellsThePlayheadAndAnnouncesDetections()
+    {
+        ScoreTimeline timeline;
+        timeline.resize(800, 300);
+        timeline.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&timeline));
+        timeline.setVideo(300, 30);
+        QVector<float> scores(300, 0.2f);
+        for (int f = 100; f < 150; ++f)
+            scores[f] = 0.9f;
+        timeline.setScores(scores);
+        timeline.setEvents({TimelineEvent{100, 150, false, false}, TimelineEvent{200, 220, false, false}});
+        QAccessibleInterface* face = QAccessible::queryAccessibleInterface(&timeline);
+        QVERIFY(face);
+        QCOMPARE(face->role(), QAccessible::Slider);
+        QCOMPARE(face->text(QAccessible::Name), QStringLiteral("Score timeline"));
+        QAccessibleValueInterface* value = face->valueInterface();
+        QVERIFY(value);
+        QCOMPARE(value->maximumValue().toLongLong(), 299);
+        timeline.setPlayhead(90);
+        QCOMPARE(value->currentValue().toLongLong(), 90);
+        QCOMPARE(face->text(QAccessible::Value), QStringLiteral("Frame 90 of 300, 0:03.0, score 0.200"));
+        QCOMPARE(timeline.announcementCount(), 0);
+        timeline.setPlayhead(120); // into the first detection
+        QCOMPARE(face->text(QAccessible::Value), QStringLiteral("Frame 120 of 300, 0:04.0, score 0.900, in detection 1 of 2"));
+        QCOMPARE(timeline.announcementCount(), 1);
+        QCOMPARE(face->text(QAccessible::Description), QStringLiteral("Detection 1 of 2: frames 100 to 149"));
+        timeline.setPlayhead(121); // still in it: no second alert
+        QCOMPARE(timeline.announcementCount(), 1);
+        // Setting the value asks to seek, as a drag would.
+        QSignalSpy seek(&timeline, &ScoreTimeline::seekRequested);
+        value->setCurrentValue(210);
+        QCOMPARE(seek.count(), 1);
+        QCOMPARE(seek.first().first().toLongLong(), 210);
+        timeline.setPlayhead(210);
+        QCOMPARE(timeline.announcementCount(), 2);
+        QCOMPARE(face->text(QAccessible::Description), QStringLiteral("Detection 2 of 2: frames 200 to 219"));
     }
 };
 

@@ -4,8 +4,11 @@
 // every repaint: 6 repaints/s at 1,000,000 frames). Replots are coalesced to one per
 // event-loop turn.
 #include "timeline/ScoreTimeline.h"
+#include "timeline/TimelineAccessible.h"
 
 #include <qcustomplot.h>
+
+#include <QAccessible>
 
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -93,6 +96,11 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     , m_plot(new QCustomPlot(this))
 {
     setObjectName(QStringLiteral("scoreTimeline"));
+    static const bool factory = [] {
+        QAccessible::installFactory(&TimelineAccessible::factory);
+        return true;
+    }();
+    (void)factory;
     m_plot->setAccessibleName(tr("Score timeline"));
     m_minimap = new QCustomPlot(this);
     m_minimap->setObjectName(QStringLiteral("timelineMinimap"));
@@ -438,6 +446,7 @@ void ScoreTimeline::setEvents(const QVector<TimelineEvent>& events)
 {
     clearLane(m_eventItems);
     m_events = events;
+    m_eventAtPlayhead = eventAt(m_playhead); // one already under the playhead is not news
     const QColor accepted(40, 160, 80);
     for (const TimelineEvent& e : events) {
         const QColor color = e.rejected ? QColor(150, 150, 150) : e.reviewed ? accepted : QColor(230, 120, 20);
@@ -587,6 +596,7 @@ QStringList ScoreTimeline::topClassesAt(qint64 frame) const
 void ScoreTimeline::setPlayhead(qint64 frame)
 {
     m_playhead = frame;
+    announcePlayhead();
     m_playheadLine->point1->setCoords(double(frame), 0);
     m_playheadLine->point2->setCoords(double(frame), 1);
     if (m_markIn >= 0 && m_markOut < 0)
@@ -596,6 +606,50 @@ void ScoreTimeline::setPlayhead(qint64 frame)
     if (m_drag == Drag::None && (double(frame) < r.lower || double(frame) > r.upper))
         m_plot->xAxis->setRange(double(frame) - r.size() * 0.1, double(frame) + r.size() * 0.9);
     replotSoon();
+}
+
+int ScoreTimeline::eventAt(qint64 frame) const
+{
+    for (int i = 0; i < m_events.size(); ++i)
+        if (frame >= m_events[i].startFrame && frame < m_events[i].endFrame)
+            return i;
+    return -1;
+}
+
+QString ScoreTimeline::accessibleStatus() const
+{
+    if (!m_hasVideo)
+        return tr("No video");
+    const double seconds = double(m_playhead) / m_fps;
+    QString text = tr("Frame %1 of %2, %3:%4").arg(m_playhead).arg(m_frames).arg(int(seconds) / 60).arg(std::fmod(seconds, 60.0), 4, 'f', 1, QLatin1Char('0'));
+    if (m_playhead >= 0 && m_playhead < m_scores.size())
+        text += tr(", score %1").arg(double(m_scores[m_playhead]), 0, 'f', 3);
+    if (const int event = eventAt(m_playhead); event >= 0)
+        text += tr(", in detection %1 of %2").arg(event + 1).arg(m_events.size());
+    return text;
+}
+
+void ScoreTimeline::announcePlayhead()
+{
+    // A screen reader hears the move, and an alert when a detection begins under the playhead.
+    const int event = eventAt(m_playhead);
+    if (event >= 0 && event != m_eventAtPlayhead) {
+        const TimelineEvent& e = m_events[event];
+        m_announcement = tr("Detection %1 of %2: frames %3 to %4").arg(event + 1).arg(m_events.size()).arg(e.startFrame).arg(e.endFrame - 1);
+        ++m_announcements;
+    }
+    const bool entered = event >= 0 && event != m_eventAtPlayhead;
+    m_eventAtPlayhead = event;
+    if (!QAccessible::isActive())
+        return;
+    QAccessibleValueChangeEvent moved(this, m_playhead);
+    QAccessible::updateAccessibility(&moved);
+    if (entered) {
+        QAccessibleEvent described(this, QAccessible::DescriptionChanged);
+        QAccessible::updateAccessibility(&described);
+        QAccessibleEvent alert(this, QAccessible::Alert);
+        QAccessible::updateAccessibility(&alert);
+    }
 }
 
 void ScoreTimeline::showWholeVideo()

@@ -87,6 +87,14 @@ public:
     qsizetype scoreCount() const { return m_scores.size(); }
     double threshold() const { return m_threshold; }
     qint64 playhead() const { return m_playhead; }
+    qint64 frameCount() const { return m_hasVideo ? m_frames : 0; }
+    /// What assistive technology reads at the playhead: "Frame 100 of 243, 0:03.3, score
+    /// 0.683, in detection 1 of 3" (TimelineAccessible).
+    QString accessibleStatus() const;
+    /// The last detection entered by the playhead, as announced ("" before any).
+    QString lastAnnouncement() const { return m_announcement; }
+    /// Detections entered so far (each one an alert to assistive technology when it runs).
+    int announcementCount() const { return m_announcements; }
     /// The frame under x (widget coordinates of the plot).
     qint64 frameAtPixel(double x) const;
     double pixelOfFrame(qint64 frame) const;
@@ -111,6 +119,8 @@ signals:
     void labelBoundsRequested(qint64 id, qint64 start, qint64 end);
 
 private:
+    int eventAt(qint64 frame) const;
+    void announcePlayhead();
     void onPress(QMouseEvent* event);
     void onMove(QMouseEvent* event);
     void onRelease(QMouseEvent* event);
@@ -147,6 +157,9 @@ private:
                  const QColor& fill);
     void clearLane(QList<QCPItemRect*>& items);
     QVector<float> m_scores; // one per frame; the graph holds a per-pixel decimation
+    QString m_announcement;
+    int m_eventAtPlayhead = -1;
+    int m_announcements = 0;
     qint64 m_frames = 0;
     double m_fps = 30;
     double m_threshold = 0.5;
