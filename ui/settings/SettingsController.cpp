@@ -2,6 +2,7 @@
 #include "settings/SettingsController.h"
 
 #include "WorkstationController.h"
+#include "model/InferenceSession.h"
 #include "scoring/FeatureCache.h"
 #include "settings/AppSettings.h"
 #include "settings/Settings.h"
@@ -61,9 +62,14 @@ void SettingsController::applyDevice()
     const ComputeDevice where = device.startsWith(QLatin1String("cpu"))    ? ComputeDevice::Cpu
                                 : device.startsWith(QLatin1String("cuda")) ? ComputeDevice::Cuda
                                                                            : ComputeDevice::Auto;
-    const Precision precision = device.endsWith(QLatin1String("-int8"))   ? Precision::Int8
-                                : device.endsWith(QLatin1String("-fp16")) ? Precision::Float16
-                                                                          : Precision::Float32;
+    Precision precision = device.endsWith(QLatin1String("-int8"))   ? Precision::Int8
+                          : device.endsWith(QLatin1String("-fp16")) ? Precision::Float16
+                                                                    : Precision::Float32;
+    if (precision == Precision::Int8 && !int8Available()) {
+        // A setting made on another machine: this LibTorch has no int8 kernels.
+        precision = Precision::Float32;
+        m_window->statusBar()->showMessage(tr("The setting asks for CPU int8, which this machine's LibTorch lacks: scoring in fp32"), 15000);
+    }
     m_workstation->setDevice(where, precision);
 }
 
