@@ -16,6 +16,7 @@
 #include "review/LabelEditor.h"
 #include "review/LabelsPanel.h"
 #include "project/ProjectStore.h"
+#include "score/ScoreDialogs.h"
 #include "timeline/ScoreTimeline.h"
 #include "settings/AppSettings.h"
 #include "settings/Settings.h"
@@ -818,82 +819,23 @@ void MainWindow::addFolderDialog()
 
 void MainWindow::chooseModel()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Choose Model"));
-    auto* form = new QFormLayout(&dialog);
-    const std::optional<ModelRecord> current = m_controller->model();
-    auto* checkpoint = new QLineEdit(current ? current->checkpointPath : QString(), &dialog);
-    auto* centroid = new QLineEdit(current ? current->centroidPath : QString(), &dialog);
-    auto* labels = new QLineEdit(current ? current->labels : QStringLiteral("ucf"), &dialog);
-    form->addRow(tr("Checkpoint (last.ckpt)"), checkpoint);
-    form->addRow(tr("Normal centroid (ncentroid.pt)"), centroid);
-    form->addRow(tr("Classes (ucf, xd, sht or a CSV file)"), labels);
-    auto* device = new QComboBox(&dialog);
-    device->setObjectName(QStringLiteral("deviceChoice"));
-    // Device and precision as one choice: each precision runs on one kind of device.
-    auto choice = [](ComputeDevice d, Precision p) { return int(d) * 16 + int(p); };
-    device->addItem(tr("Automatic (GPU when available)"), choice(ComputeDevice::Auto, Precision::Float32));
-    device->addItem(tr("CPU"), choice(ComputeDevice::Cpu, Precision::Float32));
-    if (int8Available())
-        device->addItem(tr("CPU, int8 (about 2.5x faster with ViT-B/16, scores within 0.01 of fp32)"), choice(ComputeDevice::Cpu, Precision::Int8));
-    device->addItem(tr("CUDA GPU"), choice(ComputeDevice::Cuda, Precision::Float32));
-    device->addItem(tr("CUDA GPU, fp16"), choice(ComputeDevice::Cuda, Precision::Float16));
-    device->setCurrentIndex(std::max(0, device->findData(choice(m_controller->device(), m_controller->precision()))));
-    form->addRow(tr("Device"), device);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted)
+    const std::optional<ModelChoice> chosen =
+        chooseModelDialog(this, m_controller->model(), m_controller->device(), m_controller->precision());
+    if (!chosen)
         return;
-    ModelRecord model;
-    model.name = QFileInfo(QFileInfo(checkpoint->text()).path()).fileName();
-    model.checkpointPath = QFileInfo(checkpoint->text()).absoluteFilePath();
-    model.centroidPath = QFileInfo(centroid->text()).absoluteFilePath();
-    model.labels = labels->text();
-    const int chosen = device->currentData().toInt();
-    m_controller->setDevice(ComputeDevice(chosen / 16), Precision(chosen % 16));
-    m_controller->setModel(model);
+    m_controller->setDevice(chosen->device, chosen->precision);
+    m_controller->setModel(chosen->model);
     refreshVideos();
 }
 
 void MainWindow::editDetectionSettings()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Detection Settings"));
-    auto* form = new QFormLayout(&dialog);
-    const DetectionSettings current = m_controller->detectionSettings();
-    auto spin = [&](double value, double max, double step, const QString& suffix) {
-        auto* box = new QDoubleSpinBox(&dialog);
-        box->setRange(0, max);
-        box->setSingleStep(step);
-        box->setDecimals(2);
-        box->setSuffix(suffix);
-        box->setValue(value);
-        return box;
-    };
-    QDoubleSpinBox* threshold = spin(current.threshold, 1, 0.05, QString());
-    QDoubleSpinBox* hysteresis = spin(current.hysteresis, 0.5, 0.01, QString());
-    QDoubleSpinBox* minDuration = spin(current.minDurationSeconds, 600, 0.5, tr(" s"));
-    QDoubleSpinBox* mergeGap = spin(current.mergeGapSeconds, 600, 0.5, tr(" s"));
-    form->addRow(tr("Threshold"), threshold);
-    form->addRow(tr("Hysteresis (an event lasts while the score stays above threshold minus this)"), hysteresis);
-    form->addRow(tr("Minimum duration"), minDuration);
-    form->addRow(tr("Merge events closer than"), mergeGap);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted)
+    const std::optional<DetectionSettings> settings = detectionSettingsDialog(this, m_controller->detectionSettings());
+    if (!settings)
         return;
-    DetectionSettings settings;
-    settings.threshold = threshold->value();
-    settings.hysteresis = hysteresis->value();
-    settings.minDurationSeconds = minDuration->value();
-    settings.mergeGapSeconds = mergeGap->value();
-    m_controller->setDetectionSettings(settings);
-    m_timeline->setThreshold(settings.threshold);
-    m_view->setThreshold(float(settings.threshold));
+    m_controller->setDetectionSettings(*settings);
+    m_timeline->setThreshold(settings->threshold);
+    m_view->setThreshold(float(settings->threshold));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

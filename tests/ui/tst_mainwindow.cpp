@@ -21,6 +21,11 @@
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QDoubleSpinBox>
+#include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -788,6 +793,56 @@ private slots:
         QCOMPARE(window.videoList()->count(), 1);
         auto store = ProjectStore::open(copy, ProjectStore::OpenMode::OpenExisting);
         QCOMPARE(store->videos().size(), 1);
+    }
+
+    // Score > Choose Model and Score > Detection Settings, filled in as a user would.
+    void theScoreMenuDialogsSetTheModelAndTheDetectionSettings()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("dialogs.vigil")), {}));
+        auto trigger = [&](const QString& text) {
+            for (QAction* menu : window.menuBar()->actions())
+                for (QAction* action : menu->menu()->actions())
+                    if (action->text() == text)
+                        return action->trigger(), true;
+            return false;
+        };
+        bool filled = false;
+        QTimer::singleShot(200, this, [&] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            const QList<QLineEdit*> fields = dialog->findChildren<QLineEdit*>();
+            QVERIFY(fields.size() >= 3);
+            fields[0]->setText(QStringLiteral(VIGIL_SHARED_DIR "/golden/ucf/last.ckpt"));
+            fields[1]->setText(QStringLiteral(VIGIL_SHARED_DIR "/golden/ucf/ncentroid.pt"));
+            auto* device = dialog->findChild<QComboBox*>(QStringLiteral("deviceChoice"));
+            device->setCurrentIndex(device->findText(QStringLiteral("CPU")));
+            filled = true;
+            dialog->accept();
+        });
+        QVERIFY(trigger(QStringLiteral("Choose &Model...")));
+        QVERIFY(filled);
+        QVERIFY(window.controller()->model());
+        QCOMPARE(window.controller()->model()->name, QStringLiteral("ucf"));
+        QCOMPARE(window.controller()->device(), ComputeDevice::Cpu);
+        filled = false;
+        QTimer::singleShot(200, this, [&] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            const QList<QDoubleSpinBox*> boxes = dialog->findChildren<QDoubleSpinBox*>();
+            QCOMPARE(boxes.size(), 4);
+            boxes[0]->setValue(0.65); // the threshold
+            filled = true;
+            dialog->accept();
+        });
+        QVERIFY(trigger(QStringLiteral("&Detection Settings...")));
+        QVERIFY(filled);
+        QCOMPARE(window.controller()->detectionSettings().threshold, 0.65);
+        QCOMPARE(window.controller()->store()->detectionSettings().threshold, 0.65);
+        QCOMPARE(window.timeline()->threshold(), 0.65);
     }
 };
 
