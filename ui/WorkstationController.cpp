@@ -259,7 +259,7 @@ void WorkstationController::applyProxySettings()
     ProxySettings proxies;
     if (!safe)
         proxies.directory = m_preferences.proxyFolder.isEmpty()
-                                ? QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/proxies")
+                                ? builtInProxyDirectory()
                                 : m_preferences.proxyFolder;
     if (m_preferences.proxyBytes > 0)
         proxies.maxBytes = m_preferences.proxyBytes;

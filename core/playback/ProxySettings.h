@@ -2,9 +2,16 @@
 // shows the proxy's picture first (see video/ProxyBuilder.h).
 #pragma once
 
+#include <QStandardPaths>
 #include <QString>
 
 namespace vigil {
+
+/// Any thread. `~/.cache/vigil/proxies`: where proxies go unless the settings name a folder.
+inline QString builtInProxyDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/proxies");
+}
 
 /// When a video gets a seek proxy and when seeks show it first.
 struct ProxySettings {

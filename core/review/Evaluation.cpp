@@ -9,12 +9,12 @@
 
 namespace vigil {
 
-namespace {
-
 QString classKey(QString name)
 {
     return name.replace(QLatin1Char('_'), QLatin1Char(' ')).trimmed().toLower();
 }
+
+namespace {
 
 QJsonValue number(double value)
 {

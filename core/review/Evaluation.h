@@ -40,6 +40,9 @@ struct Evaluation {
     QList<VideoEvaluation> videos;
 };
 
+/// Any thread. A class name as compared everywhere: case ignored, '_' and ' ' alike.
+QString classKey(QString name);
+
 /// Frame labels (model-order class per frame) of a video of `frames` frames: the class of
 /// the interval a frame lies in, else normal. Intervals past the end are cut. Throws
 /// vigil::Error naming the video when an interval's class is not one of `classNames`

@@ -15,8 +15,6 @@ namespace {
 
 QString videoName(const VideoRecord& v) { return QFileInfo(v.path).completeBaseName(); }
 
-QString classKey(QString name) { return name.replace(QLatin1Char('_'), QLatin1Char(' ')).trimmed().toLower(); }
-
 std::optional<ModelRecord> findModel(const ProjectStore& store, qint64 id)
 {
     for (const ModelRecord& m : store.models())

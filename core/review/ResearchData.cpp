@@ -2,6 +2,7 @@
 
 #include "model/Error.h"
 #include "project/ProjectStore.h"
+#include "review/Evaluation.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -10,12 +11,6 @@
 #include <cmath>
 
 namespace vigil {
-
-namespace {
-
-QString key(QString name) { return name.replace(QLatin1Char('_'), QLatin1Char(' ')).trimmed().toLower(); }
-
-} // namespace
 
 ResearchData researchData(const ProjectStore& store, qint64 modelId, double threshold, TruthSource source, int bins)
 {
@@ -39,7 +34,7 @@ ResearchData researchData(const ProjectStore& store, qint64 modelId, double thre
             data.modelClasses = track->classNames;
             const QString normal = track->classNames.value(track->normalId);
             data.truthClasses << normal;
-            rowOf.insert(key(normal), 0);
+            rowOf.insert(classKey(normal), 0);
         }
         const VideoTruth known = videoTruth(store, video, source, data.truthClasses.first());
         if (!known.known) {
@@ -51,7 +46,7 @@ ResearchData researchData(const ProjectStore& store, qint64 modelId, double thre
         const qint64 frames = track->frames;
         std::vector<int> truth(size_t(frames), 0);
         for (const GroundTruthInterval& interval : intervals) {
-            const QString k = key(interval.className);
+            const QString k = classKey(interval.className);
             int row = rowOf.value(k, -1);
             if (row < 0) {
                 row = int(data.truthClasses.size());

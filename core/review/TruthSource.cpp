@@ -2,14 +2,9 @@
 #include "review/TruthSource.h"
 
 #include "project/ProjectStore.h"
+#include "review/Evaluation.h"
 
 namespace vigil {
-
-namespace {
-
-QString classKey(QString name) { return name.replace(QLatin1Char('_'), QLatin1Char(' ')).trimmed().toLower(); }
-
-} // namespace
 
 QString truthSourceName(TruthSource source)
 {

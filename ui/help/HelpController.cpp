@@ -1,6 +1,4 @@
 #include "help/HelpController.h"
-#include "settings/AppSettings.h"
-#include "settings/Settings.h"
 
 #include "WorkstationController.h"
 #include "diagnostics/RunLog.h"
@@ -8,6 +6,9 @@
 #include "help/SystemCheckDialog.h"
 #include "project/ProjectStore.h"
 #include "scoring/FeatureCache.h"
+#include "playback/ProxySettings.h"
+#include "settings/AppSettings.h"
+#include "settings/Settings.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -90,7 +91,7 @@ SystemCheckInput HelpController::checkInput() const
     input.cacheDirectory = FeatureCache::defaultDirectory();
     if (!m_workstation->safeMode())
         input.proxyDirectory = settings.text(settingKey::proxyFolder).isEmpty()
-                                   ? QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/proxies")
+                                   ? builtInProxyDirectory()
                                    : settings.text(settingKey::proxyFolder);
     input.cpuOnly = m_workstation->safeMode();
     if (ProjectStore* store = m_workstation->store()) {

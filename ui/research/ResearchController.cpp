@@ -1,11 +1,11 @@
 // The research window's controller.
 #include "research/ResearchController.h"
-#include "settings/AppSettings.h"
-#include "settings/Settings.h"
 
 #include "WorkstationController.h"
 #include "project/ProjectStore.h"
 #include "research/ResearchWindow.h"
+#include "settings/AppSettings.h"
+#include "settings/Settings.h"
 
 #include <QMainWindow>
 #include <QMenu>

@@ -3,6 +3,7 @@
 
 #include "WorkstationController.h"
 #include "model/InferenceSession.h"
+#include "playback/ProxySettings.h"
 #include "scoring/FeatureCache.h"
 #include "settings/AppSettings.h"
 #include "settings/Settings.h"
@@ -25,8 +26,7 @@ constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
 QString proxyFolder()
 {
     const QString chosen = appSettings().text(settingKey::proxyFolder);
-    return chosen.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/vigil/proxies")
-                            : chosen;
+    return chosen.isEmpty() ? builtInProxyDirectory() : chosen;
 }
 
 } // namespace

@@ -1,13 +1,13 @@
 // The workstation's training controller.
 #include "training/TrainingController.h"
-#include "settings/AppSettings.h"
-#include "settings/Settings.h"
 
 #include "WorkstationController.h"
 #include "diagnostics/CrashGuard.h"
 #include "project/ProjectStore.h"
 #include "training/TrainingDialog.h"
 #include "training/TrainingPanel.h"
+#include "settings/AppSettings.h"
+#include "settings/Settings.h"
 
 #include <QDebug>
 #include <QDockWidget>
