@@ -199,9 +199,10 @@ QWidget* SettingsDialog::makeEditor(const QString& key)
         break;
     }
     editor->setObjectName(key);
-    editor->setToolTip(spec->description);
+    const QString description = QCoreApplication::translate("SettingsTable", spec->description.toUtf8().constData());
+    editor->setToolTip(description);
     editor->setAccessibleName(labelOf(key).remove(QLatin1Char('&')));
-    editor->setAccessibleDescription(spec->description);
+    editor->setAccessibleDescription(description);
     m_editors.insert(key, editor);
     return field ? field : editor;
 }

@@ -1,0 +1,3152 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Set the class of a video to &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frames %1-%2, %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UCF-Crime temporal annotations (.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XD-Violence annotations.txt (.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ShanghaiTech frame masks (folder of .npy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, every field (.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON, every field and the project&apos;s classes (.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialogs</name>
+    <message>
+        <source>Choose Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint (last.ckpt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal centroid (ncentroid.pt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes (ucf, xd, sht or a CSV file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU, int8 (about 2.5x faster with ViT-B/16, scores within 0.01 of fp32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU, fp16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detection Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hysteresis (an event lasts while the score stays above threshold minus this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge events closer than</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>&amp;Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU &amp;threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Batch (frames)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stride (every Nth frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hysteresis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortest &amp;detection (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge gap (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Feature cache folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature cache &amp;limit (GiB, 0: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seek &amp;proxy folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seek proxy l&amp;imit (GiB, 0: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Padding (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Re-encode (frame-exact ends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burn in the &amp;overlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTable</name>
+    <message>
+        <source>Where scoring runs: auto (CUDA when there is a GPU), cpu, cpu-int8 (about 2.5x faster with ViT-B/16, features close to fp32&apos;s), cuda, cuda-fp16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads for the model (0: one per core).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames in the image encoder at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score every Nth frame (1: every frame).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New projects: the score at which a frame is an alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New projects: how far below the threshold a detection ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New projects: shortest detection, in seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New projects: detections closer than this many seconds become one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature cache folder (empty: ~/.cache/vigil/features).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature cache size limit in GiB; the least recently used go first (0: no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seek proxy folder (empty: ~/.cache/vigil/proxies).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seek proxy size limit in GiB; the least recently used go first (0: no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds of video kept before and after an exported clip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encode exported clips (frame-exact ends) instead of copying the stream where it can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burn the time, frame, score and class into exported clips (re-encodes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where clips are exported (empty: beside the project).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The analyst&apos;s name in the audit trail (default: the login name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the desktop application (system: the desktop&apos;s). vigil-cli stays English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours of the desktop application (system: the desktop&apos;s preference).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a frame&apos;s truth is in the research window and the video list&apos;s figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The main window&apos;s place and size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The main window&apos;s docks and toolbars.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent projects, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last checkpoint chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its centroid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its class list (ucf, xd, sht or a CSV file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP&apos;s vocabulary file, for training new classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the first start&apos;s system check ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SystemCheck</name>
+    <message>
+        <source>No %1 chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (not a file, or no permission).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything Vigil needs is here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: each says below what to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AnomalyCLIP&apos;s authors publish the checkpoints: download the checkpoints folder from their Google Drive (%1, linked from github.com/luca-zanella-dvl/AnomalyCLIP) and choose checkpoints/&lt;dataset&gt;/last.ckpt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkpoint (last.ckpt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal centroid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal centroid (ncentroid.pt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ncentroid.pt comes with the checkpoint, in the same folder of the authors&apos; download: choose it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 classes (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use ucf, xd or sht for the three datasets&apos; lists, or choose a CSV file of id,name rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2 classes; encoder fingerprint %3; loaded in %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint, centroid and class list must belong together: the authors&apos; checkpoints/&lt;dataset&gt;/last.ckpt, its ncentroid.pt, and that dataset&apos;s classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not loaded: the files above are needed first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not chosen (optional). Scoring does not need it; teaching a model a new class does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bpe_simple_vocab_16e6.txt.gz comes with CLIP and AnomalyCLIP&apos;s repository: choose it to check class names against the checkpoint and to add classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, CLIP&apos;s 48,894 merges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose CLIP&apos;s own bpe_simple_vocab_16e6.txt.gz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose CLIP&apos;s bpe_simple_vocab_16e6.txt.gz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU: %1 logical processors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; CUDA: %n device(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; no CUDA device found (LibTorch has CUDA %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; this LibTorch is built without CUDA (docs/cuda.md says how to use a GPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; Safe Mode: CPU only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured once a model loads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image encoder runs about %1 frames/s on %2 (%3 frames in %4 s): an hour of 30 frames/s video takes %5 to encode, decoding beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the CPU in Score &gt; Choose Model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video decoders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No videos in the project yet. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s): </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This FFmpeg has no decoder for %1: install Debian&apos;s libavcodec59 (not a reduced build).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read as video: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) are not where the project expects them: add their folder again and Vigil finds them by content.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disk space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The free space of %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 free for the feature cache (%2); the project&apos;s unscored videos need about %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; seek proxies use up to 20 GiB in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free %1 on that disk, or score fewer videos at a time: a full disk stops scoring with a message, and what was scored is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less than 2 GiB would be left once the features are cached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Translations</name>
+    <message>
+        <source>The %1 translation is missing from this installation; the interface stays English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil</name>
+    <message>
+        <source>Review surveillance video with AnomalyCLIP anomaly scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once started, save a picture of the window to FILE (PNG), print which page it shows, and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window size, as WIDTHxHEIGHT (for example 1366x768).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start in Safe Mode: CPU only, the default window layout, no seek proxies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the system check once started (as Help &gt; System Check).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the versions, libraries and devices a bug report needs, and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put every setting back to its default, then start (as Help &gt; Reset Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project to open (created if new); without one, the start page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos or folders to add (to your default project when no project is named).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ClassChart</name>
+    <message>
+        <source>p(class | abnormal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class probabilities at the playhead appear here once a model is chosen (Score &gt; Choose Model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ClipExportController</name>
+    <message>
+        <source>Export Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Clips...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clips of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detections in state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Padding before and after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always re-encode (else a stream copy when the cut falls on keyframes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burn in time, frame, score and class, with a score strip under the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the Clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting clips...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1 (%2 of %3)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s) written, with their sidecars, clips.csv and SHA256SUMS.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the clips written are complete and listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ComparisonController</name>
+    <message>
+        <source>&amp;Compare Models...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project needs two models with scores: fine-tune one (Train &gt; Fine-Tune Model) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ComparisonDialog</name>
+    <message>
+        <source>Compare Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A (before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B (after)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw A&apos;s scores on the timeline beside the current model&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abnormal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarms A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarms B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame counts at the threshold. Double-click (or Enter) opens the video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>B (%1) against A (%2) on %n video(s), threshold %3:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AUC %1 -&gt; %2 (%3), AP %4 -&gt; %5 (%6); false-alarm frames %7 -&gt; %8, missed abnormal frames %9 -&gt; %10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truth: %1 (chosen in the research window).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC better on %1 video(s), worse on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out (scored by one model only): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out (no known truth): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::CrashRecoveryDialog</name>
+    <message>
+        <source>Vigil did not close properly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an earlier run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run started %1 crashed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run started %1 ended without closing (it was killed, or the computer stopped).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier run(s) also ended this way.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crash note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (removed since)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your projects are safe: every edit was saved when it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe Mode starts Vigil on the CPU only, with the default window layout and no seek proxies (video is always decoded in software). Nothing is sent anywhere: the note and the log stay in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start in &amp;Safe Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;Normally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::DetectionsModel</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (corrected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::DetectionsPanel</name>
+    <message>
+        <source>Detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest peak score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest peak score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos added after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up/Down: next · A accept · Shift+A make a label · X reject · 1-9, 0: class · N note · Ctrl+A all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No detections to show: they appear where a scored video&apos;s score stays above the threshold (Score menu), or widen the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on this detection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::HelpController</name>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System Check...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Debug Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Vigil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 chosen for this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model remembered: a project opened next can use it (Score &gt; Choose Model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file manager could open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debug information copied: paste it into your report (it holds no video or label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Vigil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Vigil %1&lt;/h3&gt;&lt;p&gt;Review surveillance video with AnomalyCLIP anomaly scores.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::JobsPanel</name>
+    <message>
+        <source>Scoring jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scoring job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 frames/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::LabelEditor</name>
+    <message>
+        <source>Add a label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the class of %n label(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note on a label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A label must end after it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the extent of a label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n label(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Split a label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge two labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::LabelTimelineController</name>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the next label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the previous label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s start one second earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s start one frame earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s start one second later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s start one frame later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s end one second earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s end one frame earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s end one second later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s end one frame later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split the selected label at the playhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the selected label with the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the selected label&apos;s first frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the selected label&apos;s last frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play lock: loop the selected label, stop at its end, or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback loops over the selected label (Ctrl+L: stop at its end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback stops at the selected label&apos;s end (Ctrl+L: off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback is not locked to a label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No label after this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No label before this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split: put the playhead inside the selected label (after its first frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge: the selected label has no label after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::LabelToolsController</name>
+    <message>
+        <source>New Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A class of this project&apos;s own (for example Loitering):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ground Truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;Labels...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport Labels...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label &amp;Classes...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label Classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s classes and the project&apos;s own: %1
+
+Add a class of the project&apos;s own:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label &amp;History of This Video...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyst &amp;Report...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;nothing done yet&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo &amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class &apos;%1&apos; added to the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class of %1 as a whole (the datasets&apos; weak label):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 label(s) for %2 video(s), replacing %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 label(s) of %2 video(s) to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> %n line(s) hold more than two intervals: AnomalyCLIP&apos;s reader takes them; the dataset&apos;s own file has none.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form of the file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of Frame Masks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UCF-Crime (14 classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XD-Violence (7 classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ShanghaiTech (18 classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A class list file (id,name CSV)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no model to take class names from.
+Check the file&apos;s classes against:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class lists (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The labels of every video the file names are replaced by the file&apos;s. This cannot be undone with Undo (export the labels first to keep them). Import?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the Frame Masks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of Label %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label History of This Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyst Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean decision time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::LabelsPanel</name>
+    <message>
+        <source>Frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I and O mark a new label&apos;s first and last frame. 1-9, 0: class; N: note; Delete: remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No labels on this video: mark a span with I and O, or accept a detection as a label (Shift+A).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note on this label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1	%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Class...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::MainWindow</name>
+    <message>
+        <source>Vigil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to frame or mm:ss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to frame or time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No videos in this project yet: File &gt; Add Videos or Add Folder, or drop files here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playing at %1x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing fast seeking in %1: %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast seeking ready in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fast seeking in %1 (seeks stay exact, only slower): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 - Vigil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n moved video(s) found again</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n file(s) not added: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Label starts at frame %1: O marks its last frame, Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label ends at frame %1: I marks its first frame, Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label added: 1-9 and 0 change its class, N adds a note, Ctrl+Z takes it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s), %1 alarms/h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Video Class...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relink to File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relink Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>System check: %n thing(s) to look at. System Check... says what to do.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Project...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Project...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Videos...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ground truth for %n video(s) imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n annotated video(s) are not in the project</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n interval(s) cut at their video&apos;s last frame</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;Ground Truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annotation File (UCF-Crime, XD-Violence)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Ground Truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotations (*.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Frame Masks Folder (ShanghaiTech)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of .npy Frame Masks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score &amp;Overlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Whole Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fullscreen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose &amp;Model...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score &amp;Selected Videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score &amp;Everything Unscored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score a &amp;Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score a Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Detection Settings...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class probabilities at the playhead appear here: open a video from the Videos list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class probabilities at the playhead appear here once a model is chosen (Score &gt; Choose Model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (needs a model: Score &gt; Choose Model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the AnomalyCLIP checkpoint first; Help &gt; System Check says where to get it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe Mode: CPU only, default layout, no seek proxies. Restart Vigil to leave it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play forwards; again: faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play backwards; again: faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double the speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halve the speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One second forwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One second backwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to a frame or time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the selected detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the selected detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make labels of the selected detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next detection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous detection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the note of the selected detection or label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the selection class %1 (in the class list&apos;s order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark in at the frame shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark out at the frame shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s first frame here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s last frame here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed %1x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No frame &apos;%1&apos; in this video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2   %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (scored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2x%3, %4 frames, %5 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vigil projects (*.vigil)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ResearchController</name>
+    <message>
+        <source>&amp;Research Window...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Research</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score the project with a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ResearchWindow</name>
+    <message>
+        <source>the ground truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the analysts&apos; labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ground truth and the analysts&apos; labels, a label winning where both cover a frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Research</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ground truth and labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ground truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysts&apos; labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a frame&apos;s truth is. With both, an analyst&apos;s label wins over the ground truth where both cover a frame. A video with no interval counts, all normal, when its class is normal, and is left out otherwise. vigil-cli eval --project --truth gives the same figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROC and PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anomaly score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score histograms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model&apos;s top class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyst vs model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrongness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranked by the area between the score and the threshold. Double-click or Enter shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PNG...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truth: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (AUC %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (AP %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: AUC %2, AP %3 over %4 frames (%5 abnormal) of %6 video(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n video(s) left out, with no known truth: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>normal frames (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abnormal frames (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>false alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 as %2: %n interval(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ScoreTimeline</name>
+    <message>
+        <source>Score timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline overview: click to move the view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scores of the video shown appear here: open one from the Videos list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scores for this video yet: choose a model and score it (Score menu).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2, %3:%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in detection %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detection %1 of %2: frames %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ScoringWorker</name>
+    <message>
+        <source>the cached features could not be read and were computed again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported features %1 ignored: %2 rows for %3 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SettingsController</name>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset Settings...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting asks for CPU int8, which this machine&apos;s LibTorch lacks: scoring in fp32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every cached feature in %1? Scores stay; re-scoring or training a video will decode it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every seek proxy in %1? They are made again when needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put every setting back to its default (compute, detection defaults, caches, export, your name)? Projects, labels and caches are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings reset to their defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SettingsDialog</name>
+    <message>
+        <source>Automatic (a GPU when there is one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU int8 (faster, features close to fp32&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU fp16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built in: ~/.cache/vigil/features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built in: ~/.cache/vigil/proxies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beside the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where scoring runs and how. A flag on vigil-cli&apos;s command line wins over these.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A project created from now on starts with these; each project keeps its own (Score menu).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feature cache lets a video be re-scored and trained on without decoding it again; seek proxies make seeking in long-GOP videos quick. Past its limit, the least recently used go first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the Feature Cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the Seek Proxies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature cache now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seek proxies now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The starting choices of File &gt; Export Clips.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name the audit trail gives your labels and decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by action or key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::StartPage</name>
+    <message>
+        <source>&lt;h1&gt;Vigil&lt;/h1&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review surveillance video with AnomalyCLIP anomaly scores. Start a project, open one, or drop videos or a folder here to add them to your default project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Project...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Project...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System &amp;Check...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the model, the vocabulary, the devices, the decoders and the disk space Vigil needs are here, and what to do when one is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring needs the AnomalyCLIP model files: the system check says whether they are here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent projects&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects you open appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the selected project here; its file is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (missing: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not there any more: remove it from the list, or put the file back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SystemCheckDialog</name>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the check found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use This Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking: the model loads and its speed is measured, which takes a few seconds...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AnomalyCLIP Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.ckpt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal Centroid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centroids (*.pt *.npy);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class lists (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP Vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP vocabulary (*.txt.gz *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TrainingController</name>
+    <message>
+        <source>The check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fine-Tune Model...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Model &amp;Version...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-Tune Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project and choose the model to start from (Score &gt; Choose Model) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Scoring %n video(s); the check runs again when they are done...</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the project&apos;s training data...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new model needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Model Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no model yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (fine-tuned, validation AUC %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TrainingDialog</name>
+    <message>
+        <source>Fine-Tune Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data: every video with a class (imported annotations) or labels, from its cached features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes the model does not have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked classes are learned with their own prompt and context; the videos of the others are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bpe_simple_vocab_16e6.txt.gz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP Vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP vocabulary (*.txt.gz *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New model&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm-up epochs (the first at learning rate 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos per step (half abnormal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held out for validation (share of each class)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also learn from the labelled frames (Vigil&apos;s addition to the paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the labelled frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the model&apos;s normal centroid (else: the mean of the normal videos)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score Unscored Videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the project&apos;s training data...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (normal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n video(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) with a class have no cached features yet: score them first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imbalance between the abnormal classes: %1x (above 3x is a warning).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready: %n video(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TrainingPanel</name>
+    <message>
+        <source>total loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dir_abn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dir_nor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>topk_abn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bottomk_abn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>topk_nor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smooth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sparse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation AUC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation AP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation AUC / AP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No training run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training &apos;%1&apos; on %2 video(s), validating on %3: epoch %4 of %5...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: epoch %2 of %3, loss %4, validation AUC %5, AP %6%7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (best so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1/%2, step %3/%4, about %5 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1/%2, step %3/%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a new model of the project (epoch %2, validation AUC %3); the project is re-scored with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after epoch %1 of %2: the project&apos;s models are unchanged. Resume goes on from epoch %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::VideoMetricsController</name>
+    <message>
+        <source>AUC %1 AP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC and AP against %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::VideoView</name>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No video open: choose one in the Videos list, or drop video files here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1   %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview (exact frame decoding)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::WorkstationController</name>
+    <message>
+        <source>%1 is read-only here (the file or its folder is not writable): it is shown, not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Vigil has %1 open: it is shown read-only here, and edits are refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing: relink it or restore the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n detection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n detection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unmark %n detection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n label(s) from detections</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the class of %n detection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note on a detection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model first (Score &gt; Choose Model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class list &apos;%1&apos; cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe Mode scores on the CPU only, and fp16 runs on a GPU: choose CPU in Score &gt; Choose Model, or restart normally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be scored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model loaded, scoring on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (cached features)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
