@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "help/HelpController.h"
 #include "help/SystemCheckDialog.h"
+#include "i18n/Translations.h"
 #include "settings/AppSettings.h"
 #include "settings/Settings.h"
 #include "start/CrashRecoveryDialog.h"
@@ -61,6 +62,11 @@ int main(int argc, char** argv)
     const QCommandLineOption resetSettings(QStringLiteral("reset-settings"),
                                            QApplication::translate("vigil", "Put every setting back to its default, then start (as Help > Reset Settings)."));
     parser.addOption(resetSettings);
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QApplication::translate("vigil", "The interface's language for this run: system, en, it, de, or pseudo "
+                                                                       "(every string lengthened and accented, to find cut-off text)."),
+                                      QStringLiteral("CODE"));
+    parser.addOption(language);
     parser.addPositionalArgument(QStringLiteral("PROJECT.vigil"),
                                  QApplication::translate("vigil", "Project to open (created if new); without one, the start page."));
     parser.addPositionalArgument(QStringLiteral("VIDEO"), QApplication::translate("vigil", "Videos or folders to add (to your default project when no project is named)."),
@@ -97,6 +103,14 @@ int main(int argc, char** argv)
         settings.resetAll();
         qInfo() << "settings reset to their defaults (--reset-settings)";
     }
+
+    // Before any window exists: widgets take their texts when they are made.
+    QString languageProblem;
+    const QString languageInForce = vigil::installTranslations(
+        parser.isSet(language) ? parser.value(language) : settings.text(vigil::settingKey::language), &languageProblem);
+    qInfo().noquote() << "interface language:" << languageInForce;
+    if (!languageProblem.isEmpty())
+        qWarning().noquote() << languageProblem;
 
     bool safe = parser.isSet(safeMode);
     if (!unclean.isEmpty() && !safe) {
@@ -143,8 +157,9 @@ int main(int argc, char** argv)
             window.resize(wh[0].toInt(), wh[1].toInt());
     }
     window.show();
-    if (!settingsNotices.isEmpty())
-        window.statusBar()->showMessage(settingsNotices.join(QLatin1Char(' ')), 30000);
+    const QStringList startNotices = settingsNotices + (languageProblem.isEmpty() ? QStringList() : QStringList{languageProblem});
+    if (!startNotices.isEmpty())
+        window.statusBar()->showMessage(startNotices.join(QLatin1Char(' ')), 30000);
     if (!project.isEmpty())
         window.openProject(project, arguments);
     // The first start shows the system check; later starts only when asked.

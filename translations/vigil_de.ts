@@ -5,2053 +5,2058 @@
     <name>QObject</name>
     <message>
         <source>Set the class of a video to &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse eines Videos auf „%1“ setzen</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>frames %1-%2, %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Frames %1–%2, %3%4</translation>
     </message>
     <message>
         <source>UCF-Crime temporal annotations (.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitliche UCF-Crime-Annotationen (.txt)</translation>
     </message>
     <message>
         <source>XD-Violence annotations.txt (.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>XD-Violence annotations.txt (.txt)</translation>
     </message>
     <message>
         <source>ShanghaiTech frame masks (folder of .npy)</source>
-        <translation type="unfinished"></translation>
+        <translation>ShanghaiTech-Frame-Masken (Ordner mit .npy-Dateien)</translation>
     </message>
     <message>
         <source>CSV, every field (.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV, alle Felder (.csv)</translation>
     </message>
     <message>
         <source>JSON, every field and the project&apos;s classes (.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON, alle Felder und die Klassen des Projekts (.json)</translation>
     </message>
 </context>
 <context>
     <name>ScoreDialogs</name>
     <message>
         <source>Choose Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell wählen</translation>
     </message>
     <message>
         <source>Checkpoint (last.ckpt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint (last.ckpt)</translation>
     </message>
     <message>
         <source>Normal centroid (ncentroid.pt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal-Zentroid (ncentroid.pt)</translation>
     </message>
     <message>
         <source>Classes (ucf, xd, sht or a CSV file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassen (ucf, xd, sht oder eine CSV-Datei)</translation>
     </message>
     <message>
         <source>Automatic (GPU when available)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch (GPU, falls vorhanden)</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>CPU, int8 (about 2.5x faster with ViT-B/16, scores within 0.01 of fp32)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU, int8 (mit ViT-B/16 etwa 2,5-mal schneller, Werte weichen höchstens 0,01 von fp32 ab)</translation>
     </message>
     <message>
         <source>CUDA GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA-GPU</translation>
     </message>
     <message>
         <source>CUDA GPU, fp16</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA-GPU, fp16</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Detection Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennungseinstellungen</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwelle</translation>
     </message>
     <message>
         <source>Hysteresis (an event lasts while the score stays above threshold minus this)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hysterese (ein Ereignis dauert an, solange der Wert über der Schwelle abzüglich dieses Betrags bleibt)</translation>
     </message>
     <message>
         <source>Minimum duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestdauer</translation>
     </message>
     <message>
         <source>Merge events closer than</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse zusammenführen bei Abstand unter</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>&amp;Device</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gerät</translation>
     </message>
     <message>
         <source>CPU &amp;threads</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-&amp;Threads</translation>
     </message>
     <message>
         <source>&amp;Batch (frames)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Batch (Frames)</translation>
     </message>
     <message>
         <source>&amp;Stride (every Nth frame)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schrittweite (jeder n-te Frame)</translation>
     </message>
     <message>
         <source>&amp;Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schwelle</translation>
     </message>
     <message>
         <source>&amp;Hysteresis</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hysterese</translation>
     </message>
     <message>
         <source>Shortest &amp;detection (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzeste &amp;Erkennung (s)</translation>
     </message>
     <message>
         <source>&amp;Merge gap (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusammenführungsabstand (s)</translation>
     </message>
     <message>
         <source>&amp;Feature cache folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Merkmal-Cache-Ordner</translation>
     </message>
     <message>
         <source>Feature cache &amp;limit (GiB, 0: none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmal-Cache-&amp;Limit (GiB, 0: keins)</translation>
     </message>
     <message>
         <source>Seek &amp;proxy folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Such-&amp;Proxy-Ordner</translation>
     </message>
     <message>
         <source>Seek proxy l&amp;imit (GiB, 0: none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Such-Proxy-L&amp;imit (GiB, 0: keins)</translation>
     </message>
     <message>
         <source>&amp;Padding (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vor- und Nachlauf (s)</translation>
     </message>
     <message>
         <source>&amp;Re-encode (frame-exact ends)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu kodieren (framegenaue Enden)</translation>
     </message>
     <message>
         <source>Burn in the &amp;overlay</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Overlay einbrennen</translation>
     </message>
     <message>
         <source>Output &amp;folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausgabeordner</translation>
     </message>
     <message>
         <source>Your &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr &amp;Name</translation>
     </message>
 </context>
 <context>
     <name>SettingsTable</name>
     <message>
         <source>Where scoring runs: auto (CUDA when there is a GPU), cpu, cpu-int8 (about 2.5x faster with ViT-B/16, features close to fp32&apos;s), cuda, cuda-fp16.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo die Bewertung läuft: auto (CUDA, wenn eine GPU vorhanden ist), cpu, cpu-int8 (mit ViT-B/16 etwa 2,5-mal schneller, Merkmale nahe an fp32), cuda, cuda-fp16.</translation>
     </message>
     <message>
         <source>CPU threads for the model (0: one per core).</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Threads für das Modell (0: einer pro Kern).</translation>
     </message>
     <message>
         <source>Frames in the image encoder at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frames, die der Bild-Encoder gleichzeitig verarbeitet.</translation>
     </message>
     <message>
         <source>Score every Nth frame (1: every frame).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden n-ten Frame bewerten (1: jeden Frame).</translation>
     </message>
     <message>
         <source>New projects: the score at which a frame is an alarm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Projekte: Anomaliewert, ab dem ein Frame als Alarm gilt.</translation>
     </message>
     <message>
         <source>New projects: how far below the threshold a detection ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Projekte: wie weit unter der Schwelle eine Erkennung endet.</translation>
     </message>
     <message>
         <source>New projects: shortest detection, in seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Projekte: kürzeste Erkennung in Sekunden.</translation>
     </message>
     <message>
         <source>New projects: detections closer than this many seconds become one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Projekte: Erkennungen, die weniger Sekunden auseinanderliegen, werden zusammengeführt.</translation>
     </message>
     <message>
         <source>Feature cache folder (empty: ~/.cache/vigil/features).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner des Merkmal-Cache (leer: ~/.cache/vigil/features).</translation>
     </message>
     <message>
         <source>Feature cache size limit in GiB; the least recently used go first (0: no limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Größenlimit des Merkmal-Cache in GiB; die am längsten nicht genutzten Einträge werden zuerst entfernt (0: kein Limit).</translation>
     </message>
     <message>
         <source>Seek proxy folder (empty: ~/.cache/vigil/proxies).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner der Such-Proxys (leer: ~/.cache/vigil/proxies).</translation>
     </message>
     <message>
         <source>Seek proxy size limit in GiB; the least recently used go first (0: no limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Größenlimit der Such-Proxys in GiB; die am längsten nicht genutzten werden zuerst entfernt (0: kein Limit).</translation>
     </message>
     <message>
         <source>Seconds of video kept before and after an exported clip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden Video, die vor und nach einem exportierten Clip erhalten bleiben.</translation>
     </message>
     <message>
         <source>Re-encode exported clips (frame-exact ends) instead of copying the stream where it can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportierte Clips neu kodieren (framegenaue Enden), statt den Stream wo möglich zu kopieren.</translation>
     </message>
     <message>
         <source>Burn the time, frame, score and class into exported clips (re-encodes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit, Frame, Anomaliewert und Klasse in exportierte Clips einbrennen (kodiert neu).</translation>
     </message>
     <message>
         <source>Where clips are exported (empty: beside the project).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielordner für exportierte Clips (leer: neben dem Projekt).</translation>
     </message>
     <message>
         <source>The analyst&apos;s name in the audit trail (default: the login name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Analysten im Änderungsprotokoll (Standard: der Anmeldename).</translation>
     </message>
     <message>
         <source>Language of the desktop application (system: the desktop&apos;s). vigil-cli stays English.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Desktop-Anwendung (system: die des Desktops). vigil-cli bleibt englisch.</translation>
     </message>
     <message>
         <source>Colours of the desktop application (system: the desktop&apos;s preference).</source>
-        <translation type="unfinished"></translation>
+        <translation>Farben der Desktop-Anwendung (system: nach Vorgabe des Desktops).</translation>
     </message>
     <message>
         <source>What a frame&apos;s truth is in the research window and the video list&apos;s figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was im Forschungsfenster und in den Kennzahlen der Videoliste als Referenz für einen Frame gilt.</translation>
     </message>
     <message>
         <source>The main window&apos;s place and size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Position und Größe des Hauptfensters.</translation>
     </message>
     <message>
         <source>The main window&apos;s docks and toolbars.</source>
-        <translation type="unfinished"></translation>
+        <translation>Docks und Werkzeugleisten des Hauptfensters.</translation>
     </message>
     <message>
         <source>Recent projects, newest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geöffnete Projekte, neueste zuerst.</translation>
     </message>
     <message>
         <source>The last checkpoint chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der zuletzt gewählte Checkpoint.</translation>
     </message>
     <message>
         <source>Its centroid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sein Zentroid.</translation>
     </message>
     <message>
         <source>Its class list (ucf, xd, sht or a CSV file).</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Klassenliste (ucf, xd, sht oder eine CSV-Datei).</translation>
     </message>
     <message>
         <source>CLIP&apos;s vocabulary file, for training new classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vokabulardatei von CLIP, zum Trainieren neuer Klassen.</translation>
     </message>
     <message>
         <source>Whether the first start&apos;s system check ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob die Systemprüfung beim ersten Start gelaufen ist.</translation>
     </message>
 </context>
 <context>
     <name>SystemCheck</name>
     <message>
         <source>No %1 chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gewählt: %1.</translation>
     </message>
     <message>
         <source>%1 is not there.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht vorhanden.</translation>
     </message>
     <message>
         <source>%1 cannot be read (not a file, or no permission).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden (keine Datei oder keine Berechtigung).</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Everything Vigil needs is here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles, was Vigil braucht, ist vorhanden.</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
         </translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>: each says below what to do</source>
-        <translation type="unfinished"></translation>
+        <translation>: Was jeweils zu tun ist, steht unten</translation>
     </message>
     <message>
         <source>AnomalyCLIP&apos;s authors publish the checkpoints: download the checkpoints folder from their Google Drive (%1, linked from github.com/luca-zanella-dvl/AnomalyCLIP) and choose checkpoints/&lt;dataset&gt;/last.ckpt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Autoren von AnomalyCLIP veröffentlichen die Checkpoints: Laden Sie den Ordner checkpoints aus ihrem Google Drive herunter (%1, verlinkt auf github.com/luca-zanella-dvl/AnomalyCLIP), und wählen Sie checkpoints/&lt;dataset&gt;/last.ckpt.</translation>
     </message>
     <message>
         <source>Checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint</translation>
     </message>
     <message>
         <source>checkpoint (last.ckpt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint (last.ckpt)</translation>
     </message>
     <message>
         <source>Normal centroid</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal-Zentroid</translation>
     </message>
     <message>
         <source>normal centroid (ncentroid.pt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal-Zentroid (ncentroid.pt)</translation>
     </message>
     <message>
         <source>ncentroid.pt comes with the checkpoint, in the same folder of the authors&apos; download: choose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>ncentroid.pt gehört zum Checkpoint und liegt im selben Ordner des Downloads der Autoren: Wählen Sie diese Datei.</translation>
     </message>
     <message>
         <source>Class list</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassenliste</translation>
     </message>
     <message>
         <source>%1: %2 classes (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Klassen (%3)</translation>
     </message>
     <message>
         <source>Use ucf, xd or sht for the three datasets&apos; lists, or choose a CSV file of id,name rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie ucf, xd oder sht für die Listen der drei Datensätze, oder wählen Sie eine CSV-Datei mit Zeilen der Form id,name.</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>%1; %2 classes; encoder fingerprint %3; loaded in %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; %2 Klassen; Encoder-Fingerabdruck %3; in %4 s geladen</translation>
     </message>
     <message>
         <source>The checkpoint, centroid and class list must belong together: the authors&apos; checkpoints/&lt;dataset&gt;/last.ckpt, its ncentroid.pt, and that dataset&apos;s classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint, Zentroid und Klassenliste müssen zusammengehören: checkpoints/&lt;dataset&gt;/last.ckpt der Autoren, die zugehörige ncentroid.pt und die Klassen dieses Datensatzes.</translation>
     </message>
     <message>
         <source>Not loaded: the files above are needed first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geladen: Zuerst werden die obigen Dateien benötigt.</translation>
     </message>
     <message>
         <source>CLIP vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>CLIP-Vokabular</translation>
     </message>
     <message>
         <source>Not chosen (optional). Scoring does not need it; teaching a model a new class does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gewählt (optional). Die Bewertung braucht es nicht, wohl aber das Anlernen einer neuen Klasse.</translation>
     </message>
     <message>
         <source>bpe_simple_vocab_16e6.txt.gz comes with CLIP and AnomalyCLIP&apos;s repository: choose it to check class names against the checkpoint and to add classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>bpe_simple_vocab_16e6.txt.gz liegt den Repositorys von CLIP und AnomalyCLIP bei: Wählen Sie die Datei, um Klassennamen mit dem Checkpoint abzugleichen und Klassen hinzuzufügen.</translation>
     </message>
     <message>
         <source>vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Vokabular</translation>
     </message>
     <message>
         <source>, CLIP&apos;s 48,894 merges</source>
-        <translation type="unfinished"></translation>
+        <translation>, die 48.894 Merge-Regeln von CLIP</translation>
     </message>
     <message>
         <source>Choose CLIP&apos;s own bpe_simple_vocab_16e6.txt.gz.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Original-Datei bpe_simple_vocab_16e6.txt.gz von CLIP.</translation>
     </message>
     <message>
         <source>Choose CLIP&apos;s bpe_simple_vocab_16e6.txt.gz.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Datei bpe_simple_vocab_16e6.txt.gz von CLIP.</translation>
     </message>
     <message>
         <source>Compute devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechengeräte</translation>
     </message>
     <message>
         <source>CPU: %1 logical processors</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU: %1 logische Prozessoren</translation>
     </message>
     <message numerus="yes">
         <source>; CUDA: %n device(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; CUDA: %n Gerät</numerusform>
+            <numerusform>; CUDA: %n Geräte</numerusform>
         </translation>
     </message>
     <message>
         <source>; no CUDA device found (LibTorch has CUDA %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>; kein CUDA-Gerät gefunden (LibTorch enthält CUDA %1)</translation>
     </message>
     <message>
         <source>; this LibTorch is built without CUDA (docs/cuda.md says how to use a GPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>; diese LibTorch-Version ist ohne CUDA gebaut (wie Sie eine GPU nutzen, steht in docs/cuda.md)</translation>
     </message>
     <message>
         <source>; Safe Mode: CPU only</source>
-        <translation type="unfinished"></translation>
+        <translation>; abgesicherter Modus: nur CPU</translation>
     </message>
     <message>
         <source>Scoring speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertungsgeschwindigkeit</translation>
     </message>
     <message>
         <source>Not measured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gemessen.</translation>
     </message>
     <message>
         <source>Measured once a model loads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gemessen, sobald ein Modell geladen ist.</translation>
     </message>
     <message>
         <source>The image encoder runs about %1 frames/s on %2 (%3 frames in %4 s): an hour of 30 frames/s video takes %5 to encode, decoding beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bild-Encoder schafft auf %2 etwa %1 Frames/s (%3 Frames in %4 s): Eine Stunde Video mit 30 Frames/s braucht %5 zum Kodieren, das Dekodieren läuft parallel dazu.</translation>
     </message>
     <message>
         <source>under a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>unter einer Minute</translation>
     </message>
     <message>
         <source>about %1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa %1 min</translation>
     </message>
     <message>
         <source>Choose the CPU in Score &gt; Choose Model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die CPU unter Bewertung &gt; Modell wählen.</translation>
     </message>
     <message>
         <source>Video decoders</source>
-        <translation type="unfinished"></translation>
+        <translation>Video-Decoder</translation>
     </message>
     <message>
         <source>No videos in the project yet. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Videos im Projekt. %1</translation>
     </message>
     <message numerus="yes">
         <source>%n video(s): </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Video: </numerusform>
+            <numerusform>%n Videos: </numerusform>
         </translation>
     </message>
     <message>
         <source>This FFmpeg has no decoder for %1: install Debian&apos;s libavcodec59 (not a reduced build).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesem FFmpeg fehlt ein Decoder für %1: Installieren Sie libavcodec59 von Debian (keinen reduzierten Build).</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be read as video: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei konnte nicht als Video gelesen werden: </numerusform>
+            <numerusform>%n Dateien konnten nicht als Video gelesen werden: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n video(s) are not where the project expects them: add their folder again and Vigil finds them by content.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Video liegt nicht dort, wo das Projekt es erwartet: Fügen Sie seinen Ordner erneut hinzu, dann findet Vigil es anhand des Inhalts.</numerusform>
+            <numerusform>%n Videos liegen nicht dort, wo das Projekt sie erwartet: Fügen Sie ihren Ordner erneut hinzu, dann findet Vigil sie anhand des Inhalts.</numerusform>
         </translation>
     </message>
     <message>
         <source>Disk space</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherplatz</translation>
     </message>
     <message>
         <source>The free space of %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der freie Speicherplatz von %1 lässt sich nicht ermitteln.</translation>
     </message>
     <message>
         <source>%1 free for the feature cache (%2); the project&apos;s unscored videos need about %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 frei für den Merkmal-Cache (%2); die unbewerteten Videos des Projekts brauchen etwa %3</translation>
     </message>
     <message>
         <source>; seek proxies use up to 20 GiB in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; Such-Proxys belegen bis zu 20 GiB in %1</translation>
     </message>
     <message>
         <source>Free %1 on that disk, or score fewer videos at a time: a full disk stops scoring with a message, and what was scored is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie auf diesem Datenträger %1 frei, oder bewerten Sie weniger Videos auf einmal: Ist der Datenträger voll, bricht die Bewertung mit einer Meldung ab; bereits Bewertetes bleibt erhalten.</translation>
     </message>
     <message>
         <source>Less than 2 GiB would be left once the features are cached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Zwischenspeichern der Merkmale blieben weniger als 2 GiB frei.</translation>
     </message>
 </context>
 <context>
     <name>Translations</name>
     <message>
         <source>The %1 translation is missing from this installation; the interface stays English.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übersetzung „%1“ fehlt in dieser Installation; die Oberfläche bleibt englisch.</translation>
     </message>
 </context>
 <context>
     <name>vigil</name>
     <message>
         <source>Review surveillance video with AnomalyCLIP anomaly scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Überwachungsvideos anhand von AnomalyCLIP-Anomaliewerten prüfen.</translation>
     </message>
     <message>
         <source>Once started, save a picture of the window to FILE (PNG), print which page it shows, and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Start ein Bild des Fensters in FILE (PNG) speichern, die angezeigte Seite ausgeben und beenden.</translation>
     </message>
     <message>
         <source>Window size, as WIDTHxHEIGHT (for example 1366x768).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenstergröße als WIDTHxHEIGHT (zum Beispiel 1366x768).</translation>
     </message>
     <message>
         <source>Start in Safe Mode: CPU only, the default window layout, no seek proxies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im abgesicherten Modus starten: nur CPU, Standard-Fensterlayout, keine Such-Proxys.</translation>
     </message>
     <message>
         <source>Open the system check once started (as Help &gt; System Check).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Start die Systemprüfung öffnen (wie Hilfe &gt; Systemprüfung).</translation>
     </message>
     <message>
         <source>Print the versions, libraries and devices a bug report needs, and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die für einen Fehlerbericht nötigen Versionen, Bibliotheken und Geräte ausgeben und beenden.</translation>
     </message>
     <message>
         <source>Put every setting back to its default, then start (as Help &gt; Reset Settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einstellungen auf ihre Standardwerte zurücksetzen, dann starten (wie Hilfe &gt; Einstellungen zurücksetzen).</translation>
     </message>
     <message>
         <source>Project to open (created if new); without one, the start page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu öffnendes Projekt (wird neu angelegt, falls es nicht existiert); ohne Angabe die Startseite.</translation>
     </message>
     <message>
         <source>Videos or folders to add (to your default project when no project is named).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzuzufügende Videos oder Ordner (zu Ihrem Standardprojekt, wenn kein Projekt angegeben ist).</translation>
     </message>
 </context>
 <context>
     <name>vigil::ClassChart</name>
     <message>
         <source>p(class | abnormal)</source>
-        <translation type="unfinished"></translation>
+        <translation>p(Klasse | anomal)</translation>
     </message>
     <message>
         <source>The class probabilities at the playhead appear here once a model is chosen (Score &gt; Choose Model).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Klassenwahrscheinlichkeiten an der Abspielposition erscheinen hier, sobald ein Modell gewählt ist (Bewertung &gt; Modell wählen).</translation>
     </message>
 </context>
 <context>
     <name>vigil::ClipExportController</name>
     <message>
         <source>Export Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen exportieren</translation>
     </message>
     <message>
         <source>Export &amp;Clips...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clips exportieren...</translation>
     </message>
     <message>
         <source>Export Clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Clips exportieren</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen</translation>
     </message>
     <message>
         <source>Detections</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennungen</translation>
     </message>
     <message>
         <source>Clips of</source>
-        <translation type="unfinished"></translation>
+        <translation>Clips aus</translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebiger Status</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Angenommen</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>To review</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfen</translation>
     </message>
     <message>
         <source>Detections in state</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennungen mit Status</translation>
     </message>
     <message>
         <source>any class</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebige Klasse</translation>
     </message>
     <message>
         <source>Only the class</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Klasse</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Padding before and after</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor- und Nachlauf</translation>
     </message>
     <message>
         <source>Always re-encode (else a stream copy when the cut falls on keyframes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Immer neu kodieren (sonst Stream-Kopie, wenn der Schnitt auf Keyframes fällt)</translation>
     </message>
     <message>
         <source>Burn in time, frame, score and class, with a score strip under the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit, Frame, Anomaliewert und Klasse einbrennen, mit Werteverlauf unter dem Bild</translation>
     </message>
     <message>
         <source>Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen...</translation>
     </message>
     <message>
         <source>Folder for the Clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für die Clips</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Exporting clips...</source>
-        <translation type="unfinished"></translation>
+        <translation>Clips werden exportiert...</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Exporting %1 (%2 of %3)...</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird exportiert (%2 von %3)...</translation>
     </message>
     <message numerus="yes">
         <source>%n clip(s) written, with their sidecars, clips.csv and SHA256SUMS.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Clip geschrieben, mit Begleitdateien, clips.csv und SHA256SUMS.</numerusform>
+            <numerusform>%n Clips geschrieben, mit Begleitdateien, clips.csv und SHA256SUMS.</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelled: the clips written are complete and listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Die bereits geschriebenen Clips sind vollständig und aufgelistet.</translation>
     </message>
     <message>
         <source>Not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geschrieben: %1</translation>
     </message>
 </context>
 <context>
     <name>vigil::ComparisonController</name>
     <message>
         <source>&amp;Compare Models...</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle ver&amp;gleichen...</translation>
     </message>
     <message>
         <source>Compare Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle vergleichen</translation>
     </message>
     <message>
         <source>The project needs two models with scores: fine-tune one (Train &gt; Fine-Tune Model) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt braucht zwei Modelle mit Anomaliewerten: Stimmen Sie zuerst eines fein ab (Training &gt; Modell feinabstimmen).</translation>
     </message>
     <message>
         <source>Comparing...</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich läuft...</translation>
     </message>
     <message>
         <source>Cannot compare: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich nicht möglich: %1</translation>
     </message>
     <message>
         <source>current</source>
-        <translation type="unfinished"></translation>
+        <translation>aktuell</translation>
     </message>
 </context>
 <context>
     <name>vigil::ComparisonDialog</name>
     <message>
         <source>Compare Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle vergleichen</translation>
     </message>
     <message>
         <source>A (before)</source>
-        <translation type="unfinished"></translation>
+        <translation>A (vorher)</translation>
     </message>
     <message>
         <source>B (after)</source>
-        <translation type="unfinished"></translation>
+        <translation>B (nachher)</translation>
     </message>
     <message>
         <source>Alarm threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmschwelle</translation>
     </message>
     <message>
         <source>Draw A&apos;s scores on the timeline beside the current model&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte von A in der Zeitleiste neben denen des aktuellen Modells zeichnen</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Frames</translation>
     </message>
     <message>
         <source>Abnormal</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomal</translation>
     </message>
     <message>
         <source>AUC A</source>
-        <translation type="unfinished"></translation>
+        <translation>AUC A</translation>
     </message>
     <message>
         <source>AUC B</source>
-        <translation type="unfinished"></translation>
+        <translation>AUC B</translation>
     </message>
     <message>
         <source>AUC change</source>
-        <translation type="unfinished"></translation>
+        <translation>AUC-Änderung</translation>
     </message>
     <message>
         <source>False alarms A</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlalarme A</translation>
     </message>
     <message>
         <source>False alarms B</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlalarme B</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Missed A</source>
-        <translation type="unfinished"></translation>
+        <translation>Verpasst A</translation>
     </message>
     <message>
         <source>Missed B</source>
-        <translation type="unfinished"></translation>
+        <translation>Verpasst B</translation>
     </message>
     <message>
         <source>Frame counts at the threshold. Double-click (or Enter) opens the video.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl Frames bei der Schwelle. Doppelklick (oder Enter) öffnet das Video.</translation>
     </message>
     <message numerus="yes">
         <source>B (%1) against A (%2) on %n video(s), threshold %3:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>B (%1) gegenüber A (%2) auf %n Video, Schwelle %3:</numerusform>
+            <numerusform>B (%1) gegenüber A (%2) auf %n Videos, Schwelle %3:</numerusform>
         </translation>
     </message>
     <message>
         <source>AUC %1 -&gt; %2 (%3), AP %4 -&gt; %5 (%6); false-alarm frames %7 -&gt; %8, missed abnormal frames %9 -&gt; %10.</source>
-        <translation type="unfinished"></translation>
+        <translation>AUC %1 -&gt; %2 (%3), AP %4 -&gt; %5 (%6); Fehlalarm-Frames %7 -&gt; %8, verpasste anomale Frames %9 -&gt; %10.</translation>
     </message>
     <message>
         <source>Truth: %1 (chosen in the research window).</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz: %1 (im Forschungsfenster gewählt).</translation>
     </message>
     <message>
         <source>AUC better on %1 video(s), worse on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>AUC besser bei %1 Video(s), schlechter bei %2.</translation>
     </message>
     <message>
         <source>Left out (scored by one model only): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelassen (nur von einem Modell bewertet): %1</translation>
     </message>
     <message>
         <source>Left out (no known truth): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelassen (keine Referenz bekannt): %1</translation>
     </message>
 </context>
 <context>
     <name>vigil::CrashRecoveryDialog</name>
     <message>
         <source>Vigil did not close properly</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil wurde nicht ordnungsgemäß beendet</translation>
     </message>
     <message>
         <source>an earlier run</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>The run started %1 crashed: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzung (Start: %1) ist abgestürzt: %2.</translation>
     </message>
     <message>
         <source>The run started %1 ended without closing (it was killed, or the computer stopped).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzung (Start: %1) endete, ohne ordnungsgemäß beendet zu werden (der Prozess wurde abgebrochen oder der Computer ausgeschaltet).</translation>
     </message>
     <message numerus="yes">
         <source>%n earlier run(s) also ended this way.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n frühere Sitzung endete ebenso.</numerusform>
+            <numerusform>%n frühere Sitzungen endeten ebenso.</numerusform>
         </translation>
     </message>
     <message>
         <source>Last action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktion: %1</translation>
     </message>
     <message>
         <source>Crash note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Absturzbericht: %1</translation>
     </message>
     <message>
         <source>Its log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll der Sitzung: %1</translation>
     </message>
     <message>
         <source>%1 (removed since)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (inzwischen entfernt)</translation>
     </message>
     <message>
         <source>Your projects are safe: every edit was saved when it was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Projekte sind sicher: Jede Änderung wurde sofort gespeichert.</translation>
     </message>
     <message>
         <source>Safe Mode starts Vigil on the CPU only, with the default window layout and no seek proxies (video is always decoded in software). Nothing is sent anywhere: the note and the log stay in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der abgesicherte Modus startet Vigil nur auf der CPU, mit dem Standard-Fensterlayout und ohne Such-Proxys (Video wird immer in Software dekodiert). Es wird nichts gesendet: Bericht und Protokoll bleiben in %1.</translation>
     </message>
     <message>
         <source>Start in &amp;Safe Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;abgesicherten Modus starten</translation>
     </message>
     <message>
         <source>Start &amp;Normally</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Normal starten</translation>
     </message>
     <message>
         <source>Open &amp;Log Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokollordner öffnen</translation>
     </message>
 </context>
 <context>
     <name>vigil::DetectionsModel</name>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>%1 (corrected)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (korrigiert)</translation>
     </message>
     <message>
         <source>%1 %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 %</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Angenommen</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>To review</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfen</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <source>Peak</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitze</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
 </context>
 <context>
     <name>vigil::DetectionsPanel</name>
     <message>
         <source>Detections</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennungen</translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebiger Status</translation>
     </message>
     <message>
         <source>To review</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfen</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Angenommen</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Lowest peak score</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrigster Spitzenwert</translation>
     </message>
     <message>
         <source>Highest peak score</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchster Spitzenwert</translation>
     </message>
     <message>
         <source>Added after</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügt nach</translation>
     </message>
     <message>
         <source>Videos added after</source>
-        <translation type="unfinished"></translation>
+        <translation>Videos hinzugefügt nach</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>Peak score</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitzenwert</translation>
     </message>
     <message>
         <source>Up/Down: next · A accept · Shift+A make a label · X reject · 1-9, 0: class · N note · Ctrl+A all</source>
-        <translation type="unfinished"></translation>
+        <translation>Up/Down: nächste · A annehmen · Shift+A als Markierung · X ablehnen · 1-9, 0: Klasse · N Notiz · Ctrl+A alle</translation>
     </message>
     <message>
         <source>Any class</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebige Klasse</translation>
     </message>
     <message>
         <source>All videos</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Videos</translation>
     </message>
     <message>
         <source>No detections to show: they appear where a scored video&apos;s score stays above the threshold (Score menu), or widen the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Erkennungen anzuzeigen: Sie entstehen, wo der Anomaliewert eines bewerteten Videos über der Schwelle bleibt (Menü Bewertung). Oder lockern Sie die Filter.</translation>
     </message>
     <message numerus="yes">
         <source>%n detection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Erkennung</numerusform>
+            <numerusform>%n Erkennungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Note on this detection:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zu dieser Erkennung:</translation>
     </message>
 </context>
 <context>
     <name>vigil::HelpController</name>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;System Check...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Systemprüfung...</translation>
     </message>
     <message>
         <source>Open &amp;Log Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
         <source>&amp;Copy Debug Information</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Debug-Informationen kopieren</translation>
     </message>
     <message>
         <source>&amp;About Vigil</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Vigil</translation>
     </message>
     <message>
         <source>System check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemprüfung: %1</translation>
     </message>
     <message>
         <source>Model %1 chosen for this project</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell %1 für dieses Projekt gewählt</translation>
     </message>
     <message>
         <source>Model remembered: a project opened next can use it (Score &gt; Choose Model)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell gemerkt: Ein als Nächstes geöffnetes Projekt kann es verwenden (Bewertung &gt; Modell wählen)</translation>
     </message>
     <message>
         <source>No file manager could open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Dateimanager konnte %1 öffnen</translation>
     </message>
     <message>
         <source>Debug information copied: paste it into your report (it holds no video or label)</source>
-        <translation type="unfinished"></translation>
+        <translation>Debug-Informationen kopiert: Fügen Sie sie in Ihren Bericht ein (sie enthalten keine Videos oder Markierungen)</translation>
     </message>
     <message>
         <source>About Vigil</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Vigil</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Vigil %1&lt;/h3&gt;&lt;p&gt;Review surveillance video with AnomalyCLIP anomaly scores.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Vigil %1&lt;/h3&gt;&lt;p&gt;Überwachungsvideos anhand von AnomalyCLIP-Anomaliewerten prüfen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
 </context>
 <context>
     <name>vigil::JobsPanel</name>
     <message>
         <source>Scoring jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertungsaufträge</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit</translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished"></translation>
+        <translation>Restzeit</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>No scoring job</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bewertungsauftrag</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>In Warteschlange</translation>
     </message>
     <message>
         <source>%1 frames/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Frames/s</translation>
     </message>
     <message>
         <source>Scoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung läuft</translation>
     </message>
 </context>
 <context>
     <name>vigil::LabelEditor</name>
     <message>
         <source>Add a label</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierung hinzufügen</translation>
     </message>
     <message numerus="yes">
         <source>Change the class of %n label(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Klasse von %n Markierung ändern</numerusform>
+            <numerusform>Klasse von %n Markierungen ändern</numerusform>
         </translation>
     </message>
     <message>
         <source>Note on a label</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zu einer Markierung</translation>
     </message>
     <message>
         <source>A label must end after it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Markierung muss nach ihrem Beginn enden</translation>
     </message>
     <message>
         <source>Change the extent of a label</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfang einer Markierung ändern</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n label(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Markierung entfernen</numerusform>
+            <numerusform>%n Markierungen entfernen</numerusform>
         </translation>
     </message>
     <message>
         <source>Split a label</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierung teilen</translation>
     </message>
     <message>
         <source>Merge two labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Markierungen zusammenführen</translation>
     </message>
 </context>
 <context>
     <name>vigil::LabelTimelineController</name>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen</translation>
     </message>
     <message>
         <source>Select the next label</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Markierung auswählen</translation>
     </message>
     <message>
         <source>Select the previous label</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorherige Markierung auswählen</translation>
     </message>
     <message>
         <source>Move the selected label&apos;s start one second earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn der ausgewählten Markierung eine Sekunde früher</translation>
     </message>
     <message>
         <source>Move the selected label&apos;s start one frame earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn der ausgewählten Markierung einen Frame früher</translation>
     </message>
     <message>
         <source>Move the selected label&apos;s start one second later</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn der ausgewählten Markierung eine Sekunde später</translation>
     </message>
     <message>
         <source>Move the selected label&apos;s start one frame later</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn der ausgewählten Markierung einen Frame später</translation>
     </message>
     <message>
         <source>Move the selected label&apos;s end one second earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende der ausgewählten Markierung eine Sekunde früher</translation>
     </message>
     <message>
         <source>Move the selected label&apos;s end one frame earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende der ausgewählten Markierung einen Frame früher</translation>
     </message>
     <message>
         <source>Move the selected label&apos;s end one second later</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende der ausgewählten Markierung eine Sekunde später</translation>
     </message>
     <message>
         <source>Move the selected label&apos;s end one frame later</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende der ausgewählten Markierung einen Frame später</translation>
     </message>
     <message>
         <source>Split the selected label at the playhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Markierung an der Abspielposition teilen</translation>
     </message>
     <message>
         <source>Merge the selected label with the next</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Markierung mit der nächsten zusammenführen</translation>
     </message>
     <message>
         <source>Go to the selected label&apos;s first frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum ersten Frame der ausgewählten Markierung</translation>
     </message>
     <message>
         <source>Go to the selected label&apos;s last frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum letzten Frame der ausgewählten Markierung</translation>
     </message>
     <message>
         <source>Play lock: loop the selected label, stop at its end, or off</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabesperre: ausgewählte Markierung in Schleife, an ihrem Ende anhalten oder aus</translation>
     </message>
     <message>
         <source>Playback loops over the selected label (Ctrl+L: stop at its end)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe läuft in Schleife über die ausgewählte Markierung (Ctrl+L: an ihrem Ende anhalten)</translation>
     </message>
     <message>
         <source>Playback stops at the selected label&apos;s end (Ctrl+L: off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe hält am Ende der ausgewählten Markierung an (Ctrl+L: aus)</translation>
     </message>
     <message>
         <source>Playback is not locked to a label</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe ist an keine Markierung gebunden</translation>
     </message>
     <message>
         <source>No label after this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Markierung nach dieser</translation>
     </message>
     <message>
         <source>No label before this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Markierung vor dieser</translation>
     </message>
     <message>
         <source>Split: put the playhead inside the selected label (after its first frame)</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilen: Setzen Sie die Abspielposition in die ausgewählte Markierung (nach ihrem ersten Frame)</translation>
     </message>
     <message>
         <source>Merge: the selected label has no label after it</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführen: Nach der ausgewählten Markierung folgt keine weitere</translation>
     </message>
 </context>
 <context>
     <name>vigil::LabelToolsController</name>
     <message>
         <source>New Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Klasse</translation>
     </message>
     <message>
         <source>A class of this project&apos;s own (for example Loitering):</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine projekteigene Klasse (zum Beispiel Herumlungern):</translation>
     </message>
     <message>
         <source>Ground Truth</source>
-        <translation type="unfinished"></translation>
+        <translation>Ground Truth</translation>
     </message>
     <message>
         <source>Import &amp;Labels...</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen &amp;importieren...</translation>
     </message>
     <message>
         <source>E&amp;xport Labels...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markierungen exportieren...</translation>
     </message>
     <message>
         <source>Label &amp;Classes...</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungs&amp;klassen...</translation>
     </message>
     <message>
         <source>Label Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungsklassen</translation>
     </message>
     <message>
         <source>The model&apos;s classes and the project&apos;s own: %1
 
 Add a class of the project&apos;s own:</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassen des Modells und des Projekts: %1
+
+Projekteigene Klasse hinzufügen:</translation>
     </message>
     <message>
         <source>Label &amp;History of This Video...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markierungsverlauf dieses Videos...</translation>
     </message>
     <message>
         <source>Analyst &amp;Report...</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysten&amp;bericht...</translation>
     </message>
     <message>
         <source>Undo History</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
         <source>&lt;nothing done yet&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;noch keine Änderungen&gt;</translation>
     </message>
     <message>
         <source>Undo &amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitungs&amp;verlauf</translation>
     </message>
     <message>
         <source>Class &apos;%1&apos; added to the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse „%1“ zum Projekt hinzugefügt</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Video Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Videoklasse</translation>
     </message>
     <message>
         <source>The class of %1 as a whole (the datasets&apos; weak label):</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse von %1 als Ganzes (die schwache Markierung der Datensätze):</translation>
     </message>
     <message>
         <source>Imported %1 label(s) for %2 video(s), replacing %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Markierung(en) für %2 Video(s) importiert, %3 ersetzt.</translation>
     </message>
     <message>
         <source>Exported %1 label(s) of %2 video(s) to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Markierung(en) von %2 Video(s) nach %3 exportiert.</translation>
     </message>
     <message numerus="yes">
         <source> %n line(s) hold more than two intervals: AnomalyCLIP&apos;s reader takes them; the dataset&apos;s own file has none.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> %n Zeile enthält mehr als zwei Intervalle: Der Leser von AnomalyCLIP akzeptiert das, die Originaldatei des Datensatzes enthält keine solchen.</numerusform>
+            <numerusform> %n Zeilen enthalten mehr als zwei Intervalle: Der Leser von AnomalyCLIP akzeptiert das, die Originaldatei des Datensatzes enthält keine solchen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Import Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen importieren</translation>
     </message>
     <message>
         <source>Form of the file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateiformat:</translation>
     </message>
     <message>
         <source>Folder of Frame Masks</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit Frame-Masken</translation>
     </message>
     <message>
         <source>UCF-Crime (14 classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>UCF-Crime (14 Klassen)</translation>
     </message>
     <message>
         <source>XD-Violence (7 classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>XD-Violence (7 Klassen)</translation>
     </message>
     <message>
         <source>ShanghaiTech (18 classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>ShanghaiTech (18 Klassen)</translation>
     </message>
     <message>
         <source>A class list file (id,name CSV)...</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Klassenlisten-Datei (CSV mit id,name)...</translation>
     </message>
     <message>
         <source>This project has no model to take class names from.
 Check the file&apos;s classes against:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Projekt hat kein Modell, aus dem sich Klassennamen übernehmen lassen.
+Klassen der Datei abgleichen mit:</translation>
     </message>
     <message>
         <source>Class List</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassenliste</translation>
     </message>
     <message>
         <source>Class lists (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassenlisten (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>The labels of every video the file names are replaced by the file&apos;s. This cannot be undone with Undo (export the labels first to keep them). Import?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Markierungen aller Videos, die in der Datei vorkommen, werden durch die der Datei ersetzt. Dies lässt sich nicht mit Rückgängig aufheben (exportieren Sie die Markierungen vorher, um sie zu behalten). Importieren?</translation>
     </message>
     <message>
         <source>Nothing was imported:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts importiert:
+%1</translation>
     </message>
     <message>
         <source>Export Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen exportieren</translation>
     </message>
     <message>
         <source>Folder for the Frame Masks</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für die Frame-Masken</translation>
     </message>
     <message>
         <source>History of Label %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf der Markierung %1</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorher</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachher</translation>
     </message>
     <message>
         <source>Label History of This Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungsverlauf dieses Videos</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierung</translation>
     </message>
     <message>
         <source>Analyst Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Analystenbericht</translation>
     </message>
     <message>
         <source>Analyst</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyst</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen</translation>
     </message>
     <message>
         <source>Decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidungen</translation>
     </message>
     <message>
         <source>Accepted unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverändert angenommen</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Unchanged share</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil unverändert</translation>
     </message>
     <message>
         <source>Mean decision time</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Entscheidungszeit</translation>
     </message>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unbekannt)</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>-</source>
-        <translation type="unfinished"></translation>
+        <translation>-</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
     <name>vigil::LabelsPanel</name>
     <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Frames</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>I and O mark a new label&apos;s first and last frame. 1-9, 0: class; N: note; Delete: remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>I und O setzen den ersten und letzten Frame einer neuen Markierung. 1-9, 0: Klasse; N: Notiz; Delete: entfernen.</translation>
     </message>
     <message>
         <source>%1-%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-%2</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>No labels on this video: mark a span with I and O, or accept a detection as a label (Shift+A).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Markierungen in diesem Video: Markieren Sie einen Abschnitt mit I und O, oder übernehmen Sie eine Erkennung als Markierung (Shift+A).</translation>
     </message>
     <message numerus="yes">
         <source>%n label(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Markierung</numerusform>
+            <numerusform>%n Markierungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Note on this label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zu dieser Markierung:</translation>
     </message>
     <message>
         <source>%1	%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1	%2</translation>
     </message>
     <message>
         <source>New Class...</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Klasse...</translation>
     </message>
     <message>
         <source>Note...</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz...</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>History...</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf...</translation>
     </message>
 </context>
 <context>
     <name>vigil::MainWindow</name>
     <message>
         <source>Vigil</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielen</translation>
     </message>
     <message>
         <source>Go to frame or mm:ss</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame oder mm:ss</translation>
     </message>
     <message>
         <source>Go to frame or time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu Frame oder Zeit springen</translation>
     </message>
     <message>
         <source>Videos</source>
-        <translation type="unfinished"></translation>
+        <translation>Videos</translation>
     </message>
     <message>
         <source>No videos in this project yet: File &gt; Add Videos or Add Folder, or drop files here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Videos in diesem Projekt: Datei &gt; Videos hinzufügen oder Ordner hinzufügen, oder ziehen Sie Dateien hierher.</translation>
     </message>
     <message>
         <source>Jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Detections</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennungen</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen</translation>
     </message>
     <message>
         <source>Safe Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgesicherter Modus</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Playing at %1x</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe mit %1x</translation>
     </message>
     <message>
         <source>Preparing fast seeking in %1: %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnelles Springen in %1 wird vorbereitet: %2 %</translation>
     </message>
     <message>
         <source>Fast seeking ready in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnelles Springen in %1 bereit</translation>
     </message>
     <message>
         <source>No fast seeking in %1 (seeks stay exact, only slower): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein schnelles Springen in %1 (Sprünge bleiben genau, nur langsamer): %2</translation>
     </message>
     <message>
         <source>%1 - Vigil</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 - Vigil</translation>
     </message>
     <message numerus="yes">
         <source>%n video(s) added</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Video hinzugefügt</numerusform>
+            <numerusform>%n Videos hinzugefügt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n moved video(s) found again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n verschobenes Video wiedergefunden</numerusform>
+            <numerusform>, %n verschobene Videos wiedergefunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n file(s) not added: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n Datei nicht hinzugefügt: %1</numerusform>
+            <numerusform>, %n Dateien nicht hinzugefügt: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Label starts at frame %1: O marks its last frame, Esc cancels</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierung beginnt bei Frame %1: O setzt ihren letzten Frame, Esc bricht ab</translation>
     </message>
     <message>
         <source>Label ends at frame %1: I marks its first frame, Esc cancels</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierung endet bei Frame %1: I setzt ihren ersten Frame, Esc bricht ab</translation>
     </message>
     <message>
         <source>Label added: 1-9 and 0 change its class, N adds a note, Ctrl+Z takes it back</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierung hinzugefügt: 1-9 und 0 ändern ihre Klasse, N fügt eine Notiz hinzu, Ctrl+Z nimmt sie zurück</translation>
     </message>
     <message numerus="yes">
         <source>%n detection(s), %1 alarms/h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Erkennung, %1 Alarme/h</numerusform>
+            <numerusform>%n Erkennungen, %1 Alarme/h</numerusform>
         </translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerten</translation>
     </message>
     <message>
         <source>Set Video Class...</source>
-        <translation type="unfinished"></translation>
+        <translation>Videoklasse festlegen...</translation>
     </message>
     <message>
         <source>Relink to File...</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Datei neu verknüpfen...</translation>
     </message>
     <message>
         <source>Relink Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video neu verknüpfen</translation>
     </message>
     <message>
         <source>System check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemprüfung: %1</translation>
     </message>
     <message numerus="yes">
         <source>System check: %n thing(s) to look at. System Check... says what to do.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Systemprüfung: %n Punkt zu beachten. Was zu tun ist, zeigt Hilfe &gt; Systemprüfung...</numerusform>
+            <numerusform>Systemprüfung: %n Punkte zu beachten. Was zu tun ist, zeigt Hilfe &gt; Systemprüfung...</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;New Project...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Projekt...</translation>
     </message>
     <message>
         <source>&amp;Open Project...</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt ö&amp;ffnen...</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>No recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
     </message>
     <message>
         <source>Save Project &amp;As...</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt speichern &amp;unter...</translation>
     </message>
     <message>
         <source>&amp;Add Videos...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Videos hinzufügen...</translation>
     </message>
     <message>
         <source>Add &amp;Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner hinzufügen...</translation>
     </message>
     <message numerus="yes">
         <source>Ground truth for %n video(s) imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ground Truth für %n Video importiert</numerusform>
+            <numerusform>Ground Truth für %n Videos importiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n annotated video(s) are not in the project</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n annotiertes Video ist nicht im Projekt</numerusform>
+            <numerusform>; %n annotierte Videos sind nicht im Projekt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n interval(s) cut at their video&apos;s last frame</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n Intervall am letzten Frame seines Videos abgeschnitten</numerusform>
+            <numerusform>; %n Intervalle am letzten Frame ihres Videos abgeschnitten</numerusform>
         </translation>
     </message>
     <message>
         <source>Import &amp;Ground Truth</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ground Truth importieren</translation>
     </message>
     <message>
         <source>&amp;Annotation File (UCF-Crime, XD-Violence)...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annotationsdatei (UCF-Crime, XD-Violence)...</translation>
     </message>
     <message>
         <source>Import Ground Truth</source>
-        <translation type="unfinished"></translation>
+        <translation>Ground Truth importieren</translation>
     </message>
     <message>
         <source>Annotations (*.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotationen (*.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>&amp;Frame Masks Folder (ShanghaiTech)...</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit &amp;Frame-Masken (ShanghaiTech)...</translation>
     </message>
     <message>
         <source>Folder of .npy Frame Masks</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit .npy-Frame-Masken</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>Score &amp;Overlay</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomaliewert-&amp;Overlay</translation>
     </message>
     <message>
         <source>&amp;Whole Video</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ganzes Video</translation>
     </message>
     <message>
         <source>&amp;Fullscreen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vollbild</translation>
     </message>
     <message>
         <source>&amp;Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;wertung</translation>
     </message>
     <message>
         <source>Choose &amp;Model...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell wählen...</translation>
     </message>
     <message>
         <source>Score &amp;Selected Videos</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausgewählte Videos bewerten</translation>
     </message>
     <message>
         <source>Score &amp;Everything Unscored</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle &amp;unbewerteten Videos bewerten</translation>
     </message>
     <message>
         <source>Score a &amp;Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner bewerten...</translation>
     </message>
     <message>
         <source>Score a Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner bewerten</translation>
     </message>
     <message>
         <source>&amp;Detection Settings...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erkennungseinstellungen...</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>The class probabilities at the playhead appear here: open a video from the Videos list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Klassenwahrscheinlichkeiten an der Abspielposition erscheinen hier: Öffnen Sie ein Video aus der Videoliste.</translation>
     </message>
     <message>
         <source>The class probabilities at the playhead appear here once a model is chosen (Score &gt; Choose Model).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Klassenwahrscheinlichkeiten an der Abspielposition erscheinen hier, sobald ein Modell gewählt ist (Bewertung &gt; Modell wählen).</translation>
     </message>
     <message>
         <source>%1 (needs a model: Score &gt; Choose Model)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (benötigt ein Modell: Bewertung &gt; Modell wählen)</translation>
     </message>
     <message>
         <source>Choose the AnomalyCLIP checkpoint first; Help &gt; System Check says where to get it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst den AnomalyCLIP-Checkpoint; wo es ihn gibt, steht unter Hilfe &gt; Systemprüfung.</translation>
     </message>
     <message>
         <source>Safe Mode: CPU only, default layout, no seek proxies. Restart Vigil to leave it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgesicherter Modus: nur CPU, Standardlayout, keine Such-Proxys. Starten Sie Vigil neu, um ihn zu verlassen.</translation>
     </message>
     <message>
         <source>Playback</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe</translation>
     </message>
     <message>
         <source>Play or pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielen oder pausieren</translation>
     </message>
     <message>
         <source>Play forwards; again: faster</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorwärts abspielen; erneut: schneller</translation>
     </message>
     <message>
         <source>Play backwards; again: faster</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückwärts abspielen; erneut: schneller</translation>
     </message>
     <message>
         <source>Double the speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit verdoppeln</translation>
     </message>
     <message>
         <source>Halve the speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit halbieren</translation>
     </message>
     <message>
         <source>Next frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Frame</translation>
     </message>
     <message>
         <source>Previous frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Frame</translation>
     </message>
     <message>
         <source>One second forwards</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sekunde vor</translation>
     </message>
     <message>
         <source>One second backwards</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sekunde zurück</translation>
     </message>
     <message>
         <source>First frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Frame</translation>
     </message>
     <message>
         <source>Last frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Frame</translation>
     </message>
     <message>
         <source>Go to a frame or time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu einem Frame oder einer Zeit springen</translation>
     </message>
     <message>
         <source>Accept the selected detections</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Erkennungen annehmen</translation>
     </message>
     <message>
         <source>Reject the selected detections</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Erkennungen ablehnen</translation>
     </message>
     <message>
         <source>Make labels of the selected detections</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus den ausgewählten Erkennungen Markierungen erstellen</translation>
     </message>
     <message>
         <source>Next detection</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Erkennung</translation>
     </message>
     <message>
         <source>Previous detection</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorherige Erkennung</translation>
     </message>
     <message>
         <source>Edit the note of the selected detection or label</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz der ausgewählten Erkennung oder Markierung bearbeiten</translation>
     </message>
     <message>
         <source>Give the selection class %1 (in the class list&apos;s order)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl der Klasse %1 zuordnen (in der Reihenfolge der Klassenliste)</translation>
     </message>
     <message>
         <source>Mark in at the frame shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang am angezeigten Frame setzen</translation>
     </message>
     <message>
         <source>Mark out at the frame shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende am angezeigten Frame setzen</translation>
     </message>
     <message>
         <source>Clear the marks</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang und Ende zurücksetzen</translation>
     </message>
     <message>
         <source>Move the selected label&apos;s first frame here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersten Frame der ausgewählten Markierung hierher verschieben</translation>
     </message>
     <message>
         <source>Move the selected label&apos;s last frame here</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzten Frame der ausgewählten Markierung hierher verschieben</translation>
     </message>
     <message>
         <source>Remove the selected labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Markierungen entfernen</translation>
     </message>
     <message>
         <source>Speed %1x</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit %1x</translation>
     </message>
     <message>
         <source>No frame &apos;%1&apos; in this video</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Frame „%1“ in diesem Video</translation>
     </message>
     <message numerus="yes">
         <source>%n frame(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Frame</numerusform>
+            <numerusform>%n Frames</numerusform>
         </translation>
     </message>
     <message>
         <source>No video open</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Video geöffnet</translation>
     </message>
     <message>
         <source>Frame %1 / %2   %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame %1 / %2   %3 s</translation>
     </message>
     <message>
         <source> (missing)</source>
-        <translation type="unfinished"></translation>
+        <translation> (fehlt)</translation>
     </message>
     <message>
         <source> (scored)</source>
-        <translation type="unfinished"></translation>
+        <translation> (bewertet)</translation>
     </message>
     <message>
         <source> [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation> [%1]</translation>
     </message>
     <message>
         <source>%1
 %2x%3, %4 frames, %5 fps</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2x%3, %4 Frames, %5 fps</translation>
     </message>
     <message>
         <source>Save Project As</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt speichern unter</translation>
     </message>
     <message>
         <source>Vigil projects (*.vigil)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil-Projekte (*.vigil)</translation>
     </message>
     <message>
         <source>New Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Projekt</translation>
     </message>
     <message>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen</translation>
     </message>
     <message>
         <source>Add Videos</source>
-        <translation type="unfinished"></translation>
+        <translation>Videos hinzufügen</translation>
     </message>
     <message>
         <source>Videos (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Videos (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Add Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner hinzufügen</translation>
     </message>
 </context>
 <context>

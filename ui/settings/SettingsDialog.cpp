@@ -45,6 +45,8 @@ QString labelOf(const QString& key)
         {exportOverlay, QT_TRANSLATE_NOOP("SettingsDialog", "Burn in the &overlay")},
         {exportFolder, QT_TRANSLATE_NOOP("SettingsDialog", "Output &folder")},
         {analyst, QT_TRANSLATE_NOOP("SettingsDialog", "Your &name")},
+        {language, QT_TRANSLATE_NOOP("SettingsDialog", "&Language")},
+        {theme, QT_TRANSLATE_NOOP("SettingsDialog", "T&heme")},
     };
     return QCoreApplication::translate("SettingsDialog", labels.value(key, ""));
 }
@@ -62,6 +64,25 @@ QString choiceText(const QString& key, const QString& choice)
             return SettingsDialog::tr("CUDA GPU");
         if (choice == QLatin1String("cuda-fp16"))
             return SettingsDialog::tr("CUDA GPU fp16");
+    }
+    if (key == settingKey::language) {
+        // Each language by its own name, so that someone lost in a language can find theirs.
+        if (choice == QLatin1String("system"))
+            return SettingsDialog::tr("The system's");
+        if (choice == QLatin1String("en"))
+            return QStringLiteral("English");
+        if (choice == QLatin1String("it"))
+            return QStringLiteral("Italiano");
+        if (choice == QLatin1String("de"))
+            return QStringLiteral("Deutsch");
+    }
+    if (key == settingKey::theme) {
+        if (choice == QLatin1String("system"))
+            return SettingsDialog::tr("The desktop's");
+        if (choice == QLatin1String("light"))
+            return SettingsDialog::tr("Light");
+        if (choice == QLatin1String("dark"))
+            return SettingsDialog::tr("Dark");
     }
     return choice;
 }
@@ -127,6 +148,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     }
     page(tr("Export"), tr("The starting choices of File > Export Clips."), {exportPadding, exportReencode, exportOverlay, exportFolder});
     page(tr("Analyst"), tr("The name the audit trail gives your labels and decisions."), {analyst});
+    page(tr("Interface"), tr("The language applies from Vigil's next start; the theme at once."), {language, theme});
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("settingsMessage"));

@@ -1,5 +1,5 @@
 // Edit > Settings: the shared settings of the settings table as a form per page (Compute,
-// Detection, Caches, Export, Analyst), each field made from its spec (type, range,
+// Detection, Caches, Export, Analyst, Interface), each field made from its spec (type, range,
 // choices) with its description as tooltip; the caches page shows their current sizes
 // with a Clear button each. Dumb: values in, edited values and intents out.
 #pragma once
