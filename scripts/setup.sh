@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libtorch-dev libopenblas0-pthread libdnnl-dev
     libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
     libqcustomplot-dev libsqlite3-dev

@@ -2063,215 +2063,215 @@ Klassen der Datei abgleichen mit:</translation>
     <name>vigil::ResearchController</name>
     <message>
         <source>&amp;Research Window...</source>
-        <translation type="unfinished"></translation>
+        <translation>For&amp;schungsfenster...</translation>
     </message>
     <message>
         <source>Research</source>
-        <translation type="unfinished"></translation>
+        <translation>Forschung</translation>
     </message>
     <message>
         <source>Score the project with a model first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerten Sie das Projekt zuerst mit einem Modell.</translation>
     </message>
     <message>
         <source>Computing...</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird berechnet...</translation>
     </message>
     <message>
         <source>Left out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelassen: %1</translation>
     </message>
 </context>
 <context>
     <name>vigil::ResearchWindow</name>
     <message>
         <source>the ground truth</source>
-        <translation type="unfinished"></translation>
+        <translation>Ground Truth</translation>
     </message>
     <message>
         <source>the analysts&apos; labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen der Analysten</translation>
     </message>
     <message>
         <source>the ground truth and the analysts&apos; labels, a label winning where both cover a frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Ground Truth und Markierungen der Analysten, wobei die Markierung Vorrang hat, wo beide einen Frame abdecken</translation>
     </message>
     <message>
         <source>Research</source>
-        <translation type="unfinished"></translation>
+        <translation>Forschung</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwelle</translation>
     </message>
     <message>
         <source>&amp;Truth</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Referenz</translation>
     </message>
     <message>
         <source>Ground truth and labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Ground Truth und Markierungen</translation>
     </message>
     <message>
         <source>Ground truth</source>
-        <translation type="unfinished"></translation>
+        <translation>Ground Truth</translation>
     </message>
     <message>
         <source>Analysts&apos; labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen der Analysten</translation>
     </message>
     <message>
         <source>What a frame&apos;s truth is. With both, an analyst&apos;s label wins over the ground truth where both cover a frame. A video with no interval counts, all normal, when its class is normal, and is left out otherwise. vigil-cli eval --project --truth gives the same figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was als Referenz für einen Frame gilt. Bei beiden hat die Markierung eines Analysten Vorrang vor der Ground Truth, wo beide einen Frame abdecken. Ein Video ohne Intervall zählt als vollständig normal, wenn seine Klasse normal ist, und wird andernfalls ausgelassen. vigil-cli eval --project --truth liefert dieselben Kennzahlen.</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>False positive rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsch-Positiv-Rate</translation>
     </message>
     <message>
         <source>True positive rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtig-Positiv-Rate</translation>
     </message>
     <message>
         <source>Recall</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall</translation>
     </message>
     <message>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Precision</translation>
     </message>
     <message>
         <source>ROC and PR</source>
-        <translation type="unfinished"></translation>
+        <translation>ROC und PR</translation>
     </message>
     <message>
         <source>Anomaly score</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomaliewert</translation>
     </message>
     <message>
         <source>Share of frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Frames</translation>
     </message>
     <message>
         <source>Score histograms</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogramme der Anomaliewerte</translation>
     </message>
     <message>
         <source>Model&apos;s top class</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichste Klasse des Modells</translation>
     </message>
     <message>
         <source>True class</source>
-        <translation type="unfinished"></translation>
+        <translation>Tatsächliche Klasse</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>First frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Frame</translation>
     </message>
     <message>
         <source>Last frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Frame</translation>
     </message>
     <message>
         <source>Analyst vs model</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyst vs. Modell</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <source>Wrongness</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlergrad</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomaliewert</translation>
     </message>
     <message>
         <source>Ranked by the area between the score and the threshold. Double-click or Enter shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortiert nach der Fläche zwischen Anomaliewert und Schwelle. Doppelklick oder Enter zeigt den Fall an.</translation>
     </message>
     <message>
         <source>Failure cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerfälle</translation>
     </message>
     <message>
         <source>Save PNG...</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PNG speichern...</translation>
     </message>
     <message>
         <source>Save PDF...</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PDF speichern...</translation>
     </message>
     <message>
         <source>Save Plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm speichern</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Truth: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz: %1.</translation>
     </message>
     <message>
         <source>%1 (AUC %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (AUC %2)</translation>
     </message>
     <message>
         <source>%1 (AP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (AP %2)</translation>
     </message>
     <message>
         <source>%1: AUC %2, AP %3 over %4 frames (%5 abnormal) of %6 video(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: AUC %2, AP %3 über %4 Frames (%5 anomal) aus %6 Video(s)</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n video(s) left out, with no known truth: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Video ohne bekannte Referenz ausgelassen: %2</numerusform>
+            <numerusform>%1: %n Videos ohne bekannte Referenz ausgelassen: %2</numerusform>
         </translation>
     </message>
     <message>
         <source>normal frames (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>normale Frames (%1)</translation>
     </message>
     <message>
         <source>abnormal frames (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>anomale Frames (%1)</translation>
     </message>
     <message>
         <source>false alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlalarm</translation>
     </message>
     <message>
         <source>miss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verpasst</translation>
     </message>
     <message numerus="yes">
         <source>%1 as %2: %n interval(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 als %2: %n Intervall</numerusform>
+            <numerusform>%1 als %2: %n Intervalle</numerusform>
         </translation>
     </message>
 </context>
@@ -2279,406 +2279,407 @@ Klassen der Datei abgleichen mit:</translation>
     <name>vigil::ScoreTimeline</name>
     <message>
         <source>Score timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste der Anomaliewerte</translation>
     </message>
     <message>
         <source>Timeline overview: click to move the view</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleistenübersicht: Klicken verschiebt die Ansicht</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomaliewert</translation>
     </message>
     <message>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassen</translation>
     </message>
     <message>
         <source>The scores of the video shown appear here: open one from the Videos list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anomaliewerte des angezeigten Videos erscheinen hier: Öffnen Sie eines aus der Videoliste.</translation>
     </message>
     <message>
         <source>No scores for this video yet: choose a model and score it (Score menu).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Anomaliewerte für dieses Video: Wählen Sie ein Modell und bewerten Sie es (Menü Bewertung).</translation>
     </message>
     <message>
         <source>No video</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Video</translation>
     </message>
     <message>
         <source>Frame %1 of %2, %3:%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame %1 von %2, %3:%4</translation>
     </message>
     <message>
         <source>, score %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, Anomaliewert %1</translation>
     </message>
     <message>
         <source>, in detection %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>, in Erkennung %1 von %2</translation>
     </message>
     <message>
         <source>Detection %1 of %2: frames %3 to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennung %1 von %2: Frames %3 bis %4</translation>
     </message>
     <message>
         <source>Frame %1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame %1
+%2</translation>
     </message>
 </context>
 <context>
     <name>vigil::ScoringWorker</name>
     <message>
         <source>the cached features could not be read and were computed again: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die zwischengespeicherten Merkmale waren nicht lesbar und wurden neu berechnet: %1</translation>
     </message>
     <message>
         <source>imported features %1 ignored: %2 rows for %3 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>importierte Merkmale %1 ignoriert: %2 Zeilen für %3 Frames</translation>
     </message>
 </context>
 <context>
     <name>vigil::SettingsController</name>
     <message>
         <source>&amp;Settings...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
         <source>&amp;Reset Settings...</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen &amp;zurücksetzen...</translation>
     </message>
     <message>
         <source>The setting asks for CPU int8, which this machine&apos;s LibTorch lacks: scoring in fp32</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellung verlangt CPU int8, was LibTorch auf diesem Rechner nicht unterstützt: Bewertung in fp32</translation>
     </message>
     <message>
         <source>Not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Saved in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert in %1.</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Remove every cached feature in %1? Scores stay; re-scoring or training a video will decode it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle zwischengespeicherten Merkmale in %1 entfernen? Die Anomaliewerte bleiben erhalten; erneutes Bewerten oder Training dekodiert das Video dann neu.</translation>
     </message>
     <message>
         <source>Remove every seek proxy in %1? They are made again when needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Such-Proxys in %1 entfernen? Sie werden bei Bedarf neu erstellt.</translation>
     </message>
     <message>
         <source>Reset Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen zurücksetzen</translation>
     </message>
     <message>
         <source>Put every setting back to its default (compute, detection defaults, caches, export, your name)? Projects, labels and caches are not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einstellungen auf ihre Standardwerte zurücksetzen (Berechnung, Erkennungsvorgaben, Caches, Export, Ihr Name)? Projekte, Markierungen und Cache-Inhalte bleiben unberührt.</translation>
     </message>
     <message>
         <source>Settings reset to their defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen auf Standardwerte zurückgesetzt</translation>
     </message>
 </context>
 <context>
     <name>vigil::SettingsDialog</name>
     <message>
         <source>Automatic (a GPU when there is one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch (GPU, falls vorhanden)</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>CPU int8 (faster, features close to fp32&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU int8 (schneller, Merkmale nahe an fp32)</translation>
     </message>
     <message>
         <source>CUDA GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA-GPU</translation>
     </message>
     <message>
         <source>CUDA GPU fp16</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA-GPU fp16</translation>
     </message>
     <message>
         <source>built in: ~/.cache/vigil/features</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: ~/.cache/vigil/features</translation>
     </message>
     <message>
         <source>built in: ~/.cache/vigil/proxies</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: ~/.cache/vigil/proxies</translation>
     </message>
     <message>
         <source>beside the project</source>
-        <translation type="unfinished"></translation>
+        <translation>neben dem Projekt</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsseiten</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnung</translation>
     </message>
     <message>
         <source>Where scoring runs and how. A flag on vigil-cli&apos;s command line wins over these.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo und wie die Bewertung läuft. Optionen auf der Befehlszeile von vigil-cli haben Vorrang.</translation>
     </message>
     <message>
         <source>Detection</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennung</translation>
     </message>
     <message>
         <source>A project created from now on starts with these; each project keeps its own (Score menu).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab jetzt erstellte Projekte beginnen mit diesen Werten; jedes Projekt behält seine eigenen (Menü Bewertung).</translation>
     </message>
     <message>
         <source>Caches</source>
-        <translation type="unfinished"></translation>
+        <translation>Caches</translation>
     </message>
     <message>
         <source>The feature cache lets a video be re-scored and trained on without decoding it again; seek proxies make seeking in long-GOP videos quick. Past its limit, the least recently used go first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Merkmal-Cache lässt sich ein Video neu bewerten und zum Training nutzen, ohne es erneut zu dekodieren; Such-Proxys beschleunigen das Springen in Videos mit langen GOPs. Wird das Limit überschritten, werden die am längsten nicht genutzten Einträge zuerst entfernt.</translation>
     </message>
     <message>
         <source>Clear the Feature Cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmal-Cache leeren</translation>
     </message>
     <message>
         <source>Clear the Seek Proxies</source>
-        <translation type="unfinished"></translation>
+        <translation>Such-Proxys löschen</translation>
     </message>
     <message>
         <source>Feature cache now</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmal-Cache derzeit</translation>
     </message>
     <message>
         <source>Seek proxies now</source>
-        <translation type="unfinished"></translation>
+        <translation>Such-Proxys derzeit</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source>The starting choices of File &gt; Export Clips.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Voreinstellungen von Datei &gt; Clips exportieren.</translation>
     </message>
     <message>
         <source>Analyst</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyst</translation>
     </message>
     <message>
         <source>The name the audit trail gives your labels and decisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name, unter dem das Änderungsprotokoll Ihre Markierungen und Entscheidungen führt.</translation>
     </message>
     <message>
         <source>one per core</source>
-        <translation type="unfinished"></translation>
+        <translation>einer pro Kern</translation>
     </message>
     <message>
         <source>Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen...</translation>
     </message>
     <message>
         <source>Browse for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auswählen</translation>
     </message>
     <message>
         <source>Choose a Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner wählen</translation>
     </message>
 </context>
 <context>
     <name>vigil::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Filter the shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel filtern</translation>
     </message>
     <message>
         <source>Filter by action or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Aktion oder Taste filtern</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Taste</translation>
     </message>
     <message>
         <source>Menus</source>
-        <translation type="unfinished"></translation>
+        <translation>Menüs</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstige</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
 </context>
 <context>
     <name>vigil::StartPage</name>
     <message>
         <source>&lt;h1&gt;Vigil&lt;/h1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h1&gt;Vigil&lt;/h1&gt;</translation>
     </message>
     <message>
         <source>Review surveillance video with AnomalyCLIP anomaly scores. Start a project, open one, or drop videos or a folder here to add them to your default project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Überwachungsvideos anhand von AnomalyCLIP-Anomaliewerten prüfen. Legen Sie ein Projekt an, öffnen Sie eines, oder ziehen Sie Videos oder einen Ordner hierher, um sie Ihrem Standardprojekt hinzuzufügen.</translation>
     </message>
     <message>
         <source>&amp;New Project...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Projekt...</translation>
     </message>
     <message>
         <source>&amp;Open Project...</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt ö&amp;ffnen...</translation>
     </message>
     <message>
         <source>System &amp;Check...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Systemprüfung...</translation>
     </message>
     <message>
         <source>Whether the model, the vocabulary, the devices, the decoders and the disk space Vigil needs are here, and what to do when one is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob Modell, Vokabular, Geräte, Decoder und Speicherplatz, die Vigil braucht, vorhanden sind, und was zu tun ist, wenn etwas fehlt.</translation>
     </message>
     <message>
         <source>Scoring needs the AnomalyCLIP model files: the system check says whether they are here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bewertung braucht die Modelldateien von AnomalyCLIP: Die Systemprüfung zeigt, ob sie vorhanden sind.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Recent projects&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Zuletzt geöffnete Projekte&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geöffnete Projekte</translation>
     </message>
     <message>
         <source>Projects you open appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekte, die Sie öffnen, erscheinen hier.</translation>
     </message>
     <message>
         <source>&amp;Remove from List</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus &amp;Liste entfernen</translation>
     </message>
     <message>
         <source>Forget the selected project here; its file is not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewähltes Projekt aus dieser Liste entfernen; die Datei selbst bleibt unberührt.</translation>
     </message>
     <message>
         <source>%1 (missing: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (fehlt: %2)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 is not there any more: remove it from the list, or put the file back</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht mehr vorhanden: Entfernen Sie es aus der Liste, oder legen Sie die Datei zurück</translation>
     </message>
 </context>
 <context>
     <name>vigil::SystemCheckDialog</name>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geprüft</translation>
     </message>
     <message>
         <source>System Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemprüfung</translation>
     </message>
     <message>
         <source>What the check found</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse der Prüfung</translation>
     </message>
     <message>
         <source>Check &amp;Again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut prüfen</translation>
     </message>
     <message>
         <source>&amp;Use This Model</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dieses Modell verwenden</translation>
     </message>
     <message>
         <source>Checking: the model loads and its speed is measured, which takes a few seconds...</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung läuft: Das Modell wird geladen und seine Geschwindigkeit gemessen, das dauert einige Sekunden...</translation>
     </message>
     <message>
         <source>Choose File...</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei wählen...</translation>
     </message>
     <message>
         <source>Open Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner öffnen</translation>
     </message>
     <message>
         <source>AnomalyCLIP Checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>AnomalyCLIP-Checkpoint</translation>
     </message>
     <message>
         <source>Checkpoints (*.ckpt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoints (*.ckpt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Normal Centroid</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal-Zentroid</translation>
     </message>
     <message>
         <source>Centroids (*.pt *.npy);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zentroide (*.pt *.npy);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Class List</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassenliste</translation>
     </message>
     <message>
         <source>Class lists (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassenlisten (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>CLIP Vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>CLIP-Vokabular</translation>
     </message>
     <message>
         <source>CLIP vocabulary (*.txt.gz *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CLIP-Vokabular (*.txt.gz *.txt);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
