@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>frames %1-%2, %3%4</source>
-        <translation>Frames %1–%2, %3%4</translation>
+        <translation>Frames %1-%2, %3%4</translation>
     </message>
     <message>
         <source>UCF-Crime temporal annotations (.txt)</source>
@@ -1248,7 +1248,7 @@
     </message>
     <message>
         <source>Play lock: loop the selected label, stop at its end, or off</source>
-        <translation>Wiedergabesperre: ausgewählte Markierung in Schleife, an ihrem Ende anhalten oder aus</translation>
+        <translation>Wiedergabebindung: ausgewählte Markierung in Schleife, an ihrem Ende anhalten oder aus</translation>
     </message>
     <message>
         <source>Playback loops over the selected label (Ctrl+L: stop at its end)</source>
@@ -1720,8 +1720,8 @@ Klassen der Datei abgleichen mit:</translation>
     <message numerus="yes">
         <source>System check: %n thing(s) to look at. System Check... says what to do.</source>
         <translation>
-            <numerusform>Systemprüfung: %n Punkt zu beachten. Was zu tun ist, zeigt Hilfe &gt; Systemprüfung...</numerusform>
-            <numerusform>Systemprüfung: %n Punkte zu beachten. Was zu tun ist, zeigt Hilfe &gt; Systemprüfung...</numerusform>
+            <numerusform>Systemprüfung: %n Punkt zu beachten. Was zu tun ist, zeigt Hilfe &gt; Systemprüfung.</numerusform>
+            <numerusform>Systemprüfung: %n Punkte zu beachten. Was zu tun ist, zeigt Hilfe &gt; Systemprüfung.</numerusform>
         </translation>
     </message>
     <message>
@@ -2686,217 +2686,217 @@ Klassen der Datei abgleichen mit:</translation>
     <name>vigil::TrainingController</name>
     <message>
         <source>The check failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>&amp;Train</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Training</translation>
     </message>
     <message>
         <source>&amp;Fine-Tune Model...</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell &amp;feinabstimmen...</translation>
     </message>
     <message>
         <source>Use Model &amp;Version...</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell&amp;version verwenden...</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Fine-Tune Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell feinabstimmen</translation>
     </message>
     <message>
         <source>Open a project and choose the model to start from (Score &gt; Choose Model) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst ein Projekt und wählen Sie das Ausgangsmodell (Bewertung &gt; Modell wählen).</translation>
     </message>
     <message numerus="yes">
         <source>Scoring %n video(s); the check runs again when they are done...</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Video wird bewertet; danach läuft die Prüfung erneut...</numerusform>
+            <numerusform>%n Videos werden bewertet; danach läuft die Prüfung erneut...</numerusform>
         </translation>
     </message>
     <message>
         <source>Checking the project&apos;s training data...</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsdaten des Projekts werden geprüft...</translation>
     </message>
     <message>
         <source>The new model needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das neue Modell braucht einen Namen.</translation>
     </message>
     <message>
         <source>Use Model Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellversion verwenden</translation>
     </message>
     <message>
         <source>The project has no model yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt hat noch kein Modell.</translation>
     </message>
     <message>
         <source> (fine-tuned, validation AUC %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (feinabgestimmt, Validierungs-AUC %1)</translation>
     </message>
     <message>
         <source>-</source>
-        <translation type="unfinished"></translation>
+        <translation>-</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
 </context>
 <context>
     <name>vigil::TrainingDialog</name>
     <message>
         <source>Fine-Tune Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell feinabstimmen</translation>
     </message>
     <message>
         <source>Training data: every video with a class (imported annotations) or labels, from its cached features.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsdaten: jedes Video mit einer Klasse (importierte Annotationen) oder mit Markierungen, aus seinen zwischengespeicherten Merkmalen.</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <source>Training videos</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsvideos</translation>
     </message>
     <message>
         <source>Validation videos</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungsvideos</translation>
     </message>
     <message>
         <source>Labelled frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierte Frames</translation>
     </message>
     <message>
         <source>Classes the model does not have</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassen, die das Modell nicht kennt</translation>
     </message>
     <message>
         <source>Ticked classes are learned with their own prompt and context; the videos of the others are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehakte Klassen werden mit eigenem Prompt und Kontext gelernt; die Videos der übrigen werden ausgelassen.</translation>
     </message>
     <message>
         <source>CLIP vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>CLIP-Vokabular</translation>
     </message>
     <message>
         <source>bpe_simple_vocab_16e6.txt.gz</source>
-        <translation type="unfinished"></translation>
+        <translation>bpe_simple_vocab_16e6.txt.gz</translation>
     </message>
     <message>
         <source>Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen...</translation>
     </message>
     <message>
         <source>CLIP Vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>CLIP-Vokabular</translation>
     </message>
     <message>
         <source>CLIP vocabulary (*.txt.gz *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CLIP-Vokabular (*.txt.gz *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>New model&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des neuen Modells</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <source>Warm-up epochs (the first at learning rate 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufwärm-Epochen (die erste mit Lernrate 0)</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>Videos per step (half abnormal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Videos pro Schritt (zur Hälfte anomal)</translation>
     </message>
     <message>
         <source>Held out for validation (share of each class)</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Validierung zurückgehalten (Anteil je Klasse)</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>Also learn from the labelled frames (Vigil&apos;s addition to the paper)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch aus den markierten Frames lernen (Ergänzung von Vigil gegenüber dem Paper)</translation>
     </message>
     <message>
         <source>Weight of the labelled frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht der markierten Frames</translation>
     </message>
     <message>
         <source>Keep the model&apos;s normal centroid (else: the mean of the normal videos)</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal-Zentroid des Modells beibehalten (sonst: Mittelwert der normalen Videos)</translation>
     </message>
     <message>
         <source>Score Unscored Videos</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbewertete Videos bewerten</translation>
     </message>
     <message>
         <source>Start Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training starten</translation>
     </message>
     <message>
         <source>Checking the project&apos;s training data...</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsdaten des Projekts werden geprüft...</translation>
     </message>
     <message>
         <source>%1 (normal)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (normal)</translation>
     </message>
     <message>
         <source>%1 (new)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (neu)</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n video(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n Video)</numerusform>
+            <numerusform>%1 (%n Videos)</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Start nicht möglich: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n video(s) with a class have no cached features yet: score them first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Video mit Klasse hat noch keine zwischengespeicherten Merkmale: Bewerten Sie es zuerst.</numerusform>
+            <numerusform>%n Videos mit Klasse haben noch keine zwischengespeicherten Merkmale: Bewerten Sie sie zuerst.</numerusform>
         </translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: %1</translation>
     </message>
     <message>
         <source>Imbalance between the abnormal classes: %1x (above 3x is a warning).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungleichgewicht zwischen den anomalen Klassen: %1x (über 3x gilt als Warnung).</translation>
     </message>
     <message>
         <source>Left out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelassen: %1</translation>
     </message>
     <message numerus="yes">
         <source>Ready: %n video(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bereit: %n Video.</numerusform>
+            <numerusform>Bereit: %n Videos.</numerusform>
         </translation>
     </message>
 </context>
@@ -2904,255 +2904,255 @@ Klassen der Datei abgleichen mit:</translation>
     <name>vigil::TrainingPanel</name>
     <message>
         <source>total loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtverlust</translation>
     </message>
     <message>
         <source>dir_abn</source>
-        <translation type="unfinished"></translation>
+        <translation>dir_abn</translation>
     </message>
     <message>
         <source>dir_nor</source>
-        <translation type="unfinished"></translation>
+        <translation>dir_nor</translation>
     </message>
     <message>
         <source>topk_abn</source>
-        <translation type="unfinished"></translation>
+        <translation>topk_abn</translation>
     </message>
     <message>
         <source>bottomk_abn</source>
-        <translation type="unfinished"></translation>
+        <translation>bottomk_abn</translation>
     </message>
     <message>
         <source>topk_nor</source>
-        <translation type="unfinished"></translation>
+        <translation>topk_nor</translation>
     </message>
     <message>
         <source>smooth</source>
-        <translation type="unfinished"></translation>
+        <translation>smooth</translation>
     </message>
     <message>
         <source>sparse</source>
-        <translation type="unfinished"></translation>
+        <translation>sparse</translation>
     </message>
     <message>
         <source>frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame</translation>
     </message>
     <message>
         <source>validation AUC</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungs-AUC</translation>
     </message>
     <message>
         <source>validation AP</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungs-AP</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <source>validation AUC / AP</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungs-AUC / -AP</translation>
     </message>
     <message>
         <source>No training run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Trainingslauf.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Training &apos;%1&apos; on %2 video(s), validating on %3: epoch %4 of %5...</source>
-        <translation type="unfinished"></translation>
+        <translation>Training von „%1“ mit %2 Video(s), Validierung mit %3: Epoche %4 von %5...</translation>
     </message>
     <message>
         <source>&apos;%1&apos;: epoch %2 of %3, loss %4, validation AUC %5, AP %6%7</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: Epoche %2 von %3, Verlust %4, Validierungs-AUC %5, AP %6%7</translation>
     </message>
     <message>
         <source>-</source>
-        <translation type="unfinished"></translation>
+        <translation>-</translation>
     </message>
     <message>
         <source> (best so far)</source>
-        <translation type="unfinished"></translation>
+        <translation> (bisher beste)</translation>
     </message>
     <message>
         <source>epoch %1/%2, step %3/%4, about %5 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche %1/%2, Schritt %3/%4, noch etwa %5 s</translation>
     </message>
     <message>
         <source>epoch %1/%2, step %3/%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche %1/%2, Schritt %3/%4</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>fertig</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is a new model of the project (epoch %2, validation AUC %3); the project is re-scored with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist ein neues Modell des Projekts (Epoche %2, Validierungs-AUC %3); das Projekt wird damit neu bewertet.</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>Cancelled after epoch %1 of %2: the project&apos;s models are unchanged. Resume goes on from epoch %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Epoche %1 von %2 abgebrochen: Die Modelle des Projekts sind unverändert. Fortsetzen macht ab Epoche %3 weiter.</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>Training failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Training fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>vigil::VideoMetricsController</name>
     <message>
         <source>AUC %1 AP %2</source>
-        <translation type="unfinished"></translation>
+        <translation>AUC %1 AP %2</translation>
     </message>
     <message>
         <source>AUC and AP against %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AUC und AP gegenüber %1</translation>
     </message>
 </context>
 <context>
     <name>vigil::VideoView</name>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>No video open: choose one in the Videos list, or drop video files here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Video geöffnet: Wählen Sie eines in der Videoliste, oder ziehen Sie Videodateien hierher.</translation>
     </message>
     <message>
         <source>Frame %1   %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame %1   %2 s</translation>
     </message>
     <message>
         <source>Preview (exact frame decoding)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau (framegenaue Dekodierung)</translation>
     </message>
     <message>
         <source>Score %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomaliewert %1</translation>
     </message>
     <message>
         <source>%1 %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 %</translation>
     </message>
 </context>
 <context>
     <name>vigil::WorkstationController</name>
     <message>
         <source>%1 is read-only here (the file or its folder is not writable): it is shown, not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist hier schreibgeschützt (die Datei oder ihr Ordner ist nicht beschreibbar): Es wird angezeigt, aber nicht geändert</translation>
     </message>
     <message>
         <source>Another Vigil has %1 open: it is shown read-only here, and edits are refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Vigil-Instanz hat %1 geöffnet: Es wird hier schreibgeschützt angezeigt, Änderungen werden abgewiesen</translation>
     </message>
     <message>
         <source>%1 is missing: relink it or restore the file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlt: Verknüpfen Sie es neu, oder stellen Sie die Datei wieder her</translation>
     </message>
     <message numerus="yes">
         <source>Accept %n detection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Erkennung annehmen</numerusform>
+            <numerusform>%n Erkennungen annehmen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Reject %n detection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Erkennung ablehnen</numerusform>
+            <numerusform>%n Erkennungen ablehnen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Unmark %n detection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Entscheidung für %n Erkennung zurücknehmen</numerusform>
+            <numerusform>Entscheidung für %n Erkennungen zurücknehmen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Make %n label(s) from detections</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Markierung aus Erkennungen erstellen</numerusform>
+            <numerusform>%n Markierungen aus Erkennungen erstellen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Change the class of %n detection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Klasse von %n Erkennung ändern</numerusform>
+            <numerusform>Klasse von %n Erkennungen ändern</numerusform>
         </translation>
     </message>
     <message>
         <source>Note on a detection</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zu einer Erkennung</translation>
     </message>
     <message>
         <source>Choose a model first (Score &gt; Choose Model).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst ein Modell (Bewertung &gt; Modell wählen).</translation>
     </message>
     <message>
         <source>The class list &apos;%1&apos; cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Klassenliste „%1“ kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>Safe Mode scores on the CPU only, and fp16 runs on a GPU: choose CPU in Score &gt; Choose Model, or restart normally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im abgesicherten Modus wird nur auf der CPU bewertet, fp16 läuft aber auf einer GPU: Wählen Sie CPU unter Bewertung &gt; Modell wählen, oder starten Sie normal neu.</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>%1 could not be scored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht bewertet werden: %2</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Scoring done</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung abgeschlossen</translation>
     </message>
     <message>
         <source>Model loaded, scoring on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell geladen, Bewertung auf %1</translation>
     </message>
     <message>
         <source>Nothing to score</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu bewerten</translation>
     </message>
     <message>
         <source>Done (cached features)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig (zwischengespeicherte Merkmale)</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@
 #include "settings/AppSettings.h"
 #include "settings/Settings.h"
 #include "settings/SettingsController.h"
+#include "shortcuts/ShortcutRegistry.h"
 #include "start/StartPage.h"
 #include "help/HelpController.h"
 #include "diagnostics/CrashGuard.h"
@@ -154,6 +155,7 @@ MainWindow::MainWindow(QWidget* parent)
     // Undo and the queue keys act on the tab shown.
     connect(m_reviewTabs, &QTabWidget::currentChanged, this, [this] { m_controller->setLabelsActive(labelsShown()); });
 
+    m_shortcuts = new ShortcutRegistry(this);
     createMenus();
     m_training = new TrainingController(m_controller, this);
     m_training->install();
@@ -310,7 +312,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_clipExport->install(m_fileMenu);
     connect(m_labelTools, &LabelToolsController::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     m_labelTimeline = new LabelTimelineController(m_controller, m_timeline, m_labelsPanel, this, [this] { showReviewTab(1); });
-    m_labelTimeline->installShortcuts();
+    m_labelTimeline->installShortcuts(m_shortcuts);
     connect(m_labelTimeline, &LabelTimelineController::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     // Last: its overlay follows the timeline's own handlers of the same signals.
     m_comparison = new ComparisonController(m_controller, m_timeline, this);
@@ -336,6 +338,7 @@ MainWindow::MainWindow(QWidget* parent)
         forgetRecent(path);
         m_start->setRecentProjects(recentProjects());
     });
+    applyStoredShortcuts();
     showStartPage();
 }
 
@@ -412,8 +415,8 @@ bool MainWindow::openProject(const QString& path, const QStringList& videos, boo
 void MainWindow::createMenus()
 {
     QMenu* file = m_fileMenu = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New Project..."), QKeySequence::New, this, &MainWindow::newProject);
-    file->addAction(tr("&Open Project..."), QKeySequence::Open, this, &MainWindow::openProjectDialog);
+    file->addAction(tr("&New Project..."), QKeySequence::New, this, &MainWindow::newProject)->setObjectName(QStringLiteral("file.newProject"));
+    file->addAction(tr("&Open Project..."), QKeySequence::Open, this, &MainWindow::openProjectDialog)->setObjectName(QStringLiteral("file.openProject"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, [this] {
         m_recentMenu->clear();
@@ -425,10 +428,10 @@ void MainWindow::createMenus()
         if (m_recentMenu->isEmpty())
             m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
     });
-    file->addAction(tr("Save Project &As..."), QKeySequence::SaveAs, this, &MainWindow::saveProjectAs);
+    file->addAction(tr("Save Project &As..."), QKeySequence::SaveAs, this, &MainWindow::saveProjectAs)->setObjectName(QStringLiteral("file.saveProjectAs"));
     file->addSeparator();
-    file->addAction(tr("&Add Videos..."), this, &MainWindow::addVideosDialog);
-    file->addAction(tr("Add &Folder..."), this, &MainWindow::addFolderDialog);
+    file->addAction(tr("&Add Videos..."), this, &MainWindow::addVideosDialog)->setObjectName(QStringLiteral("file.addVideos"));
+    file->addAction(tr("Add &Folder..."), this, &MainWindow::addFolderDialog)->setObjectName(QStringLiteral("file.addFolder"));
     auto importTruth = [this](const QString& path) {
         if (path.isEmpty())
             return;
@@ -446,17 +449,19 @@ void MainWindow::createMenus()
         }
     };
     QMenu* truth = file->addMenu(tr("Import &Ground Truth"));
+    truth->setObjectName(QStringLiteral("file.groundTruth"));
     truth->addAction(tr("&Annotation File (UCF-Crime, XD-Violence)..."), this, [this, importTruth] {
         importTruth(QFileDialog::getOpenFileName(this, tr("Import Ground Truth"), QString(),
                                                  tr("Annotations (*.txt);;All files (*)")));
-    });
+    })->setObjectName(QStringLiteral("file.groundTruth.annotationFile"));
     truth->addAction(tr("&Frame Masks Folder (ShanghaiTech)..."), this, [this, importTruth] {
         importTruth(QFileDialog::getExistingDirectory(this, tr("Folder of .npy Frame Masks")));
-    });
+    })->setObjectName(QStringLiteral("file.groundTruth.frameMasksFolder"));
     file->addSeparator();
     // Closing every window (the research window too) ends the application once the last
     // one is closed, through each window's closeEvent (scoring is cancelled there).
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setObjectName(QStringLiteral("file.quit"));
     // Ctrl+Q itself: QKeySequence::Quit is empty where the platform theme follows Windows'
     // bindings (the offscreen and minimal platforms do).
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -466,38 +471,44 @@ void MainWindow::createMenus()
     QMenu* edit = m_editMenu = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_controller->undoGroup()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("edit.undo"));
     QAction* redo = m_controller->undoGroup()->createRedoAction(this, tr("&Redo"));
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setObjectName(QStringLiteral("edit.redo"));
     edit->addAction(undo);
     edit->addAction(redo);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* overlay = view->addAction(tr("Score &Overlay"));
+    overlay->setObjectName(QStringLiteral("view.scoreOverlay"));
     overlay->setCheckable(true);
     overlay->setChecked(true);
     overlay->setShortcut(QKeySequence(Qt::Key_V)); // I and O mark labels
     connect(overlay, &QAction::toggled, m_view, &VideoView::setOverlayVisible);
-    view->addAction(tr("&Whole Video"), QKeySequence(Qt::Key_Z), m_timeline, &ScoreTimeline::showWholeVideo);
+    view->addAction(tr("&Whole Video"), QKeySequence(Qt::Key_Z), m_timeline, &ScoreTimeline::showWholeVideo)->setObjectName(QStringLiteral("view.wholeVideo"));
     view->addAction(tr("&Fullscreen"), QKeySequence(Qt::Key_F11), this,
-                    [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+                    [this] { isFullScreen() ? showNormal() : showFullScreen(); })->setObjectName(QStringLiteral("view.fullscreen"));
 
     QMenu* score = menuBar()->addMenu(tr("&Score"));
-    score->addAction(tr("Choose &Model..."), this, &MainWindow::chooseModel);
-    m_needModel << score->addAction(tr("Score &Selected Videos"), this, [this] {
+    score->addAction(tr("Choose &Model..."), this, &MainWindow::chooseModel)->setObjectName(QStringLiteral("score.chooseModel"));
+    score->addAction(tr("Score &Selected Videos"), this, [this] {
         QList<qint64> ids;
         for (QListWidgetItem* item : m_videos->selectedItems())
             ids << item->data(Qt::UserRole).toLongLong();
         if (!ids.isEmpty())
             m_controller->scoreVideos(ids);
-    });
-    m_needModel << score->addAction(tr("Score &Everything Unscored"), this, [this] { m_controller->scoreVideos({}); });
-    m_needModel << score->addAction(tr("Score a &Folder..."), this, [this] {
+    })->setObjectName(QStringLiteral("score.scoreSelectedVideos"));
+    m_needModel << score->actions().constLast();
+    score->addAction(tr("Score &Everything Unscored"), this, [this] { m_controller->scoreVideos({}); })->setObjectName(QStringLiteral("score.scoreEverythingUnscored"));
+    m_needModel << score->actions().constLast();
+    score->addAction(tr("Score a &Folder..."), this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Score a Folder"));
         if (!folder.isEmpty())
             m_controller->addAndScoreVideos({folder});
-    });
+    })->setObjectName(QStringLiteral("score.scoreAFolder"));
+    m_needModel << score->actions().constLast();
     score->addSeparator();
-    score->addAction(tr("&Detection Settings..."), this, &MainWindow::editDetectionSettings);
+    score->addAction(tr("&Detection Settings..."), this, &MainWindow::editDetectionSettings)->setObjectName(QStringLiteral("score.detectionSettings"));
 }
 
 void MainWindow::createHelpMenu()
@@ -505,6 +516,7 @@ void MainWindow::createHelpMenu()
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
     m_help = new HelpController(m_controller, this);
     m_help->install(m_helpMenu);
+    m_help->setShortcuts(m_shortcuts);
     // What the user did last, for the crash note and the log.
     // The menu bar's menus only: a submenu's actions reach its parent's triggered() too.
     for (QAction* top : menuBar()->actions())
@@ -565,33 +577,29 @@ void MainWindow::showEvent(QShowEvent* event)
 
 void MainWindow::createShortcuts()
 {
-    // Each key says what it does (Help > Keyboard Shortcuts lists them by group).
+    // Each key says what it does, under an id its changes are stored by (Settings >
+    // Keyboard changes them; Help > Keyboard Shortcuts lists them by group).
     QString group;
-    auto add = [this, &group](const QKeySequence& key, const QString& what, auto function) {
-        auto* shortcut = new QShortcut(key, this);
-        shortcut->setWhatsThis(what);
-        shortcut->setProperty("vigilGroup", group);
-        shortcut->setContext(Qt::WindowShortcut);
+    auto add = [this, &group](const char* id, const QList<QKeySequence>& keys, const QString& what, auto function) {
+        QShortcut* shortcut = m_shortcuts->addShortcut(QString::fromLatin1(id), group, what, keys, this);
         m_workstationShortcuts << shortcut;
         connect(shortcut, &QShortcut::activated, this, function);
     };
     PlaybackController& player = m_controller->player();
     group = tr("Playback");
-    add(QKeySequence(Qt::Key_Space), tr("Play or pause"), [this] { togglePlay(); });
-    add(QKeySequence(Qt::Key_K), tr("Pause"), [&player] { player.pause(); });
-    add(QKeySequence(Qt::Key_L), tr("Play forwards; again: faster"), [this] { shuttle(1); });
-    add(QKeySequence(Qt::Key_J), tr("Play backwards; again: faster"), [this] { shuttle(-1); });
-    add(QKeySequence(Qt::Key_BracketRight), tr("Double the speed"), [this] { changeSpeed(2); });
-    add(QKeySequence(Qt::Key_BracketLeft), tr("Halve the speed"), [this] { changeSpeed(0.5); });
-    for (const auto& [key, frames] : std::initializer_list<std::pair<QKeySequence, int>>{
-             {QKeySequence(Qt::Key_Right), 1}, {QKeySequence(Qt::Key_Period), 1},
-             {QKeySequence(Qt::Key_Left), -1}, {QKeySequence(Qt::Key_Comma), -1}})
-        add(key, frames > 0 ? tr("Next frame") : tr("Previous frame"), [&player, frames] { player.step(frames); });
-    add(QKeySequence(Qt::SHIFT | Qt::Key_Right), tr("One second forwards"), [this, &player] { player.step(std::max(1, int(std::lround(m_fps)))); });
-    add(QKeySequence(Qt::SHIFT | Qt::Key_Left), tr("One second backwards"), [this, &player] { player.step(-std::max(1, int(std::lround(m_fps)))); });
-    add(QKeySequence(Qt::Key_Home), tr("First frame"), [&player] { player.seek(0); });
-    add(QKeySequence(Qt::Key_End), tr("Last frame"), [this, &player] { player.seek(std::max<qint64>(0, m_frames - 1)); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_G), tr("Go to a frame or time"), [this] { m_jumpEdit->setFocus(); m_jumpEdit->selectAll(); });
+    add("playback.playPause", {QKeySequence(Qt::Key_Space)}, tr("Play or pause"), [this] { togglePlay(); });
+    add("playback.pause", {QKeySequence(Qt::Key_K)}, tr("Pause"), [&player] { player.pause(); });
+    add("playback.forwards", {QKeySequence(Qt::Key_L)}, tr("Play forwards; again: faster"), [this] { shuttle(1); });
+    add("playback.backwards", {QKeySequence(Qt::Key_J)}, tr("Play backwards; again: faster"), [this] { shuttle(-1); });
+    add("playback.faster", {QKeySequence(Qt::Key_BracketRight)}, tr("Double the speed"), [this] { changeSpeed(2); });
+    add("playback.slower", {QKeySequence(Qt::Key_BracketLeft)}, tr("Halve the speed"), [this] { changeSpeed(0.5); });
+    add("playback.nextFrame", {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Period)}, tr("Next frame"), [&player] { player.step(1); });
+    add("playback.previousFrame", {QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_Comma)}, tr("Previous frame"), [&player] { player.step(-1); });
+    add("playback.secondForwards", {QKeySequence(Qt::SHIFT | Qt::Key_Right)}, tr("One second forwards"), [this, &player] { player.step(std::max(1, int(std::lround(m_fps)))); });
+    add("playback.secondBackwards", {QKeySequence(Qt::SHIFT | Qt::Key_Left)}, tr("One second backwards"), [this, &player] { player.step(-std::max(1, int(std::lround(m_fps)))); });
+    add("playback.firstFrame", {QKeySequence(Qt::Key_Home)}, tr("First frame"), [&player] { player.seek(0); });
+    add("playback.lastFrame", {QKeySequence(Qt::Key_End)}, tr("Last frame"), [this, &player] { player.seek(std::max<qint64>(0, m_frames - 1)); });
+    add("playback.goTo", {QKeySequence(Qt::CTRL | Qt::Key_G)}, tr("Go to a frame or time"), [this] { m_jumpEdit->setFocus(); m_jumpEdit->selectAll(); });
     // The review queue from anywhere in the window (text fields keep their typed keys).
     // Digits and N act on the tab shown: the detections or the labels.
     // Keys of one tab do nothing while the other is shown.
@@ -608,30 +616,43 @@ void MainWindow::createShortcuts()
         };
     };
     group = tr("Review");
-    add(QKeySequence(Qt::Key_A), tr("Accept the selected detections"), onDetections([this] { m_detectionsPanel->acceptSelected(); }));
-    add(QKeySequence(Qt::Key_X), tr("Reject the selected detections"), onDetections([this] { m_detectionsPanel->rejectSelected(); }));
-    add(QKeySequence(Qt::SHIFT | Qt::Key_A), tr("Make labels of the selected detections"), onDetections([this] { m_detectionsPanel->labelSelected(); }));
-    add(QKeySequence(Qt::Key_PageDown), tr("Next detection"), onDetections([this] { m_detectionsPanel->next(); }));
-    add(QKeySequence(Qt::Key_PageUp), tr("Previous detection"), onDetections([this] { m_detectionsPanel->previous(); }));
-    add(QKeySequence(Qt::Key_N), tr("Edit the note of the selected detection or label"), [this] { labelsShown() ? m_labelsPanel->editNote() : m_detectionsPanel->editNote(); });
+    add("review.accept", {QKeySequence(Qt::Key_A)}, tr("Accept the selected detections"), onDetections([this] { m_detectionsPanel->acceptSelected(); }));
+    add("review.reject", {QKeySequence(Qt::Key_X)}, tr("Reject the selected detections"), onDetections([this] { m_detectionsPanel->rejectSelected(); }));
+    add("review.makeLabels", {QKeySequence(Qt::SHIFT | Qt::Key_A)}, tr("Make labels of the selected detections"), onDetections([this] { m_detectionsPanel->labelSelected(); }));
+    add("review.nextDetection", {QKeySequence(Qt::Key_PageDown)}, tr("Next detection"), onDetections([this] { m_detectionsPanel->next(); }));
+    add("review.previousDetection", {QKeySequence(Qt::Key_PageUp)}, tr("Previous detection"), onDetections([this] { m_detectionsPanel->previous(); }));
+    add("review.note", {QKeySequence(Qt::Key_N)}, tr("Edit the note of the selected detection or label"), [this] { labelsShown() ? m_labelsPanel->editNote() : m_detectionsPanel->editNote(); });
     for (int digit = 0; digit <= 9; ++digit)
-        add(QKeySequence(Qt::Key_0 + digit), tr("Give the selection class %1 (in the class list's order)").arg(digit), [this, digit] {
+        add(QStringLiteral("review.class%1").arg(digit).toLatin1().constData(), {QKeySequence(Qt::Key_0 + digit)},
+            tr("Give the selection class %1 (in the class list's order)").arg(digit), [this, digit] {
             labelsShown() ? m_labelsPanel->classifySelected(digit) : m_detectionsPanel->classifySelected(digit);
         });
     // Labels: In and Out marks at the frame shown, as in video editors.
     LabelEditor* labels = m_controller->labels();
     group = tr("Labels");
-    add(QKeySequence(Qt::Key_I), tr("Mark in at the frame shown"), [this, labels] { labels->setMarkIn(std::max<qint64>(0, m_shownFrame)); });
-    add(QKeySequence(Qt::Key_O), tr("Mark out at the frame shown"), [this, labels] { labels->setMarkOut(std::max<qint64>(0, m_shownFrame)); });
-    add(QKeySequence(Qt::Key_Escape), tr("Clear the marks"), [labels] { labels->clearMarks(); });
+    add("labels.markIn", {QKeySequence(Qt::Key_I)}, tr("Mark in at the frame shown"), [this, labels] { labels->setMarkIn(std::max<qint64>(0, m_shownFrame)); });
+    add("labels.markOut", {QKeySequence(Qt::Key_O)}, tr("Mark out at the frame shown"), [this, labels] { labels->setMarkOut(std::max<qint64>(0, m_shownFrame)); });
+    add("labels.clearMarks", {QKeySequence(Qt::Key_Escape)}, tr("Clear the marks"), [labels] { labels->clearMarks(); });
     // Shift+I / Shift+O move the selected label's first / last frame to the frame shown.
-    add(QKeySequence(Qt::SHIFT | Qt::Key_I), tr("Move the selected label's first frame here"), onLabels([this, labels] {
+    add("labels.firstFrameHere", {QKeySequence(Qt::SHIFT | Qt::Key_I)}, tr("Move the selected label's first frame here"), onLabels([this, labels] {
         labels->moveFirstFrame(m_labelsPanel->selectedIds().value(0), m_shownFrame);
     }));
-    add(QKeySequence(Qt::SHIFT | Qt::Key_O), tr("Move the selected label's last frame here"), onLabels([this, labels] {
+    add("labels.lastFrameHere", {QKeySequence(Qt::SHIFT | Qt::Key_O)}, tr("Move the selected label's last frame here"), onLabels([this, labels] {
         labels->moveLastFrame(m_labelsPanel->selectedIds().value(0), m_shownFrame);
     }));
-    add(QKeySequence(Qt::Key_Delete), tr("Remove the selected labels"), onLabels([this] { m_labelsPanel->removeSelected(); }));
+    add("labels.remove", {QKeySequence(Qt::Key_Delete)}, tr("Remove the selected labels"), onLabels([this] { m_labelsPanel->removeSelected(); }));
+}
+
+void MainWindow::applyStoredShortcuts()
+{
+    // Every action is made by now (the controllers' menus too): the stored changes apply
+    // to all of them, or, when they do not hold together, to none, and the reason is said.
+    m_shortcuts->adoptMenus(menuBar());
+    const QStringList problems = m_shortcuts->applyChanges(appSettings().value(settingKey::shortcuts).toStringList());
+    if (!problems.isEmpty()) {
+        qWarning().noquote() << "keyboard settings not applied:" << problems.join(QStringLiteral("; "));
+        statusBar()->showMessage(tr("Your keyboard settings were not applied: %1").arg(problems.join(QStringLiteral("; "))), 30000);
+    }
 }
 
 bool MainWindow::labelsShown() const

@@ -26,6 +26,7 @@ class LabelTimelineController;
 class LabelToolsController;
 class ResearchController;
 class SettingsController;
+class ShortcutRegistry;
 class ClipExportController;
 class VideoMetricsController;
 class TrainingController;
@@ -59,6 +60,7 @@ public:
     LabelToolsController* labelTools() const { return m_labelTools; }
     ResearchController* research() const { return m_research; }
     SettingsController* settings() const { return m_settings; }
+    ShortcutRegistry* shortcuts() const { return m_shortcuts; }
     ClipExportController* clipExport() const { return m_clipExport; }
     VideoMetricsController* videoMetrics() const { return m_videoMetrics; }
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
@@ -86,6 +88,7 @@ protected:
 private:
     void createMenus();
     void createShortcuts();
+    void applyStoredShortcuts();
     void createHelpMenu();
     void showStartPage();
     void showWorkstation();
@@ -117,6 +120,7 @@ private:
     LabelToolsController* m_labelTools = nullptr;
     ResearchController* m_research = nullptr;
     SettingsController* m_settings = nullptr;
+    ShortcutRegistry* m_shortcuts = nullptr;
     ClipExportController* m_clipExport = nullptr;
     VideoMetricsController* m_videoMetrics = nullptr;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_helpMenu = nullptr;

@@ -82,6 +82,8 @@ QList<SettingSpec> makeTable()
                QStringLiteral(QT_TRANSLATE_NOOP("SettingsTable", "Language of the desktop application (system: the desktop's). vigil-cli stays English."))),
         choice(theme, QStringLiteral("system"), {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")},
                QStringLiteral(QT_TRANSLATE_NOOP("SettingsTable", "Colours of the desktop application (system: the desktop's preference)."))),
+        spec(shortcuts, SettingType::TextList, QStringList(),
+             QStringLiteral(QT_TRANSLATE_NOOP("SettingsTable", "Keys changed from their defaults, one id=keys each (Settings > Keyboard)."))),
         choice(truth, QStringLiteral("both"), {QStringLiteral("ground"), QStringLiteral("labels"), QStringLiteral("both")},
                QStringLiteral(QT_TRANSLATE_NOOP("SettingsTable", "What a frame's truth is in the research window and the video list's figures."))),
         spec(windowGeometry, SettingType::Bytes, QByteArray(), QStringLiteral(QT_TRANSLATE_NOOP("SettingsTable", "The main window's place and size.")), local),

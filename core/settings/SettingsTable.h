@@ -65,6 +65,7 @@ inline const QString exportFolder = QStringLiteral("export/folder");
 inline const QString analyst = QStringLiteral("analyst/name");
 inline const QString language = QStringLiteral("ui/language");
 inline const QString theme = QStringLiteral("ui/theme");
+inline const QString shortcuts = QStringLiteral("ui/shortcuts");
 inline const QString truth = QStringLiteral("research/truth");
 // Local state.
 inline const QString windowGeometry = QStringLiteral("window/geometry");

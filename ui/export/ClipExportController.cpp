@@ -43,9 +43,10 @@ void ClipExportController::install(QMenu* file)
 {
     QAction* before = nullptr;
     for (QAction* a : file->actions())
-        if (a->text().contains(tr("Export Labels")) || a->text().contains(QLatin1String("xport Labels")))
+        if (a->objectName() == QLatin1String("file.exportLabels")) // by name: its text is translated
             before = a;
     auto* action = new QAction(tr("Export &Clips..."), file);
+    action->setObjectName(QStringLiteral("file.exportClips"));
     connect(action, &QAction::triggered, this, &ClipExportController::openDialog);
     const QList<QAction*> all = file->actions();
     file->insertAction(before ? all.value(all.indexOf(before) + 1) : nullptr, action);

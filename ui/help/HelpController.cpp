@@ -3,6 +3,7 @@
 #include "WorkstationController.h"
 #include "diagnostics/RunLog.h"
 #include "help/ShortcutsDialog.h"
+#include "shortcuts/ShortcutRegistry.h"
 #include "help/SystemCheckDialog.h"
 #include "project/ProjectStore.h"
 #include "scoring/FeatureCache.h"
@@ -56,13 +57,14 @@ HelpController::HelpController(WorkstationController* workstation, QMainWindow* 
 void HelpController::install(QMenu* help)
 {
     QAction* keys = help->addAction(tr("&Keyboard Shortcuts"), this, &HelpController::showShortcuts);
+    keys->setObjectName(QStringLiteral("help.keyboardShortcuts"));
     keys->setShortcut(QKeySequence(Qt::Key_F1));
-    help->addAction(tr("&System Check..."), this, &HelpController::showSystemCheck);
+    help->addAction(tr("&System Check..."), this, &HelpController::showSystemCheck)->setObjectName(QStringLiteral("help.systemCheck"));
     help->addSeparator();
-    help->addAction(tr("Open &Log Folder"), this, &HelpController::openLogFolder);
-    help->addAction(tr("&Copy Debug Information"), this, &HelpController::copyDebugInformation);
+    help->addAction(tr("Open &Log Folder"), this, &HelpController::openLogFolder)->setObjectName(QStringLiteral("help.openLogFolder"));
+    help->addAction(tr("&Copy Debug Information"), this, &HelpController::copyDebugInformation)->setObjectName(QStringLiteral("help.copyDebugInformation"));
     help->addSeparator();
-    help->addAction(tr("&About Vigil"), this, &HelpController::showAbout);
+    help->addAction(tr("&About Vigil"), this, &HelpController::showAbout)->setObjectName(QStringLiteral("help.aboutVigil"));
 }
 
 SystemCheckDialog* HelpController::systemCheck() const { return m_check; }
@@ -128,7 +130,7 @@ DebugContext HelpController::debugContext() const
 
 void HelpController::showShortcuts()
 {
-    auto* dialog = new ShortcutsDialog(m_window, m_window);
+    auto* dialog = new ShortcutsDialog(m_shortcuts ? m_shortcuts->keyMap() : KeyMap(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

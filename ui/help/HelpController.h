@@ -18,11 +18,15 @@ class SystemCheckDialog;
 class WorkstationController;
 
 /// GUI thread only.
+class ShortcutRegistry;
+
 class HelpController : public QObject {
     Q_OBJECT
 public:
     HelpController(WorkstationController* workstation, QMainWindow* window);
     void install(QMenu* help);
+    /// Where the F1 sheet reads the keys in force.
+    void setShortcuts(ShortcutRegistry* registry) { m_shortcuts = registry; }
 
     void showShortcuts();
     /// Opens (or raises) the check and runs it.
@@ -51,6 +55,7 @@ private:
     WorkstationController* m_workstation;
     QMainWindow* m_window;
     QPointer<SystemCheckDialog> m_check;
+    ShortcutRegistry* m_shortcuts = nullptr;
 };
 
 } // namespace vigil

@@ -1,5 +1,7 @@
 #include "help/ShortcutsDialog.h"
 
+#include "shortcuts/KeyMap.h"
+
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -12,20 +14,8 @@
 
 namespace vigil {
 
-namespace {
 
-QString plain(QString text)
-{
-    // Menu texts: "&Open Project..." reads "Open Project".
-    text.remove(QLatin1Char('&'));
-    if (text.endsWith(QLatin1String("...")))
-        text.chop(3);
-    return text;
-}
-
-} // namespace
-
-ShortcutsDialog::ShortcutsDialog(QWidget* window, QWidget* parent)
+ShortcutsDialog::ShortcutsDialog(const KeyMap& keys, QWidget* parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Keyboard Shortcuts"));
@@ -44,25 +34,11 @@ ShortcutsDialog::ShortcutsDialog(QWidget* window, QWidget* parent)
     m_tree->setAlternatingRowColors(true);
     layout->addWidget(m_tree, 1);
 
-    // group -> (description, keys); a description bound to several keys is one row.
+    // group -> (description, keys), from the registry: the keys in force, changed or not.
     QMap<QString, QMap<QString, QStringList>> groups;
-    for (QAction* action : window->findChildren<QAction*>()) {
-        if (action->shortcuts().isEmpty() || plain(action->text()).isEmpty())
-            continue;
-        QString group = tr("Menus");
-        for (QObject* owner : action->associatedObjects())
-            if (auto* menu = qobject_cast<QMenu*>(owner))
-                group = plain(menu->title());
-        for (const QKeySequence& key : action->shortcuts())
-            groups[group][plain(action->text())] << key.toString(QKeySequence::NativeText);
-    }
-    for (QShortcut* shortcut : window->findChildren<QShortcut*>()) {
-        if (shortcut->whatsThis().isEmpty())
-            continue;
-        const QString group = shortcut->property("vigilGroup").toString();
-        groups[group.isEmpty() ? tr("Other") : group][shortcut->whatsThis()]
-            << shortcut->key().toString(QKeySequence::NativeText);
-    }
+    for (const KeyBinding& binding : keys.bindings())
+        for (const QKeySequence& key : binding.keys)
+            groups[binding.group.isEmpty() ? tr("Other") : binding.group][binding.text] << key.toString(QKeySequence::NativeText);
     for (auto group = groups.cbegin(); group != groups.cend(); ++group) {
         auto* top = new QTreeWidgetItem(m_tree, {group.key()});
         top->setFirstColumnSpanned(true);

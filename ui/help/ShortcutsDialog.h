@@ -1,5 +1,5 @@
-// Help > Keyboard Shortcuts: every key of a window, read from the window itself (its
-// menu actions and its QShortcuts, each with the description it was made with), grouped,
+// Help > Keyboard Shortcuts: every key in force, read from the shortcut registry (the
+// menu actions and the window's shortcuts, as Settings > Keyboard left them), grouped,
 // with a filter. What is listed is what is bound: the list cannot drift from the keys.
 #pragma once
 
@@ -10,11 +10,13 @@ class QTreeWidget;
 
 namespace vigil {
 
+class KeyMap;
+
 /// GUI thread only.
 class ShortcutsDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit ShortcutsDialog(QWidget* window, QWidget* parent = nullptr);
+    explicit ShortcutsDialog(const KeyMap& keys, QWidget* parent = nullptr);
     /// Rows shown now (after the filter); for tests.
     int visibleRows() const;
     QTreeWidget* tree() const { return m_tree; }

@@ -40,7 +40,7 @@ TruthSource ResearchController::truthSource()
 
 void ResearchController::install(QMenu* menu)
 {
-    menu->addAction(tr("&Research Window..."), this, &ResearchController::openWindow);
+    menu->addAction(tr("&Research Window..."), this, &ResearchController::openWindow)->setObjectName(QStringLiteral("research.researchWindow"));
 }
 
 void ResearchController::openWindow()

@@ -1,6 +1,8 @@
 // Label editing on the timeline and from the keyboard.
 #include "review/LabelTimelineController.h"
 
+#include "shortcuts/ShortcutRegistry.h"
+
 #include "WorkstationController.h"
 #include "playback/PlaybackWorker.h"
 #include "review/LabelEditor.h"
@@ -40,30 +42,29 @@ LabelTimelineController::LabelTimelineController(WorkstationController* workstat
             [this](qint64, const QString&, qint64, double fps) { m_fps = fps > 0 ? fps : 30; });
 }
 
-void LabelTimelineController::installShortcuts()
+void LabelTimelineController::installShortcuts(ShortcutRegistry* registry)
 {
-    auto add = [this](const QKeySequence& key, const QString& what, auto function) {
-        auto* shortcut = new QShortcut(key, m_window);
-        shortcut->setWhatsThis(what);
-        shortcut->setProperty("vigilGroup", tr("Labels"));
-        shortcut->setContext(Qt::WindowShortcut);
+    auto add = [this, registry](const QString& id, const QList<QKeySequence>& keys, const QString& what, auto function) {
+        QShortcut* shortcut = registry->addShortcut(id, tr("Labels"), what, keys, m_window);
         connect(shortcut, &QShortcut::activated, this, function);
     };
-    add(QKeySequence(Qt::Key_Tab), tr("Select the next label"), [this] { selectNeighbour(true); });
-    add(QKeySequence(Qt::SHIFT | Qt::Key_Backtab), tr("Select the previous label"), [this] { selectNeighbour(false); });
-    add(QKeySequence(Qt::Key_Backtab), QString(), [this] { selectNeighbour(false); });
+    add(QStringLiteral("labels.selectNext"), {QKeySequence(Qt::Key_Tab)}, tr("Select the next label"), [this] { selectNeighbour(true); });
+    // Shift+Tab arrives as Backtab, with or without Shift depending on the platform.
+    add(QStringLiteral("labels.selectPrevious"), {QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::Key_Backtab)},
+        tr("Select the previous label"), [this] { selectNeighbour(false); });
     for (const bool bySecond : {false, true}) {
         const Qt::KeyboardModifiers shift = bySecond ? Qt::ShiftModifier : Qt::NoModifier;
-        add(QKeySequence(Qt::ControlModifier | shift | Qt::Key_Left), bySecond ? tr("Move the selected label's start one second earlier") : tr("Move the selected label's start one frame earlier"), [this, bySecond] { nudge(false, -1, bySecond); });
-        add(QKeySequence(Qt::ControlModifier | shift | Qt::Key_Right), bySecond ? tr("Move the selected label's start one second later") : tr("Move the selected label's start one frame later"), [this, bySecond] { nudge(false, 1, bySecond); });
-        add(QKeySequence(Qt::AltModifier | shift | Qt::Key_Left), bySecond ? tr("Move the selected label's end one second earlier") : tr("Move the selected label's end one frame earlier"), [this, bySecond] { nudge(true, -1, bySecond); });
-        add(QKeySequence(Qt::AltModifier | shift | Qt::Key_Right), bySecond ? tr("Move the selected label's end one second later") : tr("Move the selected label's end one frame later"), [this, bySecond] { nudge(true, 1, bySecond); });
+        const QString unit = bySecond ? QStringLiteral("Second") : QStringLiteral("Frame");
+        add(QStringLiteral("labels.startEarlier") + unit, {QKeySequence(Qt::ControlModifier | shift | Qt::Key_Left)}, bySecond ? tr("Move the selected label's start one second earlier") : tr("Move the selected label's start one frame earlier"), [this, bySecond] { nudge(false, -1, bySecond); });
+        add(QStringLiteral("labels.startLater") + unit, {QKeySequence(Qt::ControlModifier | shift | Qt::Key_Right)}, bySecond ? tr("Move the selected label's start one second later") : tr("Move the selected label's start one frame later"), [this, bySecond] { nudge(false, 1, bySecond); });
+        add(QStringLiteral("labels.endEarlier") + unit, {QKeySequence(Qt::AltModifier | shift | Qt::Key_Left)}, bySecond ? tr("Move the selected label's end one second earlier") : tr("Move the selected label's end one frame earlier"), [this, bySecond] { nudge(true, -1, bySecond); });
+        add(QStringLiteral("labels.endLater") + unit, {QKeySequence(Qt::AltModifier | shift | Qt::Key_Right)}, bySecond ? tr("Move the selected label's end one second later") : tr("Move the selected label's end one frame later"), [this, bySecond] { nudge(true, 1, bySecond); });
     }
-    add(QKeySequence(Qt::Key_S), tr("Split the selected label at the playhead"), [this] { splitAtPlayhead(); });
-    add(QKeySequence(Qt::Key_M), tr("Merge the selected label with the next"), [this] { mergeWithNext(); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_Home), tr("Go to the selected label's first frame"), [this] { jumpToEdge(false); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_End), tr("Go to the selected label's last frame"), [this] { jumpToEdge(true); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_L), tr("Play lock: loop the selected label, stop at its end, or off"), [this] {
+    add(QStringLiteral("labels.split"), {QKeySequence(Qt::Key_S)}, tr("Split the selected label at the playhead"), [this] { splitAtPlayhead(); });
+    add(QStringLiteral("labels.merge"), {QKeySequence(Qt::Key_M)}, tr("Merge the selected label with the next"), [this] { mergeWithNext(); });
+    add(QStringLiteral("labels.goToFirst"), {QKeySequence(Qt::CTRL | Qt::Key_Home)}, tr("Go to the selected label's first frame"), [this] { jumpToEdge(false); });
+    add(QStringLiteral("labels.goToLast"), {QKeySequence(Qt::CTRL | Qt::Key_End)}, tr("Go to the selected label's last frame"), [this] { jumpToEdge(true); });
+    add(QStringLiteral("labels.playLock"), {QKeySequence(Qt::CTRL | Qt::Key_L)}, tr("Play lock: loop the selected label, stop at its end, or off"), [this] {
         setPlayLock(m_lock == PlayLock::Off ? PlayLock::Loop : m_lock == PlayLock::Loop ? PlayLock::Stop : PlayLock::Off);
     });
 }

@@ -13,6 +13,8 @@ class QWidget;
 
 namespace vigil {
 
+class ShortcutRegistry;
+
 class LabelEditor;
 class LabelsPanel;
 class ScoreTimeline;
@@ -28,8 +30,8 @@ public:
     LabelTimelineController(WorkstationController* workstation, ScoreTimeline* timeline, LabelsPanel* panel, QWidget* window,
                             std::function<void()> showLabels);
 
-    /// The keys, on `window`.
-    void installShortcuts();
+    /// The keys, on `window`, registered (their changes come from there).
+    void installShortcuts(ShortcutRegistry* registry);
     PlayLock playLock() const { return m_lock; }
     void setPlayLock(PlayLock lock);
     /// The label the keys act on: the panel's current (selected) one; 0 for none.

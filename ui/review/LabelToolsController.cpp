@@ -132,10 +132,12 @@ void LabelToolsController::install(QMenu* file, QMenu* edit)
 {
     QAction* before = nullptr;
     for (QAction* a : file->actions())
-        if (a->menu() && a->menu()->title().contains(tr("Ground Truth")))
+        if (a->menu() && a->menu()->objectName() == QLatin1String("file.groundTruth")) // by name: its title is translated
             before = a;
     QAction* importAction = new QAction(tr("Import &Labels..."), file);
     QAction* exportAction = new QAction(tr("E&xport Labels..."), file);
+    importAction->setObjectName(QStringLiteral("file.importLabels"));
+    exportAction->setObjectName(QStringLiteral("file.exportLabels"));
     connect(importAction, &QAction::triggered, this, &LabelToolsController::importDialog);
     connect(exportAction, &QAction::triggered, this, &LabelToolsController::exportDialog);
     const QList<QAction*> all = file->actions();
@@ -152,9 +154,9 @@ void LabelToolsController::install(QMenu* file, QMenu* edit)
             QLineEdit::Normal, QString(), &ok);
         if (ok && !name.trimmed().isEmpty())
             addClass(name);
-    });
-    edit->addAction(tr("Label &History of This Video..."), this, &LabelToolsController::showVideoHistory);
-    edit->addAction(tr("Analyst &Report..."), this, &LabelToolsController::showReport);
+    })->setObjectName(QStringLiteral("edit.labelClasses"));
+    edit->addAction(tr("Label &History of This Video..."), this, &LabelToolsController::showVideoHistory)->setObjectName(QStringLiteral("edit.labelHistoryOfThisVideo"));
+    edit->addAction(tr("Analyst &Report..."), this, &LabelToolsController::showReport)->setObjectName(QStringLiteral("edit.analystReport"));
     m_undoDock = new QDockWidget(tr("Undo History"), m_window);
     m_undoDock->setObjectName(QStringLiteral("undoDock"));
     auto* view = new QUndoView(m_workstation->undoGroup(), m_undoDock);
@@ -164,6 +166,7 @@ void LabelToolsController::install(QMenu* file, QMenu* edit)
     m_undoDock->hide();
     QAction* toggle = m_undoDock->toggleViewAction();
     toggle->setText(tr("Undo &History"));
+    toggle->setObjectName(QStringLiteral("edit.undoHistory"));
     edit->addAction(toggle);
 }
 

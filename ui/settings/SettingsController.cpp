@@ -44,10 +44,12 @@ void SettingsController::install(QMenu* edit, QMenu* help)
 {
     edit->addSeparator();
     QAction* settings = edit->addAction(tr("&Settings..."), this, &SettingsController::openDialog);
+    settings->setObjectName(QStringLiteral("edit.settings"));
     settings->setShortcut(QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
     // In Help beside the system check (before the log and About items).
     auto* reset = new QAction(tr("&Reset Settings..."), help);
+    reset->setObjectName(QStringLiteral("help.resetSettings"));
     connect(reset, &QAction::triggered, this, [this] { resetSettings(true); });
     QAction* before = nullptr;
     for (QAction* a : help->actions())

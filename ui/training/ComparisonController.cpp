@@ -43,7 +43,7 @@ ComparisonDialog* ComparisonController::dialog() const { return m_dialog; }
 
 void ComparisonController::install(QMenu* menu)
 {
-    menu->addAction(tr("&Compare Models..."), this, &ComparisonController::openDialog);
+    menu->addAction(tr("&Compare Models..."), this, &ComparisonController::openDialog)->setObjectName(QStringLiteral("training.compareModels"));
 }
 
 void ComparisonController::openDialog()

@@ -91,13 +91,15 @@ void TrainingController::install()
 {
     QMenu* menu = m_menu = m_window->menuBar()->addMenu(tr("&Train"));
     m_fineTune = menu->addAction(tr("&Fine-Tune Model..."), this, &TrainingController::openDialog);
-    menu->addAction(tr("Use Model &Version..."), this, &TrainingController::chooseVersion);
+    m_fineTune->setObjectName(QStringLiteral("training.fineTuneModel"));
+    menu->addAction(tr("Use Model &Version..."), this, &TrainingController::chooseVersion)->setObjectName(QStringLiteral("training.useModelVersion"));
     m_panel = new TrainingPanel(m_window);
     m_dock = new QDockWidget(tr("Training"), m_window);
     m_dock->setObjectName(QStringLiteral("trainingDock"));
     m_dock->setWidget(m_panel);
     m_window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
     m_dock->hide();
+    m_dock->toggleViewAction()->setObjectName(QStringLiteral("training.showTrainingPanel"));
     menu->addAction(m_dock->toggleViewAction());
     connect(m_panel, &TrainingPanel::cancelRequested, this, [this] { m_worker->cancel(); });
     connect(m_panel, &TrainingPanel::resumeRequested, this, [this] { run(true); });
