@@ -648,6 +648,7 @@ void MainWindow::applyStoredShortcuts()
     // Every action is made by now (the controllers' menus too): the stored changes apply
     // to all of them, or, when they do not hold together, to none, and the reason is said.
     m_shortcuts->adoptMenus(menuBar());
+    m_settings->setShortcuts(m_shortcuts); // from now on a settings change reaches the keys too
     const QStringList problems = m_shortcuts->applyChanges(appSettings().value(settingKey::shortcuts).toStringList());
     if (!problems.isEmpty()) {
         qWarning().noquote() << "keyboard settings not applied:" << problems.join(QStringLiteral("; "));

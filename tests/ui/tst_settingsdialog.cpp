@@ -77,7 +77,7 @@ private slots:
         window.settings()->openDialog();
         SettingsDialog* dialog = window.settings()->dialog();
         QVERIFY(dialog && dialog->isVisible());
-        QCOMPARE(dialog->pages()->count(), 5);
+        QCOMPARE(dialog->pages()->count(), 7); // Compute ... Analyst, Interface, Keyboard
         // Every field has an accessible name and its description as tooltip.
         for (const SettingSpec& spec : settingSpecs())
             if (QWidget* editor = dialog->editor(spec.key)) {

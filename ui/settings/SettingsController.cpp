@@ -1,6 +1,9 @@
 // The settings window's controller.
 #include "settings/SettingsController.h"
 
+#include "settings/KeyboardPage.h"
+#include "shortcuts/ShortcutRegistry.h"
+
 #include "WorkstationController.h"
 #include "model/InferenceSession.h"
 #include "playback/ProxySettings.h"
@@ -11,6 +14,9 @@
 
 #include <QAction>
 #include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QSaveFile>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
@@ -58,6 +64,38 @@ void SettingsController::install(QMenu* edit, QMenu* help)
     help->insertAction(before, reset);
 }
 
+QString SettingsController::exportKeySet(const QString& path, const KeyMap& keys)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return tr("Could not write %1: %2").arg(path, file.errorString());
+    // Only the changes from the defaults, as stored: a set made on another version still
+    // means the same where its ids exist.
+    QByteArray text = "# Vigil key set: one action id=keys a line, keys in portable text\n";
+    for (const QString& line : keys.changes())
+        text += line.toUtf8() + '\n';
+    file.write(text);
+    if (!file.commit())
+        return tr("Could not write %1: %2").arg(path, file.errorString());
+    return tr("Key set exported to %1 (%n change(s) from the defaults).", nullptr, int(keys.changes().size())).arg(path);
+}
+
+QStringList SettingsController::readKeySet(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        *error = tr("Could not read %1: %2").arg(path, file.errorString());
+        return {};
+    }
+    QStringList changes;
+    for (const QByteArray& raw : file.readAll().split('\n')) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
+            changes << line;
+    }
+    return changes;
+}
+
 void SettingsController::applyDevice()
 {
     const QString device = appSettings().text(settingKey::device);
@@ -91,6 +129,11 @@ void SettingsController::apply()
     p.newProjectDetection.minDurationSeconds = s.number(settingKey::minDuration);
     p.newProjectDetection.mergeGapSeconds = s.number(settingKey::mergeGap);
     m_workstation->setPreferences(p);
+    if (m_shortcuts) {
+        const QStringList problems = m_shortcuts->applyChanges(s.value(settingKey::shortcuts).toStringList());
+        if (!problems.isEmpty())
+            qWarning().noquote() << "keyboard settings not applied:" << problems.join(QStringLiteral("; "));
+    }
     // The feature cache keeps to its limit (checked now and after each change).
     if (const double limit = s.number(settingKey::featureLimit); limit > 0) {
         const qint64 freed = FeatureCache(FeatureCache::defaultDirectory()).prune(qint64(limit * kGiB));
@@ -133,6 +176,8 @@ void SettingsController::showValues()
             values.insert(spec.key, appSettings().value(spec.key));
     m_dialog->setValues(values);
     m_dialog->setCacheSizes(FeatureCache::folderBytes(FeatureCache::defaultDirectory()), FeatureCache::folderBytes(proxyFolder()));
+    if (m_shortcuts)
+        m_dialog->keyboard()->setKeyMap(m_shortcuts->keyMap());
 }
 
 void SettingsController::openDialog()
@@ -141,7 +186,9 @@ void SettingsController::openDialog()
         m_dialog = new SettingsDialog(m_window);
         m_dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_dialog, &SettingsDialog::applyRequested, this, [this](bool close) {
-            const QString refused = store(m_dialog->values());
+            QHash<QString, QVariant> values = m_dialog->values();
+            values.insert(settingKey::shortcuts, m_dialog->keyboard()->keyMap().changes());
+            const QString refused = store(values);
             if (!refused.isEmpty()) {
                 m_dialog->setMessage(tr("Not stored: %1").arg(refused));
                 return;
@@ -157,6 +204,22 @@ void SettingsController::openDialog()
                 if (spec.scope == SettingScope::Shared && m_dialog->editor(spec.key))
                     defaults.insert(spec.key, spec.defaultValue);
             m_dialog->setValues(defaults); // stored on OK or Apply, like any edit
+            m_dialog->keyboard()->restoreAll();
+        });
+        connect(m_dialog->keyboard(), &KeyboardPage::exportRequested, this, [this] {
+            const QString path = QFileDialog::getSaveFileName(m_dialog, tr("Export Key Set"), QStringLiteral("vigil-keys.txt"),
+                                                              tr("Key sets (*.txt);;All files (*)"));
+            if (!path.isEmpty())
+                m_dialog->setMessage(exportKeySet(path, m_dialog->keyboard()->keyMap()));
+        });
+        connect(m_dialog->keyboard(), &KeyboardPage::importRequested, this, [this] {
+            const QString path = QFileDialog::getOpenFileName(m_dialog, tr("Import Key Set"), QString(), tr("Key sets (*.txt);;All files (*)"));
+            QString error;
+            const QStringList changes = path.isEmpty() ? QStringList() : readKeySet(path, &error);
+            if (!error.isEmpty())
+                m_dialog->setMessage(error);
+            else if (!path.isEmpty())
+                m_dialog->keyboard()->importChanges(changes);
         });
         connect(m_dialog, &SettingsDialog::clearCacheRequested, this, [this](const QString& key) {
             const bool features = key == settingKey::featureFolder;

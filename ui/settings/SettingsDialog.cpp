@@ -1,6 +1,7 @@
 // The settings window.
 #include "settings/SettingsDialog.h"
 
+#include "settings/KeyboardPage.h"
 #include "settings/SettingsTable.h"
 
 #include <QCheckBox>
@@ -149,6 +150,8 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     page(tr("Export"), tr("The starting choices of File > Export Clips."), {exportPadding, exportReencode, exportOverlay, exportFolder});
     page(tr("Analyst"), tr("The name the audit trail gives your labels and decisions."), {analyst});
     page(tr("Interface"), tr("The language applies from Vigil's next start; the theme at once."), {language, theme});
+    m_keyboard = new KeyboardPage(m_pages);
+    m_pages->addTab(m_keyboard, tr("Keyboard"));
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("settingsMessage"));

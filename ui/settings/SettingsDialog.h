@@ -1,5 +1,5 @@
 // Edit > Settings: the shared settings of the settings table as a form per page (Compute,
-// Detection, Caches, Export, Analyst, Interface), each field made from its spec (type, range,
+// Detection, Caches, Export, Analyst, Interface, Keyboard), each field made from its spec (type, range,
 // choices) with its description as tooltip; the caches page shows their current sizes
 // with a Clear button each. Dumb: values in, edited values and intents out.
 #pragma once
@@ -13,6 +13,8 @@ class QLabel;
 class QTabWidget;
 
 namespace vigil {
+
+class KeyboardPage;
 
 /// GUI thread only.
 class SettingsDialog : public QDialog {
@@ -30,6 +32,7 @@ public:
     QWidget* editor(const QString& key) const { return m_editors.value(key); }
     QTabWidget* pages() const { return m_pages; }
     QDialogButtonBox* buttons() const { return m_buttons; }
+    KeyboardPage* keyboard() const { return m_keyboard; }
 
 signals:
     /// OK or Apply: store values(); OK closes once they are stored (accept()).
@@ -41,6 +44,7 @@ private:
     QWidget* makeEditor(const QString& key);
 
     QTabWidget* m_pages = nullptr;
+    KeyboardPage* m_keyboard = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QLabel* m_message = nullptr;
     QLabel *m_featureSize = nullptr, *m_proxySize = nullptr;
