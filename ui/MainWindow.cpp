@@ -338,6 +338,10 @@ MainWindow::MainWindow(QWidget* parent)
         forgetRecent(path);
         m_start->setRecentProjects(recentProjects());
     });
+    // The review tables' keys are the registry's (changed or not), and the hints say them.
+    m_detectionsPanel->setOwnKeys(false);
+    m_labelsPanel->setOwnKeys(false);
+    connect(m_shortcuts, &ShortcutRegistry::keysChanged, this, &MainWindow::showKeyHints);
     applyStoredShortcuts();
     showStartPage();
 }
@@ -640,7 +644,19 @@ void MainWindow::createShortcuts()
     add("labels.lastFrameHere", {QKeySequence(Qt::SHIFT | Qt::Key_O)}, tr("Move the selected label's last frame here"), onLabels([this, labels] {
         labels->moveLastFrame(m_labelsPanel->selectedIds().value(0), m_shownFrame);
     }));
-    add("labels.remove", {QKeySequence(Qt::Key_Delete)}, tr("Remove the selected labels"), onLabels([this] { m_labelsPanel->removeSelected(); }));
+    add("labels.remove", {QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_Backspace)}, tr("Remove the selected labels"), onLabels([this] { m_labelsPanel->removeSelected(); }));
+}
+
+void MainWindow::showKeyHints()
+{
+    const ShortcutRegistry& keys = *m_shortcuts;
+    auto first = [&keys](const char* id) {
+        const QString all = keys.keysOf(QString::fromLatin1(id));
+        return all.isEmpty() ? tr("(no key)") : all.section(QStringLiteral("; "), 0, 0);
+    };
+    m_detectionsPanel->setKeyHint(tr("Up/Down: next · %1 accept · %2 make a label · %3 reject · 1-9, 0: class · %4 note · Ctrl+A all")
+                                      .arg(first("review.accept"), first("review.makeLabels"), first("review.reject"), first("review.note")));
+    m_playButton->setToolTip(tr("Play or pause (%1)").arg(first("playback.playPause")));
 }
 
 void MainWindow::applyStoredShortcuts()

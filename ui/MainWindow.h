@@ -89,6 +89,7 @@ private:
     void createMenus();
     void createShortcuts();
     void applyStoredShortcuts();
+    void showKeyHints();
     void createHelpMenu();
     void showStartPage();
     void showWorkstation();

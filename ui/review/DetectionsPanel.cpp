@@ -84,9 +84,10 @@ DetectionsPanel::DetectionsPanel(QWidget* parent)
     layout->addLayout(filters);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_count);
-    auto* keys = new QLabel(tr("Up/Down: next · A accept · Shift+A make a label · X reject · 1-9, 0: class · N note · Ctrl+A all"), this);
-    keys->setWordWrap(true);
-    layout->addWidget(keys);
+    m_keyHint = new QLabel(tr("Up/Down: next · A accept · Shift+A make a label · X reject · 1-9, 0: class · N note · Ctrl+A all"), this);
+    m_keyHint->setObjectName(QStringLiteral("detectionKeys"));
+    m_keyHint->setWordWrap(true);
+    layout->addWidget(m_keyHint);
 
     auto changed = [this] { emit filterChanged(); };
     connect(m_class, &QComboBox::currentIndexChanged, this, changed);
@@ -260,9 +261,14 @@ void DetectionsPanel::previous()
     m_table->selectRow(row);
 }
 
+void DetectionsPanel::setKeyHint(const QString& text)
+{
+    m_keyHint->setText(text);
+}
+
 bool DetectionsPanel::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched != m_table || event->type() != QEvent::KeyPress)
+    if (!m_ownKeys || watched != m_table || event->type() != QEvent::KeyPress)
         return QWidget::eventFilter(watched, event);
     auto* key = static_cast<QKeyEvent*>(event);
     if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier))

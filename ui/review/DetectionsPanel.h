@@ -24,6 +24,11 @@ class DetectionsModel;
 class DetectionsPanel : public QWidget {
     Q_OBJECT
 public:
+    /// The table's own keys (A, X, N, digits...), for the panel on its own; off in the main
+    /// window, whose shortcut registry binds them (as the analyst changed them).
+    void setOwnKeys(bool on) { m_ownKeys = on; }
+    /// The line under the table naming the review keys in force.
+    void setKeyHint(const QString& text);
     explicit DetectionsPanel(QWidget* parent = nullptr);
 
     /// classNames in model order; normalId is left out of the class filter and the keys.
@@ -77,6 +82,8 @@ private:
     QLabel* m_count = nullptr;
     QList<int> m_abnormalClasses; // model-order ids, in key order
     QStringList m_classNames;
+    bool m_ownKeys = true;
+    QLabel* m_keyHint = nullptr;
 };
 
 } // namespace vigil

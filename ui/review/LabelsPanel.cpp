@@ -172,7 +172,7 @@ void LabelsPanel::showMenu(const QPoint& position)
 
 bool LabelsPanel::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched != m_table || event->type() != QEvent::KeyPress)
+    if (!m_ownKeys || watched != m_table || event->type() != QEvent::KeyPress)
         return QWidget::eventFilter(watched, event);
     auto* key = static_cast<QKeyEvent*>(event);
     if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) {

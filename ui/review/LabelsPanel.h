@@ -17,6 +17,9 @@ namespace vigil {
 class LabelsPanel : public QWidget {
     Q_OBJECT
 public:
+    /// The table's own keys (A, X, N, digits...), for the panel on its own; off in the main
+    /// window, whose shortcut registry binds them (as the analyst changed them).
+    void setOwnKeys(bool on) { m_ownKeys = on; }
     explicit LabelsPanel(QWidget* parent = nullptr);
 
     /// The classes the digit keys and the context menu offer, in key order.
@@ -56,6 +59,7 @@ private:
     QList<LabelRecord> m_labels; // in row order
     QStringList m_classes;
     bool m_selecting = false;
+    bool m_ownKeys = true;
 };
 
 } // namespace vigil
