@@ -12,6 +12,7 @@ packages=(
     libtorch-dev libopenblas0-pthread libdnnl-dev
     libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
     libqcustomplot-dev libsqlite3-dev
+    dbus-daemon
     ffmpeg
     xvfb xauth
     # The package and its checks (scripts/install-test.sh): man pages, validators, MIME.

@@ -1,6 +1,8 @@
 // Class probability bars (horizontal, one per abnormal class).
 #include "player/ClassChart.h"
 
+#include "theme/ThemeColors.h"
+
 #include <qcustomplot.h>
 
 #include <QLabel>
@@ -19,7 +21,8 @@ ClassChart::ClassChart(QWidget* parent)
     setMinimumWidth(220);
     m_bars = new QCPBars(m_plot->yAxis, m_plot->xAxis); // horizontal bars: keys on the y axis
     m_bars->setPen(Qt::NoPen);
-    m_bars->setBrush(QColor(200, 60, 40));
+    m_bars->setBrush(classColor(5, false)); // vermillion, as the score
+    followTheme(m_plot);
     m_plot->xAxis->setRange(0, 1);
     // Three ticks: in a 220-pixel column, six ran together ("0.20.40.60.8").
     QSharedPointer<QCPAxisTickerFixed> ticks(new QCPAxisTickerFixed);

@@ -79,10 +79,12 @@ void VideoView::paintEvent(QPaintEvent*)
     p.drawImage(target, m_image);
     if (!m_overlay)
         return;
-    // Border coloured by the threshold, as in the paper's figures: red above, green below.
+    // Border by the threshold, as in the paper's figures, but told apart without colour
+    // too: above it a thick solid vermillion frame and "Above threshold" in the box, below
+    // it a thin dashed sky-blue one (Okabe-Ito hues, apart for colour-blind eyes).
+    const bool alarm = m_score >= 0 && m_score >= m_threshold;
     if (m_score >= 0) {
-        const QColor border = m_score >= m_threshold ? QColor(230, 40, 40) : QColor(40, 200, 90);
-        p.setPen(QPen(border, 6));
+        p.setPen(alarm ? QPen(QColor(0xD5, 0x5E, 0x00), 6) : QPen(QColor(0x56, 0xB4, 0xE9), 3, Qt::DashLine));
         p.setBrush(Qt::NoBrush);
         p.drawRect(target.adjusted(3, 3, -3, -3));
     }
@@ -91,7 +93,7 @@ void VideoView::paintEvent(QPaintEvent*)
     if (m_frame.proxy)
         lines << tr("Preview (exact frame decoding)");
     if (m_score >= 0) {
-        lines << tr("Score %1").arg(m_score, 0, 'f', 3);
+        lines << (alarm ? tr("Score %1, above threshold") : tr("Score %1")).arg(m_score, 0, 'f', 3);
         if (!m_topClass.isEmpty())
             lines << tr("%1 %2%").arg(m_topClass).arg(m_topClassProbability * 100, 0, 'f', 0);
     }

@@ -1,6 +1,8 @@
 // The research window.
 #include "research/ResearchWindow.h"
 
+#include "theme/ThemeColors.h"
+
 #include <qcustomplot.h>
 
 #include <QComboBox>
@@ -22,7 +24,8 @@ namespace vigil {
 
 namespace {
 
-const QColor kColors[] = {QColor(200, 60, 40), QColor(40, 120, 60), QColor(30, 90, 200), QColor(150, 60, 170), QColor(200, 140, 20)};
+// Okabe-Ito hues, apart for the common colour-vision deficiencies (each curve is also named in the legend).
+const QColor kColors[] = {QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x72, 0xB2), QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7), QColor(0xE6, 0x9F, 0x00)};
 
 QTableWidget* table(QWidget* parent, const QStringList& headers)
 {
@@ -136,6 +139,8 @@ ResearchWindow::ResearchWindow(QWidget* parent)
     m_cell->setObjectName(QStringLiteral("cellIntervals"));
     m_cell->setMaximumHeight(160);
     m_tabs->addTab(plotPage(m_confusion, m_cell), tr("Analyst vs model"));
+    for (QCustomPlot* plot : {m_roc, m_pr, m_histogram, m_confusion})
+        followTheme(plot);
 
     m_failures = table(this, {tr("Video"), tr("First frame"), tr("Last frame"), tr("Kind"), tr("Class"), tr("Wrongness"), tr("Score")});
     m_failures->setObjectName(QStringLiteral("failureCases"));
@@ -283,8 +288,8 @@ void ResearchWindow::setData(const QList<ResearchData>& data)
         abnormal->setWidth(0.5 / bins);
         normal->setName(tr("normal frames (%1)").arg(d.frames - d.abnormalFrames));
         abnormal->setName(tr("abnormal frames (%1)").arg(d.abnormalFrames));
-        normal->setBrush(QColor(40, 120, 210, 160));
-        abnormal->setBrush(QColor(200, 60, 40, 160));
+        normal->setBrush(QColor(0x00, 0x72, 0xB2, 160)); // blue and orange: the pair every colour vision tells apart
+        abnormal->setBrush(QColor(0xE6, 0x9F, 0x00, 160));
         m_histogram->xAxis->setRange(0, 1);
         m_histogram->rescaleAxes(true);
         m_histogram->yAxis->setRangeLower(0);
@@ -301,7 +306,7 @@ void ResearchWindow::setData(const QList<ResearchData>& data)
             for (int c = 0; c < cols; ++c)
                 map->data()->setCell(c, r, total ? double(d.confusion[size_t(r)][size_t(c)]) / double(total) : 0);
         }
-        map->setGradient(QCPColorGradient::gpThermal);
+        map->setGradient(viridisGradient());
         map->setDataRange(QCPRange(0, 1));
         map->setInterpolate(false);
         QSharedPointer<QCPAxisTickerText> xTicks(new QCPAxisTickerText), yTicks(new QCPAxisTickerText);

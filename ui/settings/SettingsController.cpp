@@ -3,6 +3,7 @@
 
 #include "settings/KeyboardPage.h"
 #include "shortcuts/ShortcutRegistry.h"
+#include "theme/ThemeController.h"
 
 #include "WorkstationController.h"
 #include "model/InferenceSession.h"
@@ -41,6 +42,7 @@ SettingsController::SettingsController(WorkstationController* workstation, QMain
     : QObject(window)
     , m_workstation(workstation)
     , m_window(window)
+    , m_theme(new ThemeController(this))
 {
 }
 
@@ -129,6 +131,7 @@ void SettingsController::apply()
     p.newProjectDetection.minDurationSeconds = s.number(settingKey::minDuration);
     p.newProjectDetection.mergeGapSeconds = s.number(settingKey::mergeGap);
     m_workstation->setPreferences(p);
+    m_theme->setChoice(s.text(settingKey::theme));
     if (m_shortcuts) {
         const QStringList problems = m_shortcuts->applyChanges(s.value(settingKey::shortcuts).toStringList());
         if (!problems.isEmpty())

@@ -16,6 +16,7 @@ namespace vigil {
 class KeyMap;
 class SettingsDialog;
 class ShortcutRegistry;
+class ThemeController;
 class WorkstationController;
 
 /// GUI thread.
@@ -27,6 +28,8 @@ public:
     void install(QMenu* edit, QMenu* help);
     /// The keys Settings > Keyboard edits and ui/shortcuts stores.
     void setShortcuts(ShortcutRegistry* registry) { m_shortcuts = registry; }
+    /// The theme in force (ui/theme, applied by apply()).
+    ThemeController* theme() const { return m_theme; }
     void openDialog();
     SettingsDialog* dialog() const;
     /// Every shared setting back to its default (asks first when `ask`).
@@ -54,6 +57,7 @@ private:
     QMainWindow* m_window;
     QPointer<SettingsDialog> m_dialog;
     ShortcutRegistry* m_shortcuts = nullptr;
+    ThemeController* m_theme = nullptr;
 };
 
 } // namespace vigil

@@ -4,12 +4,17 @@
 // every repaint: 6 repaints/s at 1,000,000 frames). Replots are coalesced to one per
 // event-loop turn.
 #include "timeline/ScoreTimeline.h"
+
+#include "timeline/ClassHeatmapLane.h"
+#include "timeline/IntervalLanes.h"
 #include "timeline/TimelineAccessible.h"
+#include "timeline/TimelineAxes.h"
+#include "timeline/TimelineMinimap.h"
 
 #include <qcustomplot.h>
 
 #include <QAccessible>
-
+#include <QEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -18,76 +23,11 @@
 
 namespace vigil {
 
+using namespace lane;
+
 namespace {
 
-// Lanes under the curve: detections, analyst labels (accepted detections), ground truth.
-constexpr double kDetectionsTop = -0.02, kDetectionsBottom = -0.10;
-constexpr double kLabelsTop = -0.13, kLabelsBottom = -0.21;
-constexpr double kTruthTop = -0.24, kTruthBottom = -0.32;
-constexpr double kYMin = -0.34, kYMax = 1.04;
 constexpr double kGrabPixels = 6;
-
-// Score ticks only where scores are: the lanes below 0 carry no score.
-class ScoreTicker : public QCPAxisTicker {
-protected:
-    QVector<double> createTickVector(double, const QCPRange&) override { return {0, 0.25, 0.5, 0.75, 1}; }
-};
-
-// Ticks at round times, as video editors place them: the smallest step of this list that
-// leaves at most about tickCount() ticks in view (0:00, 0:10, 0:20, not 0:00, 11:06, 22:13).
-class TimeTicker : public QCPAxisTicker {
-public:
-    double fps = 30;
-
-protected:
-    double getTickStep(const QCPRange& range) override
-    {
-        static const double kStepsSeconds[] = {0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
-                                               3600, 7200, 10800, 21600, 43200, 86400};
-        const double seconds = range.size() / std::max(1e-9, fps);
-        for (double step : kStepsSeconds)
-            if (seconds / step <= tickCount() + 1)
-                return step * fps;
-        return kStepsSeconds[std::size(kStepsSeconds) - 1] * fps;
-    }
-    int getSubTickCount(double tickStep) override
-    {
-        // Sub-ticks on round fractions too: fifths of 0:10 or 1:00, thirds of 0:15, halves of 0:02.
-        const double seconds = tickStep / std::max(1e-9, fps);
-        const double tens = std::round(seconds * 10);
-        const qint64 step = qint64(tens); // in tenths of a second
-        if (step % 150 == 0 && step % 300 != 0)
-            return 2;
-        if (step % 2 == 0 && (step / 2) % 5 != 0)
-            return 1;
-        return 4;
-    }
-    QString getTickLabel(double tick, const QLocale&, QChar, int) override
-    {
-        // No negative times: the view may start a little before frame 0.
-        const double seconds = std::max(0.0, tick / std::max(1e-9, fps));
-        const bool tenths = m_step < fps * 0.999;
-        const qint64 s = qint64(std::floor(seconds + 1e-6));
-        QString text = s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
-                                 : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-        if (tenths)
-            text += QStringLiteral(".%1").arg(qint64(std::floor((seconds - double(s)) * 10 + 0.5)) % 10);
-        return text;
-    }
-
-    QVector<double> createTickVector(double tickStep, const QCPRange& range) override
-    {
-        m_step = tickStep; // the labels show tenths when the step is under a second
-        QVector<double> ticks;
-        for (double t : QCPAxisTicker::createTickVector(tickStep, range))
-            if (t >= -1e-6)
-                ticks << t;
-        return ticks;
-    }
-
-private:
-    double m_step = 30;
-};
 
 } // namespace
 
@@ -102,32 +42,12 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     }();
     (void)factory;
     m_plot->setAccessibleName(tr("Score timeline"));
-    m_minimap = new QCustomPlot(this);
-    m_minimap->setObjectName(QStringLiteral("timelineMinimap"));
-    m_minimap->setAccessibleName(tr("Timeline overview: click to move the view"));
-    m_minimap->setFixedHeight(36);
-    m_minimap->axisRect()->setAutoMargins(QCP::msNone);
-    m_minimap->axisRect()->setMargins(QMargins(0, 0, 0, 0));
-    m_minimap->xAxis->setVisible(false);
-    m_minimap->yAxis->setVisible(false);
-    m_minimap->yAxis->setRange(0, 1);
-    m_minimapCurve = m_minimap->addGraph();
-    m_minimapCurve->setPen(QPen(QColor(200, 60, 40), 1));
-    m_minimapCurve->setBrush(QColor(200, 60, 40, 40));
-    m_minimapCurve->setAdaptiveSampling(false);
-    m_minimapView = new QCPItemRect(m_minimap);
-    m_minimapView->setPen(QPen(QColor(30, 110, 220)));
-    m_minimapView->setBrush(QColor(30, 110, 220, 50));
+    m_minimap = new TimelineMinimap(this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     layout->addWidget(m_minimap);
-    auto moveView = [this](QMouseEvent* event) {
-        if (event->buttons() & Qt::LeftButton)
-            centerViewOn(m_minimap->xAxis->pixelToCoord(event->position().x()));
-    };
-    connect(m_minimap, &QCustomPlot::mousePress, this, moveView);
-    connect(m_minimap, &QCustomPlot::mouseMove, this, moveView);
+    connect(m_minimap, &TimelineMinimap::centreRequested, this, &ScoreTimeline::centerViewOn);
     setMinimumHeight(240);
 
     m_plot->setInteractions(QCP::iRangeZoom);
@@ -143,13 +63,10 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     // fast path (1.2 made each repaint ten times slower).
     m_fill = m_plot->addGraph();
     m_fill->setPen(Qt::NoPen);
-    m_fill->setBrush(QColor(200, 60, 40, 40));
     m_fill->setAdaptiveSampling(false);
     m_curve = m_plot->addGraph();
-    m_curve->setPen(QPen(QColor(200, 60, 40), 1));
     m_curve->setAdaptiveSampling(false); // decimated by updateCurve()
     m_comparison = m_plot->addGraph();
-    m_comparison->setPen(QPen(QColor(40, 120, 60), 1));
     m_comparison->setAdaptiveSampling(false);
     // The legend names the two lines when a comparison is drawn: one row, small, top right.
     m_plot->legend->clearItems();
@@ -162,41 +79,14 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
     QFont legendFont = font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
     m_plot->legend->setFont(legendFont);
-    m_plot->legend->setBrush(QColor(255, 255, 255, 210));
     m_plot->legend->setMargins(QMargins(4, 1, 4, 1));
     m_plot->legend->setIconSize(14, 8);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
-    m_thresholdLine = new QCPItemStraightLine(m_plot);
-    m_thresholdLine->setPen(QPen(QColor(30, 110, 220), 1.5, Qt::DashLine));
-    m_playheadLine = new QCPItemStraightLine(m_plot);
-    m_playheadLine->setPen(QPen(QColor(20, 20, 20), 1.5));
-    createPlaceholder();
-
+    m_lanes = std::make_unique<IntervalLanes>(m_plot);
     // The class heatmap lane, under the score curve on the same time axis.
-    m_heatRect = new QCPAxisRect(m_plot);
-    m_plot->plotLayout()->addElement(1, 0, m_heatRect);
-    m_heatRect->setRangeZoom(Qt::Orientations()); // it follows the curve's time axis only
-    m_heatRect->setRangeDrag(Qt::Orientations());
-    m_plot->plotLayout()->setRowStretchFactor(0, 3);
-    m_plot->plotLayout()->setRowStretchFactor(1, 1);
-    auto* margins = new QCPMarginGroup(m_plot);
-    m_plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-    m_heatRect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-    QCPAxis* heatX = m_heatRect->axis(QCPAxis::atBottom);
-    QCPAxis* heatY = m_heatRect->axis(QCPAxis::atLeft);
-    heatX->setTicks(false);
-    heatX->setTickLabels(false);
-    heatY->setTicks(false);
-    heatY->setTickLabels(false);
-    heatY->setLabel(tr("Classes"));
-    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), heatX, qOverload<const QCPRange&>(&QCPAxis::setRange));
-    m_heatMap = new QCPColorMap(heatX, heatY);
-    m_heatMap->setGradient(QCPColorGradient::gpHot);
-    m_heatMap->setInterpolate(false);
-    m_heatMap->setDataRange(QCPRange(0, 1));
-    m_topClassBand = new QCPColorMap(heatX, heatY);
-    m_topClassBand->setInterpolate(false);
+    m_heat = std::make_unique<ClassHeatmapLane>(m_plot, m_plot->xAxis);
+    m_colors = themeColors(palette());
 
     connect(m_plot, &QCustomPlot::mousePress, this, &ScoreTimeline::onPress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &ScoreTimeline::onMove);
@@ -218,55 +108,11 @@ ScoreTimeline::ScoreTimeline(QWidget* parent)
             m_plot->xAxis->setRange(bounded);
         } else {
             updateCurve();
-            m_minimapView->topLeft->setCoords(bounded.lower, 1);
-            m_minimapView->bottomRight->setCoords(bounded.upper, 0);
-            m_minimap->replot(QCustomPlot::rpQueuedReplot);
+            m_minimap->setView(bounded.lower, bounded.upper);
         }
     });
     setVideo(0, 0); // the empty state until a video is shown
 }
-
-namespace {
-
-// The frames of `range` as at most two points per pixel column (its minimum and maximum,
-// in the order they occur) and, when asked, the column maxima (the fill's outline).
-void decimate(const QVector<float>& scores, const QCPRange& range, qint64 pixels, QVector<QCPGraphData>& points,
-              QVector<QCPGraphData>* envelope)
-{
-    const qsizetype count = scores.size();
-    const qint64 first = std::clamp<qint64>(qint64(std::floor(range.lower)) - 1, 0, count);
-    const qint64 last = std::clamp<qint64>(qint64(std::ceil(range.upper)) + 1, first, count);
-    if (last - first <= 2 * pixels) {
-        points.reserve(last - first);
-        for (qint64 t = first; t < last; ++t)
-            points.append(QCPGraphData(double(t), double(scores[t])));
-        if (envelope)
-            *envelope = points;
-        return;
-    }
-    points.reserve(2 * pixels);
-    if (envelope)
-        envelope->reserve(pixels);
-    const float* v = scores.constData();
-    for (qint64 p = 0; p < pixels; ++p) {
-        const qint64 a = first + (last - first) * p / pixels, b = std::max(a + 1, first + (last - first) * (p + 1) / pixels);
-        qint64 lo = a, hi = a;
-        for (qint64 t = a + 1; t < b; ++t) {
-            if (v[t] < v[lo])
-                lo = t;
-            if (v[t] > v[hi])
-                hi = t;
-        }
-        if (envelope)
-            envelope->append(QCPGraphData(double(a), double(v[hi])));
-        const qint64 one = std::min(lo, hi), two = std::max(lo, hi);
-        points.append(QCPGraphData(double(one), double(v[one])));
-        if (two != one)
-            points.append(QCPGraphData(double(two), double(v[two])));
-    }
-}
-
-} // namespace
 
 void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
 {
@@ -279,25 +125,19 @@ void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
     m_comparisonScores.clear();
     m_comparison->data()->clear();
     m_plot->legend->setVisible(false);
-    m_heatMap->data()->clear();
-    m_topClassBand->data()->clear();
-    m_classProbabilities.reset();
+    m_heat->clear();
     m_events.clear();
     m_plot->clearItems();
+    m_lanes->forget();
     m_dragItem = nullptr;
     m_drag = Drag::None;
     m_labels.clear();
-    m_eventItems.clear();
-    m_truthItems.clear();
-    m_labelItems.clear();
-    m_marks = nullptr;
     m_markIn = m_markOut = -1;
     m_thresholdLine = new QCPItemStraightLine(m_plot);
-    m_thresholdLine->setPen(QPen(QColor(30, 110, 220), 1.5, Qt::DashLine));
     m_playheadLine = new QCPItemStraightLine(m_plot);
-    m_playheadLine->setPen(QPen(QColor(20, 20, 20), 1.5));
     m_hasVideo = frames > 0;
     createPlaceholder();
+    applyColors();
     m_thresholdLine->setVisible(m_hasVideo);
     m_playheadLine->setVisible(m_hasVideo);
     // No video: no time axis to speak of, so no ticks, grid, zero line or minimap frame
@@ -305,10 +145,8 @@ void ScoreTimeline::setVideo(qint64 frames, double framesPerSecond)
     m_plot->xAxis->setTickLabels(m_hasVideo);
     m_plot->xAxis->setTicks(m_hasVideo);
     m_plot->xAxis->grid()->setVisible(m_hasVideo);
-    m_heatRect->axis(QCPAxis::atBottom)->grid()->setVisible(m_hasVideo);
-    m_heatRect->axis(QCPAxis::atLeft)->grid()->setVisible(m_hasVideo);
-    m_minimapView->setVisible(m_hasVideo);
-    m_minimap->replot(QCustomPlot::rpQueuedReplot);
+    m_heat->setGridVisible(m_hasVideo);
+    m_minimap->setViewVisible(m_hasVideo);
     setThreshold(m_threshold);
     setPlayhead(0);
     showWholeVideo();
@@ -321,6 +159,7 @@ void ScoreTimeline::createPlaceholder()
     m_placeholder->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_placeholder->position->setCoords(0.5, 0.4);
     m_placeholder->setColor(palette().color(QPalette::PlaceholderText));
+    m_placeholder->setFont(font());
     m_placeholder->setClipToAxisRect(false);
     updatePlaceholder();
 }
@@ -390,22 +229,7 @@ void ScoreTimeline::updateCurve()
 
 void ScoreTimeline::updateMinimap()
 {
-    // The whole video at one maximum per minimap pixel.
-    const qsizetype count = m_scores.size();
-    const qint64 pixels = std::max(1, m_minimap->width());
-    QVector<QCPGraphData> points;
-    points.reserve(std::min<qint64>(count, pixels));
-    const qint64 buckets = std::min<qint64>(count, pixels);
-    for (qint64 p = 0; p < buckets; ++p) {
-        const qint64 a = count * p / buckets, b = std::max(a + 1, count * (p + 1) / buckets);
-        float best = 0;
-        for (qint64 t = a; t < b; ++t)
-            best = std::max(best, m_scores[t]);
-        points.append(QCPGraphData(double(a), double(best)));
-    }
-    m_minimapCurve->data()->set(points, true);
-    m_minimap->xAxis->setRange(0, double(std::max<qint64>(1, m_frames)));
-    m_minimap->replot(QCustomPlot::rpQueuedReplot);
+    m_minimap->setScores(m_scores, m_frames);
 }
 
 void ScoreTimeline::centerViewOn(double frame)
@@ -423,51 +247,31 @@ void ScoreTimeline::setThreshold(double threshold)
     replotSoon();
 }
 
-// One interval of a lane: frames [start, end), at least one frame wide.
-void ScoreTimeline::laneBox(QList<QCPItemRect*>& items, qint64 start, qint64 end, double top, double bottom,
-                              const QPen& pen, const QColor& fill)
-{
-    auto* rect = new QCPItemRect(m_plot);
-    rect->topLeft->setCoords(double(start), top);
-    rect->bottomRight->setCoords(double(std::max(end, start + 1)), bottom);
-    rect->setPen(pen);
-    rect->setBrush(fill);
-    items << rect;
-}
 
-void ScoreTimeline::clearLane(QList<QCPItemRect*>& items)
-{
-    for (QCPItemRect* item : std::as_const(items))
-        m_plot->removeItem(item);
-    items.clear();
-}
 
 void ScoreTimeline::setEvents(const QVector<TimelineEvent>& events)
 {
-    clearLane(m_eventItems);
     m_events = events;
     m_eventAtPlayhead = eventAt(m_playhead); // one already under the playhead is not news
-    const QColor accepted(40, 160, 80);
-    for (const TimelineEvent& e : events) {
-        const QColor color = e.rejected ? QColor(150, 150, 150) : e.reviewed ? accepted : QColor(230, 120, 20);
-        laneBox(m_eventItems, e.startFrame, e.endFrame, kDetectionsTop, kDetectionsBottom, QPen(color.darker(130)), color);
-        // The analyst's labels: what was accepted.
-        if (e.reviewed && !e.rejected)
-            laneBox(m_eventItems, e.startFrame, e.endFrame, kLabelsTop, kLabelsBottom, QPen(accepted.darker(130)), accepted);
-    }
+    m_lanes->setEvents(events);
     replotSoon();
 }
 
 void ScoreTimeline::setLabels(const QVector<TimelineLabel>& labels)
 {
-    clearLane(m_labelItems);
     m_labels = labels;
-    // Half the lane's height, under the accepted detections' half: both stay visible.
-    for (const TimelineLabel& label : labels)
-        laneBox(m_labelItems, label.startFrame, label.endFrame, (kLabelsTop + kLabelsBottom) / 2, kLabelsBottom,
-                label.selected ? QPen(QColor(10, 10, 10), 2) : QPen(QColor(20, 90, 170)),
-                label.selected ? QColor(60, 150, 255) : QColor(40, 120, 210));
+    m_lanes->setLabels(labels);
     replotSoon();
+}
+
+qsizetype ScoreTimeline::labelCount() const
+{
+    return m_lanes->labelCount();
+}
+
+QCPAxisRect* ScoreTimeline::heatmapRect() const
+{
+    return m_heat->rect();
 }
 
 void ScoreTimeline::setMarks(qint64 in, qint64 out)
@@ -480,117 +284,72 @@ void ScoreTimeline::setMarks(qint64 in, qint64 out)
 void ScoreTimeline::updateMarks()
 {
     if (m_markIn < 0 && m_markOut < 0) {
-        if (m_marks)
-            m_plot->removeItem(m_marks);
-        m_marks = nullptr;
+        m_lanes->setMarks(-1, -1);
         replotSoon();
         return;
-    }
-    if (!m_marks) {
-        m_marks = new QCPItemRect(m_plot);
-        m_marks->setPen(QPen(QColor(40, 120, 210), 1, Qt::DashLine));
-        m_marks->setBrush(QColor(40, 120, 210, 45));
     }
     qint64 from = m_markIn >= 0 ? m_markIn : m_markOut;
     qint64 to = m_markOut >= 0 ? m_markOut : m_playhead;
     if (to < from)
         std::swap(from, to);
-    m_marks->topLeft->setCoords(double(from), kYMax);
-    m_marks->bottomRight->setCoords(double(to + 1), kYMin);
+    m_lanes->setMarks(from, to);
     replotSoon();
 }
 
 void ScoreTimeline::setGroundTruth(const QVector<QPair<qint64, qint64>>& intervals)
 {
-    clearLane(m_truthItems);
-    for (const auto& [start, end] : intervals)
-        laneBox(m_truthItems, start, end, kTruthTop, kTruthBottom, QPen(QColor(90, 40, 160)), QColor(120, 70, 200));
+    m_lanes->setGroundTruth(intervals);
     replotSoon();
 }
 
 void ScoreTimeline::setClassProbabilities(std::shared_ptr<const std::vector<float>> probabilities, const QStringList& classNames)
 {
-    m_classProbabilities = std::move(probabilities);
-    m_classNames = classNames;
-    const int classes = int(classNames.size());
-    if (!m_classProbabilities || classes == 0 || m_frames <= 0) {
-        m_heatMap->data()->clear();
-        m_topClassBand->data()->clear();
-        replotSoon();
-        return;
-    }
-    const qint64 frames = qint64(m_classProbabilities->size()) / classes;
-    // At most ~2000 columns: each holds the maximum of the frames it covers, so short
-    // events stay visible however long the video.
-    const int columns = int(std::min<qint64>(std::max<qint64>(1, frames), 2000));
-    m_heatMap->data()->setSize(columns, classes);
-    m_heatMap->data()->setRange(QCPRange(0, double(frames)), QCPRange(0, classes - 1));
-    const float* p = m_classProbabilities->data();
-    for (int column = 0; column < columns; ++column) {
-        const qint64 first = frames * column / columns, last = std::max(first + 1, frames * (column + 1) / columns);
-        for (int c = 0; c < classes; ++c) {
-            float best = 0;
-            for (qint64 t = first; t < last; ++t)
-                best = std::max(best, p[t * classes + c]);
-            m_heatMap->data()->setCell(column, c, double(best));
-        }
-    }
-    // The band: per column, the top class of the column's highest-probability frame, one
-    // distinct colour per class.
-    // Two identical rows: a one-row map has no height of its own in QCustomPlot.
-    m_topClassBand->data()->setSize(columns, 2);
-    m_topClassBand->data()->setRange(QCPRange(0, double(frames)), QCPRange(classes + 0.1, classes + 0.6));
-    for (int column = 0; column < columns; ++column) {
-        const qint64 first = frames * column / columns, last = std::max(first + 1, frames * (column + 1) / columns);
-        int bestClass = 0;
-        float best = -1;
-        for (qint64 t = first; t < last; ++t)
-            for (int c = 0; c < classes; ++c)
-                if (p[t * classes + c] > best) {
-                    best = p[t * classes + c];
-                    bestClass = c;
-                }
-        m_topClassBand->data()->setCell(column, 0, double(bestClass));
-        m_topClassBand->data()->setCell(column, 1, double(bestClass));
-    }
-    QCPColorGradient categories;
-    categories.clearColorStops();
-    for (int c = 0; c < classes; ++c)
-        categories.setColorStopAt(classes > 1 ? double(c) / (classes - 1) : 0.0, QColor::fromHsv(c * 360 / classes, 200, 230));
-    categories.setLevelCount(std::max(2, classes));
-    categories.setColorInterpolation(QCPColorGradient::ciRGB);
-    m_topClassBand->setGradient(categories);
-    m_topClassBand->setDataRange(QCPRange(0, std::max(1, classes - 1)));
-    m_heatRect->axis(QCPAxis::atLeft)->setRange(-0.5, classes + 1.0);
+    m_heat->setProbabilities(m_frames > 0 ? std::move(probabilities) : nullptr, classNames);
     replotSoon();
 }
 
 int ScoreTimeline::bandClassAt(qint64 frame) const
 {
-    if (!m_classProbabilities || m_classNames.isEmpty() || m_topClassBand->data()->keySize() == 0)
-        return -1;
-    int column = 0, row = 0;
-    m_topClassBand->data()->coordToCell(double(frame), double(m_classNames.size()) + 0.1, &column, &row);
-    return int(m_topClassBand->data()->cell(column, 0));
+    return m_heat->bandClassAt(frame);
 }
 
 QStringList ScoreTimeline::topClassesAt(qint64 frame) const
 {
-    QStringList top;
-    const int classes = int(m_classNames.size());
-    if (!m_classProbabilities || classes == 0)
-        return top;
-    const qint64 frames = qint64(m_classProbabilities->size()) / classes;
-    if (frame < 0 || frame >= frames)
-        return top;
-    const float* row = m_classProbabilities->data() + frame * classes;
-    QList<int> order;
-    for (int c = 0; c < classes; ++c)
-        order << c;
-    std::sort(order.begin(), order.end(), [row](int a, int b) { return row[a] > row[b]; });
-    for (int i = 0; i < std::min(3, classes); ++i)
-        top << QStringLiteral("%1 %2%").arg(m_classNames[order[i]]).arg(double(row[order[i]]) * 100, 0, 'f', 0);
-    return top;
+    return m_heat->topClassesAt(frame);
+}
+
+ScoreTimeline::~ScoreTimeline() = default;
+
+QCustomPlot* ScoreTimeline::minimap() const
+{
+    return m_minimap;
+}
+
+void ScoreTimeline::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        // The theme changed: every part of the timeline takes its new colours.
+        applyColors();
+        if (m_placeholder)
+            m_placeholder->setColor(palette().color(QPalette::PlaceholderText));
+        replotSoon();
+    }
+}
+
+void ScoreTimeline::applyColors()
+{
+    m_colors = themeColors(palette());
+    const ThemeColors& c = m_colors;
+    stylePlot(m_plot, palette());
+    m_fill->setBrush(c.scoreFill);
+    m_curve->setPen(QPen(c.score, 1));
+    m_comparison->setPen(QPen(c.comparison, 1, Qt::DashLine)); // told apart from the curve by its dashes too
+    m_thresholdLine->setPen(QPen(c.threshold, 1.5, Qt::DashLine));
+    m_playheadLine->setPen(QPen(c.playhead, 1.5));
+    m_lanes->setColors(c);
+    m_heat->setColors(c);
+    m_minimap->setColors(c);
 }
 
 void ScoreTimeline::setPlayhead(qint64 frame)
@@ -703,8 +462,10 @@ void ScoreTimeline::updateDragPreview()
 {
     if (!m_dragItem) {
         m_dragItem = new QCPItemRect(m_plot);
-        m_dragItem->setPen(QPen(QColor(10, 10, 10), 1, Qt::DashLine));
-        m_dragItem->setBrush(QColor(60, 150, 255, 140));
+        m_dragItem->setPen(QPen(m_colors.labelSelectedBorder, 1, Qt::DashLine));
+        QColor fill = m_colors.labelSelected;
+        fill.setAlpha(140);
+        m_dragItem->setBrush(fill);
     }
     m_dragItem->topLeft->setCoords(double(m_dragStart), kLabelsTop);
     m_dragItem->bottomRight->setCoords(double(m_dragEnd), kLabelsBottom);
@@ -814,7 +575,7 @@ void ScoreTimeline::onMove(QMouseEvent* event)
                 else if (pos.x() > left && pos.x() < right)
                     m_plot->setCursor(Qt::OpenHandCursor);
             }
-        if (m_heatRect->rect().contains(pos.toPoint())) {
+        if (m_heat->rect()->rect().contains(pos.toPoint())) {
             const qint64 frame = frameAtPixel(pos.x());
             const QStringList top = topClassesAt(frame);
             if (!top.isEmpty())

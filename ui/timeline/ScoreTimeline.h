@@ -1,7 +1,11 @@
 // The score timeline: the anomaly score curve with its threshold line (drag it to change
-// the threshold), the detections lane below, and the playhead. Click or drag to seek,
-// wheel to zoom, right- or middle-drag to pan. QCustomPlot lives here and nowhere else.
+// the threshold), the lanes below (IntervalLanes: detections, labels, ground truth; the
+// ClassHeatmapLane), the overview (TimelineMinimap) and the playhead. Click or drag to
+// seek, wheel to zoom, right- or middle-drag to pan. Its colours follow the palette
+// (ThemeColors). QCustomPlot lives in this folder and nowhere else in the workstation.
 #pragma once
+
+#include "theme/ThemeColors.h"
 
 #include <QStringList>
 #include <QVector>
@@ -20,6 +24,10 @@ class QCPGraph;
 class QMouseEvent;
 
 namespace vigil {
+
+class ClassHeatmapLane;
+class IntervalLanes;
+class TimelineMinimap;
 
 /// One detection as the timeline draws it.
 struct TimelineEvent {
@@ -42,6 +50,7 @@ class ScoreTimeline : public QWidget {
     Q_OBJECT
 public:
     explicit ScoreTimeline(QWidget* parent = nullptr);
+    ~ScoreTimeline() override;
 
     /// Frames of the video (the x range) and its frame rate (for the time labels); 0
     /// frames: no video, and the timeline says how to open one.
@@ -66,7 +75,7 @@ public:
     void setMarks(qint64 in, qint64 out);
     QPair<qint64, qint64> marks() const { return {m_markIn, m_markOut}; }
     /// Labels drawn in the lane (for tests).
-    qsizetype labelCount() const { return m_labelItems.size(); }
+    qsizetype labelCount() const;
     /// The ground-truth lane: annotated anomalous intervals [start, end).
     void setGroundTruth(const QVector<QPair<qint64, qint64>>& intervals);
     /// The class heatmap lane: p(class | abnormal) [frames, classes] row-major, shared
@@ -76,13 +85,13 @@ public:
     int bandClassAt(qint64 frame) const;
     /// The top 3 "Class 42%" at a frame of the heatmap data (what hovering shows).
     QStringList topClassesAt(qint64 frame) const;
-    QCPAxisRect* heatmapRect() const { return m_heatRect; }
+    QCPAxisRect* heatmapRect() const;
     void setPlayhead(qint64 frame);
     void showWholeVideo();
 
     QCustomPlot* plot() const { return m_plot; } // for tests and screenshots
     /// The overview of the whole video under the timeline: click or drag to move the view.
-    QCustomPlot* minimap() const { return m_minimap; }
+    QCustomPlot* minimap() const;
     /// Frames with a score so far.
     qsizetype scoreCount() const { return m_scores.size(); }
     double threshold() const { return m_threshold; }
@@ -118,7 +127,11 @@ signals:
     void labelCreateRequested(qint64 start, qint64 end);
     void labelBoundsRequested(qint64 id, qint64 start, qint64 end);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void applyColors();
     int eventAt(qint64 frame) const;
     void announcePlayhead();
     void onPress(QMouseEvent* event);
@@ -134,28 +147,19 @@ private:
     QCPGraph* m_comparison = nullptr;
     QVector<float> m_comparisonScores;
     QCPGraph* m_fill = nullptr; // the area under the per-pixel maxima (a monotone polygon fills fast)
-    QCustomPlot* m_minimap = nullptr;
-    QCPGraph* m_minimapCurve = nullptr;
-    QCPItemRect* m_minimapView = nullptr;
+    TimelineMinimap* m_minimap = nullptr;
+    std::unique_ptr<IntervalLanes> m_lanes;
+    std::unique_ptr<ClassHeatmapLane> m_heat;
+    ThemeColors m_colors;
     QCPItemStraightLine* m_thresholdLine = nullptr;
     QCPItemStraightLine* m_playheadLine = nullptr;
     QCPItemText* m_placeholder = nullptr;
     bool m_hasVideo = false;
     void createPlaceholder();
     void updatePlaceholder();
-    QCPAxisRect* m_heatRect = nullptr;
-    QCPColorMap* m_heatMap = nullptr;
-    QCPColorMap* m_topClassBand = nullptr; // one row above the heatmap: the top class per column
-    std::shared_ptr<const std::vector<float>> m_classProbabilities;
-    QStringList m_classNames;
     QVector<TimelineEvent> m_events;
-    QList<QCPItemRect*> m_eventItems, m_truthItems, m_labelItems;
-    QCPItemRect* m_marks = nullptr;
     qint64 m_markIn = -1, m_markOut = -1;
     void updateMarks();
-    void laneBox(QList<QCPItemRect*>& items, qint64 start, qint64 end, double top, double bottom, const QPen& pen,
-                 const QColor& fill);
-    void clearLane(QList<QCPItemRect*>& items);
     QVector<float> m_scores; // one per frame; the graph holds a per-pixel decimation
     QString m_announcement;
     int m_eventAtPlayhead = -1;

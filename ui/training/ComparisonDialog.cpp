@@ -170,13 +170,13 @@ void ComparisonDialog::setComparison(const ModelComparison& c)
         m_table->setItem(row, AucB, new NumberItem(v.aucB, 4));
         auto* aucChange = new NumberItem(v.aucChange(), 4, true);
         if (std::isfinite(v.aucChange()) && v.aucChange() != 0)
-            aucChange->setForeground(v.aucChange() > 0 ? QColor(20, 130, 40) : QColor(190, 30, 30));
+            aucChange->setForeground(v.aucChange() > 0 ? QColor(0x00, 0x72, 0xB2) : QColor(0xD5, 0x5E, 0x00));
         m_table->setItem(row, AucChange, aucChange);
         m_table->setItem(row, FalseA, new NumberItem(double(v.falsePositivesA), 0));
         m_table->setItem(row, FalseB, new NumberItem(double(v.falsePositivesB), 0));
         auto* falseChange = new NumberItem(double(v.falsePositiveChange()), 0, true);
         if (v.falsePositiveChange() != 0)
-            falseChange->setForeground(v.falsePositiveChange() < 0 ? QColor(20, 130, 40) : QColor(190, 30, 30));
+            falseChange->setForeground(v.falsePositiveChange() < 0 ? QColor(0x00, 0x72, 0xB2) : QColor(0xD5, 0x5E, 0x00));
         m_table->setItem(row, FalseChange, falseChange);
         m_table->setItem(row, MissedA, new NumberItem(double(v.missedA), 0));
         m_table->setItem(row, MissedB, new NumberItem(double(v.missedB), 0));

@@ -2,6 +2,8 @@
 // logits); validation AUC and AP the right one, from 0 to 1.
 #include "training/TrainingPanel.h"
 
+#include "theme/ThemeColors.h"
+
 #include <qcustomplot.h>
 
 #include <QHBoxLayout>
@@ -24,7 +26,7 @@ struct Curve {
 
 // Graph order: the loss terms, then validation AUC and AP.
 const Curve kCurves[] = {
-    {QT_TRANSLATE_NOOP("vigil::TrainingPanel", "total loss"), QColor(20, 20, 20), false},
+    {QT_TRANSLATE_NOOP("vigil::TrainingPanel", "total loss"), QColor(128, 128, 128), false},
     {QT_TRANSLATE_NOOP("vigil::TrainingPanel", "dir_abn"), QColor(31, 119, 180), false},
     {QT_TRANSLATE_NOOP("vigil::TrainingPanel", "dir_nor"), QColor(255, 127, 14), false},
     {QT_TRANSLATE_NOOP("vigil::TrainingPanel", "topk_abn"), QColor(44, 160, 44), false},
@@ -45,6 +47,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     m_plot = new QCustomPlot(this);
+    followTheme(m_plot);
     m_plot->setObjectName(QStringLiteral("trainingPlot"));
     m_plot->setMinimumSize(420, 260);
     m_plot->xAxis->setLabel(tr("epoch"));
