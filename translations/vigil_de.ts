@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>KeyMap</name>
+    <message>
+        <source>There is no action %1.</source>
+        <translation>Es gibt keine Aktion %1.</translation>
+    </message>
+    <message>
+        <source>%1 is already used by &quot;%2&quot; (%3).</source>
+        <translation>%1 wird bereits von „%2“ (%3) verwendet.</translation>
+    </message>
+    <message>
+        <source>Unknown action: %1</source>
+        <translation>Unbekannte Aktion: %1</translation>
+    </message>
+    <message>
+        <source>Unreadable key for %1: %2</source>
+        <translation>Unlesbare Taste für %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 would do two things: &quot;%2&quot; and &quot;%3&quot;.</source>
+        <translation>%1 hätte zwei Aufgaben: „%2“ und „%3“.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Set the class of a video to &apos;%1&apos;</source>
@@ -173,6 +196,14 @@
         <source>Your &amp;name</source>
         <translation>Ihr &amp;Name</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>&amp;Design</translation>
+    </message>
 </context>
 <context>
     <name>SettingsTable</name>
@@ -287,6 +318,10 @@
     <message>
         <source>Whether the first start&apos;s system check ran.</source>
         <translation>Ob die Systemprüfung beim ersten Start gelaufen ist.</translation>
+    </message>
+    <message>
+        <source>Keys changed from their defaults, one id=keys each (Settings &gt; Keyboard).</source>
+        <translation>Von den Standardwerten abweichende Tasten, je ein Eintrag id=Tasten (Einstellungen &gt; Tastatur).</translation>
     </message>
 </context>
 <context>
@@ -527,6 +562,40 @@
     </message>
 </context>
 <context>
+    <name>TrainingMessages</name>
+    <message numerus="yes">
+        <source>class &apos;%1&apos; has %n training video(s), %2 needed to learn it</source>
+        <translation>
+            <numerusform>Klasse „%1“ hat %n Trainingsvideo, zum Lernen sind %2 nötig</numerusform>
+            <numerusform>Klasse „%1“ hat %n Trainingsvideos, zum Lernen sind %2 nötig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the batch size must be even and at least 2, not %1</source>
+        <translation>die Batchgröße muss gerade und mindestens 2 sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>the abnormal classes are imbalanced: %1x more videos of the largest</source>
+        <translation>die anomalen Klassen sind unausgewogen: %1x mehr Videos in der größten</translation>
+    </message>
+    <message>
+        <source>no abnormal training video: the objective needs abnormal and normal videos</source>
+        <translation>kein anomales Trainingsvideo: das Ziel braucht anomale und normale Videos</translation>
+    </message>
+    <message>
+        <source>no normal training video: the objective needs abnormal and normal videos</source>
+        <translation>kein normales Trainingsvideo: das Ziel braucht anomale und normale Videos</translation>
+    </message>
+    <message>
+        <source>at least one epoch is needed</source>
+        <translation>mindestens eine Epoche ist nötig</translation>
+    </message>
+    <message>
+        <source>no validation video: the last epoch is kept, without validation AUC</source>
+        <translation>kein Validierungsvideo: die letzte Epoche wird behalten, ohne Validierungs-AUC</translation>
+    </message>
+</context>
+<context>
     <name>Translations</name>
     <message>
         <source>The %1 translation is missing from this installation; the interface stays English.</source>
@@ -571,6 +640,10 @@
         <source>Videos or folders to add (to your default project when no project is named).</source>
         <translation>Hinzuzufügende Videos oder Ordner (zu Ihrem Standardprojekt, wenn kein Projekt angegeben ist).</translation>
     </message>
+    <message>
+        <source>The interface&apos;s language for this run: system, en, it, de, or pseudo (every string lengthened and accented, to find cut-off text).</source>
+        <translation>Sprache der Oberfläche für diesen Start: system, en, it, de oder pseudo (jeder Text verlängert und mit Akzenten, um abgeschnittene Texte zu finden).</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ClassChart</name>
@@ -585,10 +658,6 @@
 </context>
 <context>
     <name>vigil::ClipExportController</name>
-    <message>
-        <source>Export Labels</source>
-        <translation>Markierungen exportieren</translation>
-    </message>
     <message>
         <source>Export &amp;Clips...</source>
         <translation>&amp;Clips exportieren...</translation>
@@ -1144,6 +1213,96 @@
     </message>
 </context>
 <context>
+    <name>vigil::KeyboardPage</name>
+    <message>
+        <source>Select an action, then press its new key in the key field. Only your changes are stored.</source>
+        <translation>Wählen Sie eine Aktion und drücken Sie dann im Tastenfeld die neue Taste. Gespeichert werden nur Ihre Änderungen.</translation>
+    </message>
+    <message>
+        <source>Filter by action, place or key</source>
+        <translation>Nach Aktion, Bereich oder Taste filtern</translation>
+    </message>
+    <message>
+        <source>Filter the actions</source>
+        <translation>Aktionen filtern</translation>
+    </message>
+    <message>
+        <source>Actions and their keys</source>
+        <translation>Aktionen und ihre Tasten</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>&amp;Key</source>
+        <translation>&amp;Taste</translation>
+    </message>
+    <message>
+        <source>New key for the selected action</source>
+        <translation>Neue Taste für die gewählte Aktion</translation>
+    </message>
+    <message>
+        <source>&amp;No Key</source>
+        <translation>&amp;Keine Taste</translation>
+    </message>
+    <message>
+        <source>Restore &amp;Default</source>
+        <translation>&amp;Standard wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore &amp;All Defaults</source>
+        <translation>&amp;Alle Standards wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Import Key Set...</source>
+        <translation>Tastenbelegung &amp;importieren...</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Key Set...</source>
+        <translation>Tastenbelegung e&amp;xportieren...</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 (changed)</source>
+        <translation>%1 (geändert)</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; now has %2.</source>
+        <translation>„%1“ hat jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Every action has its default keys again.</source>
+        <translation>Alle Aktionen haben wieder ihre Standardtasten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Key set imported: %n change(s) from the defaults.</source>
+        <translation>
+            <numerusform>Tastenbelegung importiert: %n Abweichung vom Standard.</numerusform>
+            <numerusform>Tastenbelegung importiert: %n Abweichungen vom Standard.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key set not imported: %1</source>
+        <translation>Tastenbelegung nicht importiert: %1</translation>
+    </message>
+</context>
+<context>
     <name>vigil::LabelEditor</name>
     <message>
         <source>Add a label</source>
@@ -1288,10 +1447,6 @@
     <message>
         <source>A class of this project&apos;s own (for example Loitering):</source>
         <translation>Eine projekteigene Klasse (zum Beispiel Herumlungern):</translation>
-    </message>
-    <message>
-        <source>Ground Truth</source>
-        <translation>Ground Truth</translation>
     </message>
     <message>
         <source>Import &amp;Labels...</source>
@@ -2058,6 +2213,22 @@ Klassen der Datei abgleichen mit:</translation>
         <source>Add Folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
+    <message>
+        <source>(no key)</source>
+        <translation>(keine Taste)</translation>
+    </message>
+    <message>
+        <source>Up/Down: next · %1 accept · %2 make a label · %3 reject · 1-9, 0: class · %4 note · Ctrl+A all</source>
+        <translation>Auf/Ab: nächste · %1 annehmen · %2 Markierung erstellen · %3 ablehnen · 1-9, 0: Klasse · %4 Notiz · Ctrl+A alle</translation>
+    </message>
+    <message>
+        <source>Play or pause (%1)</source>
+        <translation>Wiedergabe oder Pause (%1)</translation>
+    </message>
+    <message>
+        <source>Your keyboard settings were not applied: %1</source>
+        <translation>Ihre Tastatureinstellungen wurden nicht übernommen: %1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ResearchController</name>
@@ -2282,10 +2453,6 @@ Klassen der Datei abgleichen mit:</translation>
         <translation>Zeitleiste der Anomaliewerte</translation>
     </message>
     <message>
-        <source>Timeline overview: click to move the view</source>
-        <translation>Zeitleistenübersicht: Klicken verschiebt die Ansicht</translation>
-    </message>
-    <message>
         <source>Score</source>
         <translation>Anomaliewert</translation>
     </message>
@@ -2384,6 +2551,33 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>Settings reset to their defaults</source>
         <translation>Einstellungen auf Standardwerte zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Key set exported to %1 (%n change(s) from the defaults).</source>
+        <translation>
+            <numerusform>Tastenbelegung nach %1 exportiert (%n Abweichung vom Standard).</numerusform>
+            <numerusform>Tastenbelegung nach %1 exportiert (%n Abweichungen vom Standard).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Export Key Set</source>
+        <translation>Tastenbelegung exportieren</translation>
+    </message>
+    <message>
+        <source>Key sets (*.txt);;All files (*)</source>
+        <translation>Tastenbelegungen (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import Key Set</source>
+        <translation>Tastenbelegung importieren</translation>
     </message>
 </context>
 <context>
@@ -2500,6 +2694,34 @@ Klassen der Datei abgleichen mit:</translation>
         <source>Choose a Folder</source>
         <translation>Ordner wählen</translation>
     </message>
+    <message>
+        <source>The system&apos;s</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s</source>
+        <translation>Wie der Desktop</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <source>The language applies from Vigil&apos;s next start; the theme at once.</source>
+        <translation>Die Sprache gilt ab dem nächsten Start von Vigil, das Design sofort.</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Tastatur</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ShortcutsDialog</name>
@@ -2526,10 +2748,6 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>Key</source>
         <translation>Taste</translation>
-    </message>
-    <message>
-        <source>Menus</source>
-        <translation>Menüs</translation>
     </message>
     <message>
         <source>Other</source>
@@ -2680,6 +2898,13 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>CLIP vocabulary (*.txt.gz *.txt);;All files (*)</source>
         <translation>CLIP-Vokabular (*.txt.gz *.txt);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TimelineMinimap</name>
+    <message>
+        <source>Timeline overview: click to move the view</source>
+        <translation>Zeitleistenübersicht: klicken, um die Ansicht zu verschieben</translation>
     </message>
 </context>
 <context>
@@ -3055,6 +3280,10 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>%1 %2%</source>
         <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>Score %1, above threshold</source>
+        <translation>Anomaliewert %1, über der Schwelle</translation>
     </message>
 </context>
 <context>

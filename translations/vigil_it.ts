@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>KeyMap</name>
+    <message>
+        <source>There is no action %1.</source>
+        <translation>Non esiste l&apos;azione %1.</translation>
+    </message>
+    <message>
+        <source>%1 is already used by &quot;%2&quot; (%3).</source>
+        <translation>%1 è già usato da &quot;%2&quot; (%3).</translation>
+    </message>
+    <message>
+        <source>Unknown action: %1</source>
+        <translation>Azione sconosciuta: %1</translation>
+    </message>
+    <message>
+        <source>Unreadable key for %1: %2</source>
+        <translation>Tasto illeggibile per %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 would do two things: &quot;%2&quot; and &quot;%3&quot;.</source>
+        <translation>%1 farebbe due cose: &quot;%2&quot; e &quot;%3&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Set the class of a video to &apos;%1&apos;</source>
@@ -173,6 +196,14 @@
         <source>Your &amp;name</source>
         <translation>Il tuo &amp;nome</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Lingua</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>&amp;Tema</translation>
+    </message>
 </context>
 <context>
     <name>SettingsTable</name>
@@ -287,6 +318,10 @@
     <message>
         <source>Whether the first start&apos;s system check ran.</source>
         <translation>Se è stata eseguita la verifica del sistema al primo avvio.</translation>
+    </message>
+    <message>
+        <source>Keys changed from their defaults, one id=keys each (Settings &gt; Keyboard).</source>
+        <translation>Tasti cambiati rispetto ai predefiniti, uno id=tasti per voce (Impostazioni &gt; Tastiera).</translation>
     </message>
 </context>
 <context>
@@ -527,6 +562,40 @@
     </message>
 </context>
 <context>
+    <name>TrainingMessages</name>
+    <message numerus="yes">
+        <source>class &apos;%1&apos; has %n training video(s), %2 needed to learn it</source>
+        <translation>
+            <numerusform>la classe &apos;%1&apos; ha %n video di addestramento, ne servono %2 per impararla</numerusform>
+            <numerusform>la classe &apos;%1&apos; ha %n video di addestramento, ne servono %2 per impararla</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the batch size must be even and at least 2, not %1</source>
+        <translation>la dimensione del lotto deve essere pari e almeno 2, non %1</translation>
+    </message>
+    <message>
+        <source>the abnormal classes are imbalanced: %1x more videos of the largest</source>
+        <translation>le classi anomale sono sbilanciate: %1x video in più della classe più grande</translation>
+    </message>
+    <message>
+        <source>no abnormal training video: the objective needs abnormal and normal videos</source>
+        <translation>nessun video di addestramento anomalo: l&apos;obiettivo richiede video anomali e normali</translation>
+    </message>
+    <message>
+        <source>no normal training video: the objective needs abnormal and normal videos</source>
+        <translation>nessun video di addestramento normale: l&apos;obiettivo richiede video anomali e normali</translation>
+    </message>
+    <message>
+        <source>at least one epoch is needed</source>
+        <translation>serve almeno un&apos;epoca</translation>
+    </message>
+    <message>
+        <source>no validation video: the last epoch is kept, without validation AUC</source>
+        <translation>nessun video di validazione: si tiene l&apos;ultima epoca, senza AUC di validazione</translation>
+    </message>
+</context>
+<context>
     <name>Translations</name>
     <message>
         <source>The %1 translation is missing from this installation; the interface stays English.</source>
@@ -571,6 +640,10 @@
         <source>Videos or folders to add (to your default project when no project is named).</source>
         <translation>Video o cartelle da aggiungere (al progetto predefinito se non viene indicato un progetto).</translation>
     </message>
+    <message>
+        <source>The interface&apos;s language for this run: system, en, it, de, or pseudo (every string lengthened and accented, to find cut-off text).</source>
+        <translation>La lingua dell&apos;interfaccia per questa esecuzione: system, en, it, de o pseudo (ogni testo allungato e accentato, per trovare i testi tagliati).</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ClassChart</name>
@@ -585,10 +658,6 @@
 </context>
 <context>
     <name>vigil::ClipExportController</name>
-    <message>
-        <source>Export Labels</source>
-        <translation>Esporta etichette</translation>
-    </message>
     <message>
         <source>Export &amp;Clips...</source>
         <translation>Esporta c&amp;lip...</translation>
@@ -1144,6 +1213,96 @@
     </message>
 </context>
 <context>
+    <name>vigil::KeyboardPage</name>
+    <message>
+        <source>Select an action, then press its new key in the key field. Only your changes are stored.</source>
+        <translation>Seleziona un&apos;azione, poi premi il nuovo tasto nel campo Tasto. Vengono salvate solo le tue modifiche.</translation>
+    </message>
+    <message>
+        <source>Filter by action, place or key</source>
+        <translation>Filtra per azione, contesto o tasto</translation>
+    </message>
+    <message>
+        <source>Filter the actions</source>
+        <translation>Filtra le azioni</translation>
+    </message>
+    <message>
+        <source>Actions and their keys</source>
+        <translation>Azioni e relativi tasti</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Contesto</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasti</translation>
+    </message>
+    <message>
+        <source>&amp;Key</source>
+        <translation>&amp;Tasto</translation>
+    </message>
+    <message>
+        <source>New key for the selected action</source>
+        <translation>Nuovo tasto per l&apos;azione selezionata</translation>
+    </message>
+    <message>
+        <source>&amp;No Key</source>
+        <translation>&amp;Nessun tasto</translation>
+    </message>
+    <message>
+        <source>Restore &amp;Default</source>
+        <translation>Ripristina &amp;predefinito</translation>
+    </message>
+    <message>
+        <source>Restore &amp;All Defaults</source>
+        <translation>Ripristina &amp;tutti i predefiniti</translation>
+    </message>
+    <message>
+        <source>&amp;Import Key Set...</source>
+        <translation>&amp;Importa set di tasti...</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Key Set...</source>
+        <translation>E&amp;sporta set di tasti...</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <source>%1 (changed)</source>
+        <translation>%1 (modificato)</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>Predefinito: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; now has %2.</source>
+        <translation>&quot;%1&quot; ora ha %2.</translation>
+    </message>
+    <message>
+        <source>Every action has its default keys again.</source>
+        <translation>Tutte le azioni hanno di nuovo i tasti predefiniti.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Key set imported: %n change(s) from the defaults.</source>
+        <translation>
+            <numerusform>Set di tasti importato: %n modifica rispetto ai predefiniti.</numerusform>
+            <numerusform>Set di tasti importato: %n modifiche rispetto ai predefiniti.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key set not imported: %1</source>
+        <translation>Set di tasti non importato: %1</translation>
+    </message>
+</context>
+<context>
     <name>vigil::LabelEditor</name>
     <message>
         <source>Add a label</source>
@@ -1288,10 +1447,6 @@
     <message>
         <source>A class of this project&apos;s own (for example Loitering):</source>
         <translation>Una classe propria di questo progetto (ad esempio Stazionamento sospetto):</translation>
-    </message>
-    <message>
-        <source>Ground Truth</source>
-        <translation>verità di riferimento</translation>
     </message>
     <message>
         <source>Import &amp;Labels...</source>
@@ -2058,6 +2213,22 @@ Verifica le classi del file rispetto a:</translation>
         <source>Add Folder</source>
         <translation>Aggiungi cartella</translation>
     </message>
+    <message>
+        <source>(no key)</source>
+        <translation>(nessun tasto)</translation>
+    </message>
+    <message>
+        <source>Up/Down: next · %1 accept · %2 make a label · %3 reject · 1-9, 0: class · %4 note · Ctrl+A all</source>
+        <translation>Su/Giù: successivo · %1 accetta · %2 crea etichetta · %3 rifiuta · 1-9, 0: classe · %4 nota · Ctrl+A tutti</translation>
+    </message>
+    <message>
+        <source>Play or pause (%1)</source>
+        <translation>Riproduci o metti in pausa (%1)</translation>
+    </message>
+    <message>
+        <source>Your keyboard settings were not applied: %1</source>
+        <translation>Le tue impostazioni della tastiera non sono state applicate: %1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ResearchController</name>
@@ -2282,10 +2453,6 @@ Verifica le classi del file rispetto a:</translation>
         <translation>Timeline dei punteggi</translation>
     </message>
     <message>
-        <source>Timeline overview: click to move the view</source>
-        <translation>Panoramica della timeline: fai clic per spostare la vista</translation>
-    </message>
-    <message>
         <source>Score</source>
         <translation>Punteggio</translation>
     </message>
@@ -2384,6 +2551,33 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>Settings reset to their defaults</source>
         <translation>Impostazioni ripristinate ai valori predefiniti</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Key set exported to %1 (%n change(s) from the defaults).</source>
+        <translation>
+            <numerusform>Set di tasti esportato in %1 (%n modifica rispetto ai predefiniti).</numerusform>
+            <numerusform>Set di tasti esportato in %1 (%n modifiche rispetto ai predefiniti).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Impossibile leggere %1: %2</translation>
+    </message>
+    <message>
+        <source>Export Key Set</source>
+        <translation>Esporta set di tasti</translation>
+    </message>
+    <message>
+        <source>Key sets (*.txt);;All files (*)</source>
+        <translation>Set di tasti (*.txt);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Import Key Set</source>
+        <translation>Importa set di tasti</translation>
     </message>
 </context>
 <context>
@@ -2500,6 +2694,34 @@ Verifica le classi del file rispetto a:</translation>
         <source>Choose a Folder</source>
         <translation>Scegli una cartella</translation>
     </message>
+    <message>
+        <source>The system&apos;s</source>
+        <translation>Come il sistema</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s</source>
+        <translation>Come il desktop</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Chiaro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Scuro</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Interfaccia</translation>
+    </message>
+    <message>
+        <source>The language applies from Vigil&apos;s next start; the theme at once.</source>
+        <translation>La lingua vale dal prossimo avvio di Vigil; il tema subito.</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Tastiera</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ShortcutsDialog</name>
@@ -2526,10 +2748,6 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>Key</source>
         <translation>Tasto</translation>
-    </message>
-    <message>
-        <source>Menus</source>
-        <translation>Menu</translation>
     </message>
     <message>
         <source>Other</source>
@@ -2680,6 +2898,13 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>CLIP vocabulary (*.txt.gz *.txt);;All files (*)</source>
         <translation>Vocabolario CLIP (*.txt.gz *.txt);;Tutti i file (*)</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TimelineMinimap</name>
+    <message>
+        <source>Timeline overview: click to move the view</source>
+        <translation>Panoramica della timeline: fai clic per spostare la vista</translation>
     </message>
 </context>
 <context>
@@ -3055,6 +3280,10 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>%1 %2%</source>
         <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>Score %1, above threshold</source>
+        <translation>Punteggio %1, sopra la soglia</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,8 @@ QStringList placeholders(const QString& text)
 // A mnemonic: & before a letter, not an entity's &.
 int mnemonics(const QString& text)
 {
-    static const QRegularExpression pattern(QStringLiteral("&(?!amp;|lt;|gt;|quot;|nbsp;)\\w"));
+    // Any letter (Ü of "&Über" too), not a space or a second &.
+    static const QRegularExpression pattern(QStringLiteral("&(?!amp;|lt;|gt;|quot;|nbsp;|apos;)[^\\s&]"));
     return int(text.count(pattern));
 }
 
@@ -332,7 +333,10 @@ private slots:
             const QString english = m_englishMenus.value(it.key());
             // Names that are the same in every language.
             static const QRegularExpression sameEverywhere(QStringLiteral("^&?(Video|Vigil|AnomalyCLIP|Debug)"));
-            if (it.value() == english && !english.contains(sameEverywhere))
+            // Words the language has taken over as they are (its translators' choice).
+            static const QHash<QString, QStringList> borrowed = {{QStringLiteral("it"), {QStringLiteral("&File")}},
+                                                                 {QStringLiteral("de"), {QStringLiteral("Training")}}};
+            if (it.value() == english && !english.contains(sameEverywhere) && !borrowed.value(language).contains(english))
                 untranslated << english;
         }
         QVERIFY2(untranslated.isEmpty(), qPrintable(QStringLiteral("menu items in English: ") + untranslated.join(QStringLiteral(" | "))));

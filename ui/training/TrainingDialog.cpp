@@ -1,5 +1,6 @@
 // The fine-tuning dialog.
 #include "training/TrainingDialog.h"
+#include "training/TrainingMessages.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -182,11 +183,11 @@ void TrainingDialog::setReadiness(const TrainingReadiness& r)
     }
     QStringList lines;
     for (const std::string& problem : s.problems)
-        lines << tr("Cannot start: %1").arg(QString::fromStdString(problem));
+        lines << tr("Cannot start: %1").arg(trainingMessage(problem));
     if (!r.unscored.isEmpty())
         lines << tr("%n video(s) with a class have no cached features yet: score them first.", nullptr, int(r.unscored.size()));
     for (const std::string& warning : s.warnings)
-        lines << tr("Note: %1").arg(QString::fromStdString(warning));
+        lines << tr("Note: %1").arg(trainingMessage(warning));
     if (s.imbalance > 0)
         lines << tr("Imbalance between the abnormal classes: %1x (above 3x is a warning).").arg(s.imbalance, 0, 'f', 1);
     if (!r.skipped.isEmpty())
