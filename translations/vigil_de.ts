@@ -1745,24 +1745,8 @@ Klassen der Datei abgleichen mit:</translation>
         <translation>Vigil</translation>
     </message>
     <message>
-        <source>Play</source>
-        <translation>Abspielen</translation>
-    </message>
-    <message>
-        <source>Go to frame or mm:ss</source>
-        <translation>Frame oder mm:ss</translation>
-    </message>
-    <message>
-        <source>Go to frame or time</source>
-        <translation>Zu Frame oder Zeit springen</translation>
-    </message>
-    <message>
         <source>Videos</source>
         <translation>Videos</translation>
-    </message>
-    <message>
-        <source>No videos in this project yet: File &gt; Add Videos or Add Folder, or drop files here.</source>
-        <translation>Noch keine Videos in diesem Projekt: Datei &gt; Videos hinzufügen oder Ordner hinzufügen, oder ziehen Sie Dateien hierher.</translation>
     </message>
     <message>
         <source>Jobs</source>
@@ -1787,14 +1771,6 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>Ready</source>
         <translation>Bereit</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Playing at %1x</source>
-        <translation>Wiedergabe mit %1x</translation>
     </message>
     <message>
         <source>Preparing fast seeking in %1: %2%</source>
@@ -1851,22 +1827,6 @@ Klassen der Datei abgleichen mit:</translation>
             <numerusform>%n Erkennung, %1 Alarme/h</numerusform>
             <numerusform>%n Erkennungen, %1 Alarme/h</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Bewerten</translation>
-    </message>
-    <message>
-        <source>Set Video Class...</source>
-        <translation>Videoklasse festlegen...</translation>
-    </message>
-    <message>
-        <source>Relink to File...</source>
-        <translation>Mit Datei neu verknüpfen...</translation>
-    </message>
-    <message>
-        <source>Relink Video</source>
-        <translation>Video neu verknüpfen</translation>
     </message>
     <message>
         <source>System check: %1</source>
@@ -2041,58 +2001,6 @@ Klassen der Datei abgleichen mit:</translation>
         <translation>Abgesicherter Modus: nur CPU, Standardlayout, keine Such-Proxys. Starten Sie Vigil neu, um ihn zu verlassen.</translation>
     </message>
     <message>
-        <source>Playback</source>
-        <translation>Wiedergabe</translation>
-    </message>
-    <message>
-        <source>Play or pause</source>
-        <translation>Abspielen oder pausieren</translation>
-    </message>
-    <message>
-        <source>Play forwards; again: faster</source>
-        <translation>Vorwärts abspielen; erneut: schneller</translation>
-    </message>
-    <message>
-        <source>Play backwards; again: faster</source>
-        <translation>Rückwärts abspielen; erneut: schneller</translation>
-    </message>
-    <message>
-        <source>Double the speed</source>
-        <translation>Geschwindigkeit verdoppeln</translation>
-    </message>
-    <message>
-        <source>Halve the speed</source>
-        <translation>Geschwindigkeit halbieren</translation>
-    </message>
-    <message>
-        <source>Next frame</source>
-        <translation>Nächster Frame</translation>
-    </message>
-    <message>
-        <source>Previous frame</source>
-        <translation>Vorheriger Frame</translation>
-    </message>
-    <message>
-        <source>One second forwards</source>
-        <translation>Eine Sekunde vor</translation>
-    </message>
-    <message>
-        <source>One second backwards</source>
-        <translation>Eine Sekunde zurück</translation>
-    </message>
-    <message>
-        <source>First frame</source>
-        <translation>Erster Frame</translation>
-    </message>
-    <message>
-        <source>Last frame</source>
-        <translation>Letzter Frame</translation>
-    </message>
-    <message>
-        <source>Go to a frame or time</source>
-        <translation>Zu einem Frame oder einer Zeit springen</translation>
-    </message>
-    <message>
         <source>Accept the selected detections</source>
         <translation>Ausgewählte Erkennungen annehmen</translation>
     </message>
@@ -2143,47 +2051,6 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>Remove the selected labels</source>
         <translation>Ausgewählte Markierungen entfernen</translation>
-    </message>
-    <message>
-        <source>Speed %1x</source>
-        <translation>Geschwindigkeit %1x</translation>
-    </message>
-    <message>
-        <source>No frame &apos;%1&apos; in this video</source>
-        <translation>Kein Frame „%1“ in diesem Video</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n frame(s)</source>
-        <translation>
-            <numerusform>%n Frame</numerusform>
-            <numerusform>%n Frames</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No video open</source>
-        <translation>Kein Video geöffnet</translation>
-    </message>
-    <message>
-        <source>Frame %1 / %2   %3 s</source>
-        <translation>Frame %1 / %2   %3 s</translation>
-    </message>
-    <message>
-        <source> (missing)</source>
-        <translation> (fehlt)</translation>
-    </message>
-    <message>
-        <source> (scored)</source>
-        <translation> (bewertet)</translation>
-    </message>
-    <message>
-        <source> [%1]</source>
-        <translation> [%1]</translation>
-    </message>
-    <message>
-        <source>%1
-%2x%3, %4 frames, %5 fps</source>
-        <translation>%1
-%2x%3, %4 Frames, %5 fps</translation>
     </message>
     <message>
         <source>Save Project As</source>
@@ -3245,6 +3112,149 @@ Klassen der Datei abgleichen mit:</translation>
     </message>
 </context>
 <context>
+    <name>vigil::TransportController</name>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Go to frame or mm:ss</source>
+        <translation>Frame oder mm:ss</translation>
+    </message>
+    <message>
+        <source>Go to frame or time</source>
+        <translation>Zu Frame oder Zeit springen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Playing at %1x</source>
+        <translation>Wiedergabe mit %1x</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n Frame</numerusform>
+            <numerusform>%n Frames</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>Kein Video geöffnet</translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2   %3 s</source>
+        <translation>Frame %1 / %2   %3 s</translation>
+    </message>
+    <message>
+        <source>Speed %1x</source>
+        <translation>Geschwindigkeit %1x</translation>
+    </message>
+    <message>
+        <source>No frame &apos;%1&apos; in this video</source>
+        <translation>Kein Frame „%1“ in diesem Video</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>Abspielen oder pausieren</translation>
+    </message>
+    <message>
+        <source>Play forwards; again: faster</source>
+        <translation>Vorwärts abspielen; erneut: schneller</translation>
+    </message>
+    <message>
+        <source>Play backwards; again: faster</source>
+        <translation>Rückwärts abspielen; erneut: schneller</translation>
+    </message>
+    <message>
+        <source>Double the speed</source>
+        <translation>Geschwindigkeit verdoppeln</translation>
+    </message>
+    <message>
+        <source>Halve the speed</source>
+        <translation>Geschwindigkeit halbieren</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>Nächster Frame</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>Vorheriger Frame</translation>
+    </message>
+    <message>
+        <source>One second forwards</source>
+        <translation>Eine Sekunde vor</translation>
+    </message>
+    <message>
+        <source>One second backwards</source>
+        <translation>Eine Sekunde zurück</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>Erster Frame</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation>Letzter Frame</translation>
+    </message>
+    <message>
+        <source>Go to a frame or time</source>
+        <translation>Zu einem Frame oder einer Zeit springen</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::VideoListController</name>
+    <message>
+        <source>Videos</source>
+        <translation>Videos</translation>
+    </message>
+    <message>
+        <source>No videos in this project yet: File &gt; Add Videos or Add Folder, or drop files here.</source>
+        <translation>Noch keine Videos in diesem Projekt: Datei &gt; Videos hinzufügen oder Ordner hinzufügen, oder ziehen Sie Dateien hierher.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewerten</translation>
+    </message>
+    <message>
+        <source>Set Video Class...</source>
+        <translation>Videoklasse festlegen...</translation>
+    </message>
+    <message>
+        <source>Relink to File...</source>
+        <translation>Mit Datei neu verknüpfen...</translation>
+    </message>
+    <message>
+        <source>Relink Video</source>
+        <translation>Video neu verknüpfen</translation>
+    </message>
+    <message>
+        <source> (missing)</source>
+        <translation> (fehlt)</translation>
+    </message>
+    <message>
+        <source> (scored)</source>
+        <translation> (bewertet)</translation>
+    </message>
+    <message>
+        <source> [%1]</source>
+        <translation> [%1]</translation>
+    </message>
+    <message>
+        <source>%1
+%2x%3, %4 frames, %5 fps</source>
+        <translation>%1
+%2x%3, %4 Frames, %5 fps</translation>
+    </message>
+</context>
+<context>
     <name>vigil::VideoMetricsController</name>
     <message>
         <source>AUC %1 AP %2</source>
@@ -3284,6 +3294,34 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>Score %1, above threshold</source>
         <translation>Anomaliewert %1, über der Schwelle</translation>
+    </message>
+    <message>
+        <source>No video</source>
+        <translation>Kein Video</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2, %3 s</source>
+        <translation>Frame %1 von %2, %3 s</translation>
+    </message>
+    <message>
+        <source>Frame %1, %2 s</source>
+        <translation>Frame %1, %2 s</translation>
+    </message>
+    <message>
+        <source>, score %1, above threshold</source>
+        <translation>, Anomaliewert %1, über der Schwelle</translation>
+    </message>
+    <message>
+        <source>, score %1</source>
+        <translation>, Anomaliewert %1</translation>
+    </message>
+    <message>
+        <source>, %1 %2%</source>
+        <translation>, %1 %2 %</translation>
+    </message>
+    <message>
+        <source>Video player</source>
+        <translation>Videoplayer</translation>
     </message>
 </context>
 <context>

@@ -1745,24 +1745,8 @@ Verifica le classi del file rispetto a:</translation>
         <translation>Vigil</translation>
     </message>
     <message>
-        <source>Play</source>
-        <translation>Riproduci</translation>
-    </message>
-    <message>
-        <source>Go to frame or mm:ss</source>
-        <translation>Vai al fotogramma o a mm:ss</translation>
-    </message>
-    <message>
-        <source>Go to frame or time</source>
-        <translation>Vai al fotogramma o al tempo</translation>
-    </message>
-    <message>
         <source>Videos</source>
         <translation>Video</translation>
-    </message>
-    <message>
-        <source>No videos in this project yet: File &gt; Add Videos or Add Folder, or drop files here.</source>
-        <translation>Ancora nessun video in questo progetto: File &gt; Aggiungi video o Aggiungi cartella, oppure trascina qui i file.</translation>
     </message>
     <message>
         <source>Jobs</source>
@@ -1787,14 +1771,6 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>Ready</source>
         <translation>Pronto</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pausa</translation>
-    </message>
-    <message>
-        <source>Playing at %1x</source>
-        <translation>Riproduzione a %1x</translation>
     </message>
     <message>
         <source>Preparing fast seeking in %1: %2%</source>
@@ -1851,22 +1827,6 @@ Verifica le classi del file rispetto a:</translation>
             <numerusform>%n rilevamento, %1 allarmi/h</numerusform>
             <numerusform>%n rilevamenti, %1 allarmi/h</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Analizza</translation>
-    </message>
-    <message>
-        <source>Set Video Class...</source>
-        <translation>Imposta la classe del video...</translation>
-    </message>
-    <message>
-        <source>Relink to File...</source>
-        <translation>Ricollega a un file...</translation>
-    </message>
-    <message>
-        <source>Relink Video</source>
-        <translation>Ricollega video</translation>
     </message>
     <message>
         <source>System check: %1</source>
@@ -2041,58 +2001,6 @@ Verifica le classi del file rispetto a:</translation>
         <translation>Modalità provvisoria: solo CPU, disposizione predefinita, nessun proxy di ricerca. Riavvia Vigil per uscirne.</translation>
     </message>
     <message>
-        <source>Playback</source>
-        <translation>Riproduzione</translation>
-    </message>
-    <message>
-        <source>Play or pause</source>
-        <translation>Riproduci o metti in pausa</translation>
-    </message>
-    <message>
-        <source>Play forwards; again: faster</source>
-        <translation>Riproduci in avanti; di nuovo: più veloce</translation>
-    </message>
-    <message>
-        <source>Play backwards; again: faster</source>
-        <translation>Riproduci all&apos;indietro; di nuovo: più veloce</translation>
-    </message>
-    <message>
-        <source>Double the speed</source>
-        <translation>Raddoppia la velocità</translation>
-    </message>
-    <message>
-        <source>Halve the speed</source>
-        <translation>Dimezza la velocità</translation>
-    </message>
-    <message>
-        <source>Next frame</source>
-        <translation>Fotogramma successivo</translation>
-    </message>
-    <message>
-        <source>Previous frame</source>
-        <translation>Fotogramma precedente</translation>
-    </message>
-    <message>
-        <source>One second forwards</source>
-        <translation>Un secondo avanti</translation>
-    </message>
-    <message>
-        <source>One second backwards</source>
-        <translation>Un secondo indietro</translation>
-    </message>
-    <message>
-        <source>First frame</source>
-        <translation>Primo fotogramma</translation>
-    </message>
-    <message>
-        <source>Last frame</source>
-        <translation>Ultimo fotogramma</translation>
-    </message>
-    <message>
-        <source>Go to a frame or time</source>
-        <translation>Vai a un fotogramma o a un tempo</translation>
-    </message>
-    <message>
         <source>Accept the selected detections</source>
         <translation>Accetta i rilevamenti selezionati</translation>
     </message>
@@ -2143,47 +2051,6 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>Remove the selected labels</source>
         <translation>Rimuovi le etichette selezionate</translation>
-    </message>
-    <message>
-        <source>Speed %1x</source>
-        <translation>Velocità %1x</translation>
-    </message>
-    <message>
-        <source>No frame &apos;%1&apos; in this video</source>
-        <translation>Nessun fotogramma &apos;%1&apos; in questo video</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n frame(s)</source>
-        <translation>
-            <numerusform>%n fotogramma</numerusform>
-            <numerusform>%n fotogrammi</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No video open</source>
-        <translation>Nessun video aperto</translation>
-    </message>
-    <message>
-        <source>Frame %1 / %2   %3 s</source>
-        <translation>Fotogramma %1 / %2   %3 s</translation>
-    </message>
-    <message>
-        <source> (missing)</source>
-        <translation> (mancante)</translation>
-    </message>
-    <message>
-        <source> (scored)</source>
-        <translation> (analizzato)</translation>
-    </message>
-    <message>
-        <source> [%1]</source>
-        <translation> [%1]</translation>
-    </message>
-    <message>
-        <source>%1
-%2x%3, %4 frames, %5 fps</source>
-        <translation>%1
-%2x%3, %4 fotogrammi, %5 fps</translation>
     </message>
     <message>
         <source>Save Project As</source>
@@ -3245,6 +3112,149 @@ Verifica le classi del file rispetto a:</translation>
     </message>
 </context>
 <context>
+    <name>vigil::TransportController</name>
+    <message>
+        <source>Play</source>
+        <translation>Riproduci</translation>
+    </message>
+    <message>
+        <source>Go to frame or mm:ss</source>
+        <translation>Vai al fotogramma o a mm:ss</translation>
+    </message>
+    <message>
+        <source>Go to frame or time</source>
+        <translation>Vai al fotogramma o al tempo</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Playing at %1x</source>
+        <translation>Riproduzione a %1x</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n fotogramma</numerusform>
+            <numerusform>%n fotogrammi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>Nessun video aperto</translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2   %3 s</source>
+        <translation>Fotogramma %1 / %2   %3 s</translation>
+    </message>
+    <message>
+        <source>Speed %1x</source>
+        <translation>Velocità %1x</translation>
+    </message>
+    <message>
+        <source>No frame &apos;%1&apos; in this video</source>
+        <translation>Nessun fotogramma &apos;%1&apos; in questo video</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Riproduzione</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>Riproduci o metti in pausa</translation>
+    </message>
+    <message>
+        <source>Play forwards; again: faster</source>
+        <translation>Riproduci in avanti; di nuovo: più veloce</translation>
+    </message>
+    <message>
+        <source>Play backwards; again: faster</source>
+        <translation>Riproduci all&apos;indietro; di nuovo: più veloce</translation>
+    </message>
+    <message>
+        <source>Double the speed</source>
+        <translation>Raddoppia la velocità</translation>
+    </message>
+    <message>
+        <source>Halve the speed</source>
+        <translation>Dimezza la velocità</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>Fotogramma successivo</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>Fotogramma precedente</translation>
+    </message>
+    <message>
+        <source>One second forwards</source>
+        <translation>Un secondo avanti</translation>
+    </message>
+    <message>
+        <source>One second backwards</source>
+        <translation>Un secondo indietro</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>Primo fotogramma</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation>Ultimo fotogramma</translation>
+    </message>
+    <message>
+        <source>Go to a frame or time</source>
+        <translation>Vai a un fotogramma o a un tempo</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::VideoListController</name>
+    <message>
+        <source>Videos</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>No videos in this project yet: File &gt; Add Videos or Add Folder, or drop files here.</source>
+        <translation>Ancora nessun video in questo progetto: File &gt; Aggiungi video o Aggiungi cartella, oppure trascina qui i file.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Analizza</translation>
+    </message>
+    <message>
+        <source>Set Video Class...</source>
+        <translation>Imposta la classe del video...</translation>
+    </message>
+    <message>
+        <source>Relink to File...</source>
+        <translation>Ricollega a un file...</translation>
+    </message>
+    <message>
+        <source>Relink Video</source>
+        <translation>Ricollega video</translation>
+    </message>
+    <message>
+        <source> (missing)</source>
+        <translation> (mancante)</translation>
+    </message>
+    <message>
+        <source> (scored)</source>
+        <translation> (analizzato)</translation>
+    </message>
+    <message>
+        <source> [%1]</source>
+        <translation> [%1]</translation>
+    </message>
+    <message>
+        <source>%1
+%2x%3, %4 frames, %5 fps</source>
+        <translation>%1
+%2x%3, %4 fotogrammi, %5 fps</translation>
+    </message>
+</context>
+<context>
     <name>vigil::VideoMetricsController</name>
     <message>
         <source>AUC %1 AP %2</source>
@@ -3284,6 +3294,34 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>Score %1, above threshold</source>
         <translation>Punteggio %1, sopra la soglia</translation>
+    </message>
+    <message>
+        <source>No video</source>
+        <translation>Nessun video</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2, %3 s</source>
+        <translation>Fotogramma %1 di %2, %3 s</translation>
+    </message>
+    <message>
+        <source>Frame %1, %2 s</source>
+        <translation>Fotogramma %1, %2 s</translation>
+    </message>
+    <message>
+        <source>, score %1, above threshold</source>
+        <translation>, punteggio %1, sopra la soglia</translation>
+    </message>
+    <message>
+        <source>, score %1</source>
+        <translation>, punteggio %1</translation>
+    </message>
+    <message>
+        <source>, %1 %2%</source>
+        <translation>, %1 %2%</translation>
+    </message>
+    <message>
+        <source>Video player</source>
+        <translation>Lettore video</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,8 @@
 #include "training/TrainingController.h"
 #include "jobs/JobsPanel.h"
 #include "player/ClassChart.h"
+#include "player/TransportController.h"
+#include "videos/VideoListController.h"
 #include "player/VideoView.h"
 #include "review/DetectionsPanel.h"
 #include "review/LabelEditor.h"
@@ -62,7 +64,6 @@ namespace vigil {
 namespace {
 
 constexpr int kRecentProjects = 8;
-const double kSpeeds[] = {0.25, 0.5, 1, 2, 4, 8, 16};
 
 } // namespace
 
@@ -74,23 +75,21 @@ MainWindow::MainWindow(QWidget* parent)
     setAcceptDrops(true);
 
     m_view = new VideoView(this);
+    m_view->setObjectName(QStringLiteral("videoView"));
+    connect(m_view, &VideoView::seekRequested, this, [this](qint64 frame) {
+        m_controller->player().seek(std::clamp<qint64>(frame, 0, std::max<qint64>(0, m_transport->frames() - 1)));
+    });
     m_timeline = new ScoreTimeline(this);
-    m_frameLabel = new QLabel(this);
-    m_frameLabel->setObjectName(QStringLiteral("frameLabel"));
-    m_playButton = new QPushButton(tr("Play"), this);
-    m_playButton->setFocusPolicy(Qt::NoFocus);
-    m_jumpEdit = new QLineEdit(this);
-    m_jumpEdit->setPlaceholderText(tr("Go to frame or mm:ss"));
-    m_jumpEdit->setAccessibleName(tr("Go to frame or time"));
-    m_jumpEdit->setMaximumWidth(160);
+    m_transport = new TransportController(m_controller->player(), this);
+    m_playButton = m_transport->playButton();
     m_detectionsLabel = new QLabel(this);
     m_detectionsLabel->setObjectName(QStringLiteral("detectionsLabel"));
 
     auto* transport = new QHBoxLayout;
     transport->addWidget(m_playButton);
-    transport->addWidget(m_frameLabel, 1);
+    transport->addWidget(m_transport->frameLabel(), 1);
     transport->addWidget(m_detectionsLabel);
-    transport->addWidget(m_jumpEdit);
+    transport->addWidget(m_transport->jumpEdit());
     m_classChart = new ClassChart(this);
     auto* playerRow = new QHBoxLayout;
     playerRow->addWidget(m_view, 4);
@@ -113,19 +112,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_pages->addWidget(m_workstation);
     setCentralWidget(m_pages);
 
-    m_videos = new QListWidget(this);
-    m_videos->setAccessibleName(tr("Videos"));
-    m_videos->setObjectName(QStringLiteral("videoList"));
-    m_videos->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    // Long camera file names keep their start and their end (the date is often last).
-    m_videos->setTextElideMode(Qt::ElideMiddle);
-    // An empty list says how to fill it (a label over the viewport, not a fake row).
-    m_videosEmpty = new QLabel(tr("No videos in this project yet: File > Add Videos or Add Folder, or drop files here."), m_videos->viewport());
-    m_videosEmpty->setObjectName(QStringLiteral("videosPlaceholder"));
-    m_videosEmpty->setWordWrap(true);
-    m_videosEmpty->setAlignment(Qt::AlignCenter);
-    m_videosEmpty->setForegroundRole(QPalette::PlaceholderText);
-    (new QVBoxLayout(m_videos->viewport()))->addWidget(m_videosEmpty);
+    m_videoList = new VideoListController(m_controller, this);
+    m_videos = m_videoList->list();
     auto* library = new QDockWidget(tr("Videos"), this);
     library->setObjectName(QStringLiteral("libraryDock"));
     library->setWidget(m_videos);
@@ -170,7 +158,6 @@ MainWindow::MainWindow(QWidget* parent)
     m_safeLabel->setVisible(false);
     statusBar()->addPermanentWidget(m_safeLabel);
     createShortcuts();
-    updateFrameLabel();
     statusBar()->showMessage(tr("Ready"));
     resize(1400, 900);
 
@@ -178,14 +165,8 @@ MainWindow::MainWindow(QWidget* parent)
     PlaybackWorker* player = c->player().worker();
     connect(player, &PlaybackWorker::frameReady, this, &MainWindow::showFrame);
     connect(player, &PlaybackWorker::failed, this, [this](const QString&, const QString& message) { showError(message); });
-    connect(player, &PlaybackWorker::playingChanged, this, [this](bool playing, double rate) {
-        m_playing = playing;
-        if (playing)
-            m_rate = rate; // whoever started it (the review queue plays at 1x)
-        m_playButton->setText(playing ? tr("Pause") : tr("Play"));
-        if (playing)
-            statusBar()->showMessage(tr("Playing at %1x").arg(rate));
-    });
+    connect(m_transport, &TransportController::message, this, [this](const QString& text, int timeout) { statusBar()->showMessage(text, timeout); });
+    connect(m_transport, &TransportController::jumped, this, [this] { m_view->setFocus(); });
     connect(player, &PlaybackWorker::proxyProgress, this, [this](const QString& path, qint64 done, qint64 total) {
         statusBar()->showMessage(tr("Preparing fast seeking in %1: %2%").arg(QFileInfo(path).fileName()).arg(total > 0 ? done * 100 / total : 0), 5000);
     });
@@ -195,8 +176,6 @@ MainWindow::MainWindow(QWidget* parent)
     connect(player, &PlaybackWorker::proxyFailed, this, [this](const QString& path, const QString& message) {
         statusBar()->showMessage(tr("No fast seeking in %1 (seeks stay exact, only slower): %2").arg(QFileInfo(path).fileName(), message), 15000);
     });
-    connect(m_playButton, &QPushButton::clicked, this, &MainWindow::togglePlay);
-    connect(m_jumpEdit, &QLineEdit::returnPressed, this, &MainWindow::jumpTo);
     connect(m_timeline, &ScoreTimeline::seekRequested, this, [c](qint64 frame) { c->player().seek(frame); });
     connect(m_timeline, &ScoreTimeline::thresholdDragged, this, [this, c](double t, bool final) {
         c->setThreshold(t, final);
@@ -206,7 +185,6 @@ MainWindow::MainWindow(QWidget* parent)
         setWindowTitle(tr("%1 - Vigil").arg(QFileInfo(path).fileName()));
         rememberRecent(path);
     });
-    connect(c, &WorkstationController::videosChanged, this, &MainWindow::refreshVideos);
     connect(c, &WorkstationController::videosAdded, this, [this](int added, int relinked, const QStringList& problems) {
         QString message = tr("%n video(s) added", nullptr, added);
         if (relinked)
@@ -246,18 +224,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_labelsPanel, &LabelsPanel::classRequested, labels, &LabelEditor::setClass);
     connect(m_labelsPanel, &LabelsPanel::noteRequested, labels, &LabelEditor::setNote);
     connect(m_labelsPanel, &LabelsPanel::removeRequested, labels, &LabelEditor::remove);
-    connect(c, &WorkstationController::videoOpened, this, [this](qint64 videoId, const QString& path, qint64 frames, double fps) {
-        // The list follows when the review queue opens another video.
-        for (int row = 0; row < m_videos->count(); ++row)
-            if (m_videos->item(row)->data(Qt::UserRole).toLongLong() == videoId && m_videos->currentRow() != row) {
-                const QSignalBlocker blocker(m_videos);
-                m_videos->setCurrentRow(row);
-            }
-        m_frames = frames;
-        m_fps = fps;
-        m_shownFrame = -1;
-        updateFrameLabel();
+    connect(c, &WorkstationController::videoOpened, this, [this](qint64, const QString& path, qint64 frames, double fps) {
+        m_transport->setVideo(frames, fps);
         m_timeline->setVideo(frames, fps);
+        m_view->setFrameCount(frames);
         m_timeline->setThreshold(m_controller->threshold());
         m_classChart->setClasses(m_controller->abnormalClassNames());
         m_view->setThreshold(float(m_controller->threshold()));
@@ -286,28 +256,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(c, &WorkstationController::errorOccurred, this, &MainWindow::showError);
     connect(m_jobs, &JobsPanel::pauseToggled, c, &WorkstationController::setScoringPaused);
     connect(m_jobs, &JobsPanel::cancelRequested, c, &WorkstationController::cancelScoring);
-    m_videos->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_videos, &QListWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
-        QListWidgetItem* item = m_videos->itemAt(pos);
-        if (!item)
-            return;
-        QMenu menu(this);
-        const qint64 id = item->data(Qt::UserRole).toLongLong();
-        menu.addAction(tr("Score"), this, [this, id] { m_controller->scoreVideos({id}); });
-        menu.addAction(tr("Set Video Class..."), this, [this, id] { m_labelTools->chooseVideoClass(id); });
-        menu.addAction(tr("Relink to File..."), this, [this, id] {
-            const QString file = QFileDialog::getOpenFileName(this, tr("Relink Video"));
-            if (!file.isEmpty())
-                m_controller->relinkVideo(id, file);
-        });
-        menu.exec(m_videos->viewport()->mapToGlobal(pos));
-    });
-    connect(m_videos, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
-        if (item)
-            m_controller->selectVideo(item->data(Qt::UserRole).toLongLong());
-    });
     m_labelTools = new LabelToolsController(m_controller, m_labelsPanel, this);
     m_labelTools->install(m_fileMenu, m_editMenu);
+    connect(m_videoList, &VideoListController::videoClassRequested, m_labelTools, &LabelToolsController::chooseVideoClass);
     m_clipExport = new ClipExportController(m_controller, this);
     m_clipExport->install(m_fileMenu);
     connect(m_labelTools, &LabelToolsController::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
@@ -408,9 +359,7 @@ bool MainWindow::openProject(const QString& path, const QStringList& videos, boo
     }
     m_timeline->setVideo(0, 30);
     m_classChart->setProbabilities({});
-    m_frames = 0;
-    m_shownFrame = -1;
-    updateFrameLabel();
+    m_transport->setVideo(0, 30);
     showWorkstation();
     m_controller->addVideos(videos);
     return true;
@@ -496,9 +445,7 @@ void MainWindow::createMenus()
     QMenu* score = menuBar()->addMenu(tr("&Score"));
     score->addAction(tr("Choose &Model..."), this, &MainWindow::chooseModel)->setObjectName(QStringLiteral("score.chooseModel"));
     score->addAction(tr("Score &Selected Videos"), this, [this] {
-        QList<qint64> ids;
-        for (QListWidgetItem* item : m_videos->selectedItems())
-            ids << item->data(Qt::UserRole).toLongLong();
+        const QList<qint64> ids = m_videoList->selectedIds();
         if (!ids.isEmpty())
             m_controller->scoreVideos(ids);
     })->setObjectName(QStringLiteral("score.scoreSelectedVideos"));
@@ -589,21 +536,7 @@ void MainWindow::createShortcuts()
         m_workstationShortcuts << shortcut;
         connect(shortcut, &QShortcut::activated, this, function);
     };
-    PlaybackController& player = m_controller->player();
-    group = tr("Playback");
-    add("playback.playPause", {QKeySequence(Qt::Key_Space)}, tr("Play or pause"), [this] { togglePlay(); });
-    add("playback.pause", {QKeySequence(Qt::Key_K)}, tr("Pause"), [&player] { player.pause(); });
-    add("playback.forwards", {QKeySequence(Qt::Key_L)}, tr("Play forwards; again: faster"), [this] { shuttle(1); });
-    add("playback.backwards", {QKeySequence(Qt::Key_J)}, tr("Play backwards; again: faster"), [this] { shuttle(-1); });
-    add("playback.faster", {QKeySequence(Qt::Key_BracketRight)}, tr("Double the speed"), [this] { changeSpeed(2); });
-    add("playback.slower", {QKeySequence(Qt::Key_BracketLeft)}, tr("Halve the speed"), [this] { changeSpeed(0.5); });
-    add("playback.nextFrame", {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Period)}, tr("Next frame"), [&player] { player.step(1); });
-    add("playback.previousFrame", {QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_Comma)}, tr("Previous frame"), [&player] { player.step(-1); });
-    add("playback.secondForwards", {QKeySequence(Qt::SHIFT | Qt::Key_Right)}, tr("One second forwards"), [this, &player] { player.step(std::max(1, int(std::lround(m_fps)))); });
-    add("playback.secondBackwards", {QKeySequence(Qt::SHIFT | Qt::Key_Left)}, tr("One second backwards"), [this, &player] { player.step(-std::max(1, int(std::lround(m_fps)))); });
-    add("playback.firstFrame", {QKeySequence(Qt::Key_Home)}, tr("First frame"), [&player] { player.seek(0); });
-    add("playback.lastFrame", {QKeySequence(Qt::Key_End)}, tr("Last frame"), [this, &player] { player.seek(std::max<qint64>(0, m_frames - 1)); });
-    add("playback.goTo", {QKeySequence(Qt::CTRL | Qt::Key_G)}, tr("Go to a frame or time"), [this] { m_jumpEdit->setFocus(); m_jumpEdit->selectAll(); });
+    m_workstationShortcuts << m_transport->registerKeys(m_shortcuts, this);
     // The review queue from anywhere in the window (text fields keep their typed keys).
     // Digits and N act on the tab shown: the detections or the labels.
     // Keys of one tab do nothing while the other is shown.
@@ -634,17 +567,27 @@ void MainWindow::createShortcuts()
     // Labels: In and Out marks at the frame shown, as in video editors.
     LabelEditor* labels = m_controller->labels();
     group = tr("Labels");
-    add("labels.markIn", {QKeySequence(Qt::Key_I)}, tr("Mark in at the frame shown"), [this, labels] { labels->setMarkIn(std::max<qint64>(0, m_shownFrame)); });
-    add("labels.markOut", {QKeySequence(Qt::Key_O)}, tr("Mark out at the frame shown"), [this, labels] { labels->setMarkOut(std::max<qint64>(0, m_shownFrame)); });
+    add("labels.markIn", {QKeySequence(Qt::Key_I)}, tr("Mark in at the frame shown"), [this, labels] { labels->setMarkIn(std::max<qint64>(0, m_transport->shownFrame())); });
+    add("labels.markOut", {QKeySequence(Qt::Key_O)}, tr("Mark out at the frame shown"), [this, labels] { labels->setMarkOut(std::max<qint64>(0, m_transport->shownFrame())); });
     add("labels.clearMarks", {QKeySequence(Qt::Key_Escape)}, tr("Clear the marks"), [labels] { labels->clearMarks(); });
     // Shift+I / Shift+O move the selected label's first / last frame to the frame shown.
     add("labels.firstFrameHere", {QKeySequence(Qt::SHIFT | Qt::Key_I)}, tr("Move the selected label's first frame here"), onLabels([this, labels] {
-        labels->moveFirstFrame(m_labelsPanel->selectedIds().value(0), m_shownFrame);
+        labels->moveFirstFrame(m_labelsPanel->selectedIds().value(0), m_transport->shownFrame());
     }));
     add("labels.lastFrameHere", {QKeySequence(Qt::SHIFT | Qt::Key_O)}, tr("Move the selected label's last frame here"), onLabels([this, labels] {
-        labels->moveLastFrame(m_labelsPanel->selectedIds().value(0), m_shownFrame);
+        labels->moveLastFrame(m_labelsPanel->selectedIds().value(0), m_transport->shownFrame());
     }));
     add("labels.remove", {QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_Backspace)}, tr("Remove the selected labels"), onLabels([this] { m_labelsPanel->removeSelected(); }));
+}
+
+double MainWindow::playbackRate() const
+{
+    return m_transport->rate();
+}
+
+bool MainWindow::isPlaying() const
+{
+    return m_transport->playing();
 }
 
 void MainWindow::showKeyHints()
@@ -686,7 +629,7 @@ void MainWindow::showLabels(bool refreshTable)
 {
     const QList<LabelRecord>& labels = m_controller->labels()->labels();
     if (refreshTable)
-        m_labelsPanel->setLabels(labels, m_fps);
+        m_labelsPanel->setLabels(labels, m_transport->framesPerSecond());
     const QList<qint64> selected = m_labelsPanel->selectedIds();
     QVector<TimelineLabel> lane;
     for (const LabelRecord& l : labels)
@@ -694,60 +637,10 @@ void MainWindow::showLabels(bool refreshTable)
     m_timeline->setLabels(lane);
 }
 
-void MainWindow::togglePlay()
-{
-    // Space plays forward at the chosen speed, as in video editors (J plays backwards).
-    if (m_playing)
-        m_controller->player().pause();
-    else
-        m_controller->player().play(std::abs(m_rate));
-}
-
-void MainWindow::shuttle(int direction)
-{
-    // Repeated J or L speeds up in that direction (x1, x2, x4 ... x16), as in video editors.
-    const bool sameDirection = m_playing && ((m_rate > 0) == (direction > 0));
-    m_rate = sameDirection ? std::clamp(m_rate * 2, -16.0, 16.0) : double(direction);
-    m_controller->player().play(m_rate);
-}
-
-void MainWindow::changeSpeed(double factor)
-{
-    const double magnitude = std::clamp(std::abs(m_rate) * factor, kSpeeds[0], kSpeeds[std::size(kSpeeds) - 1]);
-    m_rate = m_rate < 0 ? -magnitude : magnitude;
-    statusBar()->showMessage(tr("Speed %1x").arg(m_rate));
-    if (m_playing)
-        m_controller->player().play(m_rate);
-}
-
-void MainWindow::jumpTo()
-{
-    const QString text = m_jumpEdit->text().trimmed();
-    qint64 frame = -1;
-    if (text.contains(QLatin1Char(':'))) {
-        double seconds = 0;
-        for (const QString& part : text.split(QLatin1Char(':')))
-            seconds = seconds * 60 + part.toDouble();
-        frame = qint64(std::floor(seconds * m_fps));
-    } else {
-        bool ok = false;
-        frame = text.toLongLong(&ok);
-        if (!ok)
-            frame = -1;
-    }
-    if (frame < 0 || frame >= m_frames) {
-        statusBar()->showMessage(tr("No frame '%1' in this video").arg(text));
-        return;
-    }
-    m_controller->player().seek(frame);
-    m_view->setFocus();
-}
-
 void MainWindow::showFrame(const FrameImage& frame)
 {
     m_view->setFrame(frame);
-    m_shownFrame = frame.index;
-    m_shownTime = frame.timestampSeconds;
+    m_transport->showFrame(frame.index, frame.timestampSeconds);
     float score = -1, probability = 0;
     QString topClass;
     if (!m_controller->frameScore(frame.index, &score, &topClass, &probability))
@@ -755,46 +648,6 @@ void MainWindow::showFrame(const FrameImage& frame)
     m_view->setFrameScore(score, topClass, probability);
     m_classChart->setProbabilities(m_controller->frameClassProbabilities(frame.index));
     m_timeline->setPlayhead(frame.index);
-    updateFrameLabel();
-}
-
-void MainWindow::updateFrameLabel()
-{
-    if (m_frames <= 0 || m_shownFrame < 0) {
-        m_frameLabel->setText(m_frames > 0 ? tr("%n frame(s)", nullptr, int(m_frames)) : tr("No video open"));
-        return;
-    }
-    m_frameLabel->setText(tr("Frame %1 / %2   %3 s").arg(m_shownFrame).arg(m_frames).arg(m_shownTime, 0, 'f', 3));
-}
-
-void MainWindow::refreshVideos()
-{
-    const qint64 current = m_controller->currentVideo();
-    const QSignalBlocker blocker(m_videos);
-    m_videos->clear();
-    const qint64 model = m_controller->model() ? m_controller->model()->id : 0;
-    // One query for the scored state of every video, not one per row.
-    QSet<qint64> unscored;
-    if (model)
-        for (qint64 id : m_controller->store()->unscoredVideos(model))
-            unscored.insert(id);
-    for (const VideoRecord& v : m_controller->videos()) {
-        QString text = QFileInfo(v.path).fileName();
-        if (v.missing)
-            text += tr(" (missing)");
-        else if (model && !unscored.contains(v.id))
-            text += tr(" (scored)");
-        if (!v.videoClass.isEmpty())
-            text += tr(" [%1]").arg(v.videoClass);
-        auto* item = new QListWidgetItem(text, m_videos);
-        item->setData(Qt::UserRole, v.id);
-        item->setToolTip(tr("%1\n%2x%3, %4 frames, %5 fps").arg(v.path).arg(v.width).arg(v.height).arg(v.frameCount).arg(v.frameRate, 0, 'f', 2));
-        if (v.missing)
-            item->setForeground(Qt::gray);
-        if (v.id == current)
-            m_videos->setCurrentItem(item);
-    }
-    m_videosEmpty->setVisible(m_videos->count() == 0);
 }
 
 void MainWindow::refreshDetectionsPanel()
@@ -863,7 +716,7 @@ void MainWindow::chooseModel()
         return;
     m_controller->setDevice(chosen->device, chosen->precision);
     m_controller->setModel(chosen->model);
-    refreshVideos();
+    m_videoList->refresh();
 }
 
 void MainWindow::editDetectionSettings()

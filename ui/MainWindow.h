@@ -27,6 +27,8 @@ class LabelToolsController;
 class ResearchController;
 class SettingsController;
 class ShortcutRegistry;
+class TransportController;
+class VideoListController;
 class ClipExportController;
 class VideoMetricsController;
 class TrainingController;
@@ -66,8 +68,8 @@ public:
     /// Opens a project (creating it if new) and adds videos; errors are shown, not thrown.
     bool openProject(const QString& path, const QStringList& videos = {}, bool create = true);
     /// The shuttle rate (negative: backwards) and whether playback runs.
-    double playbackRate() const { return m_rate; }
-    bool isPlaying() const { return m_playing; }
+    double playbackRate() const;
+    bool isPlaying() const;
     /// The start page is shown until a project opens.
     bool startPageShown() const;
     StartPage* startPage() const { return m_start; }
@@ -102,13 +104,7 @@ private:
     void addFolderDialog();
     void chooseModel();
     void editDetectionSettings();
-    void refreshVideos();
     void showFrame(const FrameImage& frame);
-    void updateFrameLabel();
-    void togglePlay();
-    void shuttle(int direction);
-    void changeSpeed(double factor);
-    void jumpTo();
     void showError(const QString& message);
     void rememberRecent(const QString& path);
     void refreshDetectionsPanel();
@@ -122,6 +118,8 @@ private:
     ResearchController* m_research = nullptr;
     SettingsController* m_settings = nullptr;
     ShortcutRegistry* m_shortcuts = nullptr;
+    TransportController* m_transport = nullptr;
+    VideoListController* m_videoList = nullptr;
     ClipExportController* m_clipExport = nullptr;
     VideoMetricsController* m_videoMetrics = nullptr;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_helpMenu = nullptr;
@@ -140,22 +138,13 @@ private:
     bool labelsShown() const;
     void showLabels(bool refreshTable);
     ClassChart* m_classChart = nullptr;
-    QLabel* m_frameLabel = nullptr;
-    QLabel* m_videosEmpty = nullptr;
     QLabel* m_detectionsLabel = nullptr;
     JobsPanel* m_jobs = nullptr;
     QPushButton* m_playButton = nullptr;
-    QLineEdit* m_jumpEdit = nullptr;
     QMenu* m_recentMenu = nullptr;
     HelpController* m_help = nullptr;
     QList<QAction*> m_needModel;
     QLabel* m_safeLabel = nullptr;
-    qint64 m_frames = 0;
-    double m_fps = 30;
-    qint64 m_shownFrame = -1;
-    double m_shownTime = 0;
-    bool m_playing = false;
-    double m_rate = 1.0;
 };
 
 } // namespace vigil

@@ -9,10 +9,13 @@
 #include "help/SystemCheckDialog.h"
 #include "settings/SettingsController.h"
 #include "settings/SettingsDialog.h"
+#include "player/VideoView.h"
 #include "timeline/ScoreTimeline.h"
 
 #include <QAbstractSpinBox>
 #include <QAccessible>
+#include <QApplication>
+#include <QDockWidget>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -92,6 +95,94 @@ private slots:
         window.help()->systemCheck()->close();
         missing.removeDuplicates();
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 without a name:\n").arg(missing.size()) + missing.join(QLatin1Char('\n'))));
+    }
+
+    // The player reads as an animation whose value is the frame: its text says the frame,
+    // the time and (once scored) the score; setting the value seeks.
+    void thePlayerTellsTheFrame()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("player.vigil")), {kShared + QStringLiteral("/media/cctv_roadaccident.mp4")}));
+        QTRY_COMPARE(window.videoList()->count(), 1);
+        window.videoList()->setCurrentRow(0);
+        QTRY_VERIFY(window.controller()->currentVideo() > 0);
+        auto* view = window.findChild<VideoView*>(QStringLiteral("videoView"));
+        QVERIFY(view);
+        QTRY_VERIFY(view->frameIndex() >= 0 && view->frameCount() == 243);
+        QAccessibleInterface* face = QAccessible::queryAccessibleInterface(view);
+        QVERIFY(face);
+        QCOMPARE(face->role(), QAccessible::Animation);
+        QCOMPARE(face->text(QAccessible::Name), QStringLiteral("Video player"));
+        QAccessibleValueInterface* value = face->valueInterface();
+        QVERIFY(value);
+        QCOMPARE(value->maximumValue().toLongLong(), 242);
+        QTRY_VERIFY2(face->text(QAccessible::Value).startsWith(QStringLiteral("Frame 0 of 243, 0.000 s")), qPrintable(face->text(QAccessible::Value)));
+        value->setCurrentValue(100);
+        QTRY_COMPARE(view->frameIndex(), 100);
+        QCOMPARE(value->currentValue().toLongLong(), 100);
+        QVERIFY2(face->text(QAccessible::Value).startsWith(QStringLiteral("Frame 100 of 243, 3.333 s")), qPrintable(face->text(QAccessible::Value)));
+    }
+
+    // Tab walks every control of the workstation and comes back to where it began, one
+    // region at a time (the videos, the player, the review dock, the jobs), never stolen
+    // by a shortcut.
+    void tabReachesEveryControlInOrder()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("tab.vigil")), {kShared + QStringLiteral("/media/cctv_roadaccident.mp4")}));
+        QTRY_COMPARE(window.videoList()->count(), 1);
+        window.videoList()->setCurrentRow(0);
+        QTRY_VERIFY(window.controller()->currentVideo() > 0);
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        // What Tab should reach: shown, enabled, taking focus by Tab, not a part of another.
+        QSet<QWidget*> expected;
+        for (QWidget* w : window.findChildren<QWidget*>())
+            if ((w->focusPolicy() & Qt::TabFocus) == Qt::TabFocus && w->isVisibleTo(&window) && w->isEnabled() && !w->focusProxy() &&
+                !(w->parentWidget() && qobject_cast<QAbstractSpinBox*>(w->parentWidget())) && w->window() == &window)
+                expected << w;
+        QVERIFY(expected.size() > 10);
+        window.videoList()->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(window.videoList()));
+        QList<QWidget*> order{window.videoList()};
+        for (int step = 0; step < 300; ++step) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget* now = QApplication::focusWidget();
+            QVERIFY(now);
+            if (now == order.first())
+                break;
+            QVERIFY2(!order.contains(now), qPrintable(QStringLiteral("Tab came back to %1 before the start").arg(now->objectName())));
+            order << now;
+        }
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(window.videoList())); // the cycle closed
+        QStringList missed;
+        for (QWidget* w : std::as_const(expected))
+            if (!order.contains(w))
+                missed << QStringLiteral("%1 '%2'").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName());
+        QVERIFY2(missed.isEmpty(), qPrintable(QStringLiteral("not reached by Tab: ") + missed.join(QStringLiteral(", "))));
+        // One region after another: the controls of each dock come in one run.
+        QStringList regions;
+        for (QWidget* w : std::as_const(order)) {
+            QString region = QStringLiteral("central");
+            for (QWidget* p = w; p; p = p->parentWidget())
+                if (auto* dock = qobject_cast<QDockWidget*>(p)) {
+                    region = dock->objectName();
+                    break;
+                }
+            if (regions.isEmpty() || regions.last() != region)
+                regions << region;
+        }
+        QStringList distinct = regions;
+        distinct.removeDuplicates();
+        QVERIFY2(regions.size() == distinct.size(), qPrintable(QStringLiteral("regions visited: ") + regions.join(QStringLiteral(" > "))));
     }
 
     // The timeline reads as a slider over the frames: its value is the playhead, its text

@@ -139,11 +139,12 @@ private slots:
         QCOMPARE(labels[1].startFrame, middle);
         QCOMPARE(labels[1].endFrame, before.endFrame);
         QCOMPARE(labels[1].className, labels[0].className);
-        // Tab selects the second and shows its first frame; Shift+Tab goes back.
-        QTest::keyClick(&window, Qt::Key_Tab);
+        // Ctrl+Down selects the second and shows its first frame; Ctrl+Up goes back (Tab
+        // is left to the keyboard focus).
+        QTest::keyClick(&window, Qt::Key_Down, Qt::ControlModifier);
         QTRY_COMPARE(window.labelsPanel()->selectedIds(), QList<qint64>{labels[1].id});
         QTRY_COMPARE(shown(), labels[1].startFrame);
-        QTest::keyClick(&window, Qt::Key_Backtab, Qt::ShiftModifier);
+        QTest::keyClick(&window, Qt::Key_Up, Qt::ControlModifier);
         QTRY_COMPARE(window.labelsPanel()->selectedIds(), QList<qint64>{labels[0].id});
         // Ctrl+End shows the selected label's last frame, Ctrl+Home its first.
         QTest::keyClick(&window, Qt::Key_End, Qt::ControlModifier);

@@ -1,5 +1,8 @@
 // Frame display and overlay.
 #include "player/VideoView.h"
+#include "player/VideoViewAccessible.h"
+
+#include <QAccessible>
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -12,6 +15,11 @@ namespace vigil {
 VideoView::VideoView(QWidget* parent)
     : QWidget(parent)
 {
+    static const bool factory = [] {
+        QAccessible::installFactory(&VideoViewAccessible::factory);
+        return true;
+    }();
+    (void)factory;
     setObjectName(QStringLiteral("videoView"));
     setAccessibleName(tr("Video"));
     setMinimumSize(320, 200);
@@ -25,6 +33,24 @@ void VideoView::setFrame(const FrameImage& frame)
     m_image = frame.isNull() ? QImage()
                              : QImage(frame.rgb->data(), frame.width, frame.height, frame.width * 3, QImage::Format_RGB888);
     update();
+    if (QAccessible::isActive() && !frame.isNull()) {
+        QAccessibleValueChangeEvent changed(this, qint64(frame.index));
+        QAccessible::updateAccessibility(&changed);
+    }
+}
+
+QString VideoView::accessibleStatus() const
+{
+    if (m_image.isNull())
+        return tr("No video");
+    QString text = m_frames > 0 ? tr("Frame %1 of %2, %3 s").arg(m_frame.index).arg(m_frames).arg(m_frame.timestampSeconds, 0, 'f', 3)
+                                : tr("Frame %1, %2 s").arg(m_frame.index).arg(m_frame.timestampSeconds, 0, 'f', 3);
+    if (m_score >= 0) {
+        text += (m_score >= m_threshold ? tr(", score %1, above threshold") : tr(", score %1")).arg(m_score, 0, 'f', 3);
+        if (!m_topClass.isEmpty())
+            text += tr(", %1 %2%").arg(m_topClass).arg(m_topClassProbability * 100, 0, 'f', 0);
+    }
+    return text;
 }
 
 void VideoView::setFrameScore(float score, const QString& topClass, float topClassProbability)

@@ -48,10 +48,10 @@ void LabelTimelineController::installShortcuts(ShortcutRegistry* registry)
         QShortcut* shortcut = registry->addShortcut(id, tr("Labels"), what, keys, m_window);
         connect(shortcut, &QShortcut::activated, this, function);
     };
-    add(QStringLiteral("labels.selectNext"), {QKeySequence(Qt::Key_Tab)}, tr("Select the next label"), [this] { selectNeighbour(true); });
-    // Shift+Tab arrives as Backtab, with or without Shift depending on the platform.
-    add(QStringLiteral("labels.selectPrevious"), {QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::Key_Backtab)},
-        tr("Select the previous label"), [this] { selectNeighbour(false); });
+    // Not Tab: Tab and Shift+Tab move the keyboard focus, which a keyboard-only user needs.
+    add(QStringLiteral("labels.selectNext"), {QKeySequence(Qt::CTRL | Qt::Key_Down)}, tr("Select the next label"), [this] { selectNeighbour(true); });
+    add(QStringLiteral("labels.selectPrevious"), {QKeySequence(Qt::CTRL | Qt::Key_Up)}, tr("Select the previous label"),
+        [this] { selectNeighbour(false); });
     for (const bool bySecond : {false, true}) {
         const Qt::KeyboardModifiers shift = bySecond ? Qt::ShiftModifier : Qt::NoModifier;
         const QString unit = bySecond ? QStringLiteral("Second") : QStringLiteral("Frame");
