@@ -7,6 +7,7 @@
 
 #include "timeline/ClassHeatmapLane.h"
 #include "timeline/IntervalLanes.h"
+#include "timeline/LabelLaneDrag.h"
 #include "timeline/TimelineAccessible.h"
 #include "timeline/TimelineAxes.h"
 #include "timeline/TimelineMinimap.h"
@@ -27,7 +28,7 @@ using namespace lane;
 
 namespace {
 
-constexpr double kGrabPixels = 6;
+constexpr double kGrabPixels = LabelLaneDrag::kGrabPixels;
 
 } // namespace
 
@@ -467,41 +468,18 @@ void ScoreTimeline::updateDragPreview()
         fill.setAlpha(140);
         m_dragItem->setBrush(fill);
     }
-    m_dragItem->topLeft->setCoords(double(m_dragStart), kLabelsTop);
-    m_dragItem->bottomRight->setCoords(double(m_dragEnd), kLabelsBottom);
+    m_dragItem->topLeft->setCoords(double(m_labelDrag.start()), kLabelsTop);
+    m_dragItem->bottomRight->setCoords(double(m_labelDrag.end()), kLabelsBottom);
     replotSoon();
 }
 
 void ScoreTimeline::onPress(QMouseEvent* event)
 {
     const QPointF pos = event->position();
+    const auto pixelOf = [this](qint64 frame) { return m_plot->xAxis->coordToPixel(double(frame)); };
     if (event->button() == Qt::LeftButton && inLabelsLane(pos) && m_frames > 0) {
-        // A label's edge (within a few pixels), its body, or empty lane to draw a new one.
-        m_dragLabel = -1;
-        m_dragMoved = false;
-        m_dragFrom = dragFrame(pos, {});
-        m_drag = Drag::LabelCreate;
-        for (int i = 0; i < m_labels.size(); ++i) {
-            const TimelineLabel& l = m_labels[i];
-            const double left = m_plot->xAxis->coordToPixel(double(l.startFrame));
-            const double right = m_plot->xAxis->coordToPixel(double(l.endFrame));
-            if (std::abs(pos.x() - left) <= kGrabPixels)
-                m_drag = Drag::LabelStart;
-            else if (std::abs(pos.x() - right) <= kGrabPixels)
-                m_drag = Drag::LabelEnd;
-            else if (pos.x() > left && pos.x() < right)
-                m_drag = Drag::LabelMove;
-            else
-                continue;
-            m_dragLabel = i;
-            m_dragStart = l.startFrame;
-            m_dragEnd = l.endFrame;
-            break;
-        }
-        if (m_drag == Drag::LabelCreate) {
-            m_dragStart = m_dragFrom;
-            m_dragEnd = m_dragFrom + 1;
-        }
+        m_drag = Drag::Label;
+        m_labelDrag.press(dragFrame(pos, {}), pos.x(), m_labels, pixelOf);
         return;
     }
     if (event->button() == Qt::LeftButton) {
@@ -528,35 +506,12 @@ void ScoreTimeline::onMove(QMouseEvent* event)
         setThreshold(m_plot->yAxis->pixelToCoord(pos.y()));
         emit thresholdDragged(m_threshold, false);
         break;
-    case Drag::LabelCreate:
-    case Drag::LabelStart:
-    case Drag::LabelEnd:
-    case Drag::LabelMove: {
-        const qint64 frame = dragFrame(pos, event->modifiers());
-        m_dragMoved = m_dragMoved || frame != m_dragFrom;
-        if (!m_dragMoved)
-            break;
-        qint64 shown = frame; // the frame the player shows: the one under the moving edge
-        if (m_drag == Drag::LabelCreate) {
-            m_dragStart = std::min(m_dragFrom, frame);
-            m_dragEnd = std::max(m_dragFrom, frame) + 1;
-        } else if (m_drag == Drag::LabelStart) {
-            m_dragStart = std::clamp<qint64>(frame, 0, m_labels[m_dragLabel].endFrame - 1);
-            shown = m_dragStart;
-        } else if (m_drag == Drag::LabelEnd) {
-            m_dragEnd = std::clamp<qint64>(frame, m_labels[m_dragLabel].startFrame + 1, m_frames);
-            shown = m_dragEnd - 1;
-        } else {
-            const TimelineLabel& l = m_labels[m_dragLabel];
-            const qint64 length = l.endFrame - l.startFrame;
-            m_dragStart = std::clamp<qint64>(l.startFrame + frame - m_dragFrom, 0, std::max<qint64>(0, m_frames - length));
-            m_dragEnd = m_dragStart + length;
-            shown = m_dragStart;
+    case Drag::Label:
+        if (const qint64 shown = m_labelDrag.move(dragFrame(pos, event->modifiers()), m_labels, m_frames); shown >= 0) {
+            updateDragPreview();
+            emit seekRequested(shown); // the frame under the moving edge
         }
-        updateDragPreview();
-        emit seekRequested(std::clamp<qint64>(shown, 0, std::max<qint64>(0, m_frames - 1)));
         break;
-    }
     case Drag::Pan: {
         const double delta = m_plot->xAxis->pixelToCoord(m_panFromPixel) - m_plot->xAxis->pixelToCoord(pos.x());
         m_plot->xAxis->moveRange(delta);
@@ -564,17 +519,11 @@ void ScoreTimeline::onMove(QMouseEvent* event)
         replotSoon();
         break;
     }
-    case Drag::None:
-        m_plot->setCursor(std::abs(pos.y() - pixelOfScore(m_threshold)) <= kGrabPixels ? Qt::SizeVerCursor : Qt::ArrowCursor);
-        if (inLabelsLane(pos))
-            for (const TimelineLabel& l : std::as_const(m_labels)) {
-                const double left = m_plot->xAxis->coordToPixel(double(l.startFrame));
-                const double right = m_plot->xAxis->coordToPixel(double(l.endFrame));
-                if (std::abs(pos.x() - left) <= kGrabPixels || std::abs(pos.x() - right) <= kGrabPixels)
-                    m_plot->setCursor(Qt::SizeHorCursor);
-                else if (pos.x() > left && pos.x() < right)
-                    m_plot->setCursor(Qt::OpenHandCursor);
-            }
+    case Drag::None: {
+        const Qt::CursorShape shape = std::abs(pos.y() - pixelOfScore(m_threshold)) <= kGrabPixels ? Qt::SizeVerCursor : Qt::ArrowCursor;
+        m_plot->setCursor(inLabelsLane(pos) ? LabelLaneDrag::cursorAt(pos.x(), m_labels,
+                                                                      [this](qint64 f) { return m_plot->xAxis->coordToPixel(double(f)); }, shape)
+                                            : shape);
         if (m_heat->rect()->rect().contains(pos.toPoint())) {
             const qint64 frame = frameAtPixel(pos.x());
             const QStringList top = topClassesAt(frame);
@@ -582,6 +531,7 @@ void ScoreTimeline::onMove(QMouseEvent* event)
                 QToolTip::showText(event->globalPosition().toPoint(), tr("Frame %1\n%2").arg(frame).arg(top.join(QLatin1Char('\n'))), m_plot);
         }
         break;
+    }
     }
 }
 
@@ -596,18 +546,18 @@ void ScoreTimeline::onRelease(QMouseEvent*)
     }
     if (drag == Drag::Threshold)
         emit thresholdDragged(m_threshold, true);
-    if (drag == Drag::LabelCreate && !m_dragMoved)
-        emit seekRequested(std::clamp<qint64>(m_dragFrom, 0, std::max<qint64>(0, m_frames - 1)));
-    else if (drag == Drag::LabelCreate)
-        emit labelCreateRequested(m_dragStart, m_dragEnd);
-    else if ((drag == Drag::LabelStart || drag == Drag::LabelEnd || drag == Drag::LabelMove) && m_dragLabel >= 0 &&
-             m_dragLabel < m_labels.size()) {
-        const qint64 id = m_labels[m_dragLabel].id;
-        if (!m_dragMoved)
-            emit labelClicked(id);
-        else
-            emit labelBoundsRequested(id, m_dragStart, m_dragEnd);
-    }
+    if (drag != Drag::Label)
+        return;
+    using What = LabelLaneDrag::Outcome::What;
+    const LabelLaneDrag::Outcome out = m_labelDrag.release(m_labels, m_frames);
+    if (out.what == What::Seek)
+        emit seekRequested(out.frame);
+    else if (out.what == What::Create)
+        emit labelCreateRequested(out.start, out.end);
+    else if (out.what == What::Click)
+        emit labelClicked(out.id);
+    else if (out.what == What::Bounds)
+        emit labelBoundsRequested(out.id, out.start, out.end);
 }
 
 void ScoreTimeline::replotSoon()

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "theme/ThemeColors.h"
+#include "timeline/LabelLaneDrag.h"
 
 #include <QStringList>
 #include <QVector>
@@ -168,12 +169,9 @@ private:
     double m_fps = 30;
     double m_threshold = 0.5;
     qint64 m_playhead = 0;
-    enum class Drag { None, Seek, Threshold, Pan, LabelCreate, LabelStart, LabelEnd, LabelMove } m_drag = Drag::None;
+    enum class Drag { None, Seek, Threshold, Pan, Label } m_drag = Drag::None;
     QVector<TimelineLabel> m_labels;
-    int m_dragLabel = -1;             // index in m_labels
-    qint64 m_dragFrom = 0;            // the frame pressed
-    qint64 m_dragStart = 0, m_dragEnd = 0; // the bounds being dragged, [start, end)
-    bool m_dragMoved = false;
+    LabelLaneDrag m_labelDrag;
     QCPItemRect* m_dragItem = nullptr; // the preview of a new or changed label
     bool inLabelsLane(const QPointF& pos) const;
     qint64 dragFrame(const QPointF& pos, Qt::KeyboardModifiers modifiers) const;
