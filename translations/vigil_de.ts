@@ -1757,14 +1757,6 @@ Klassen der Datei abgleichen mit:</translation>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <source>Detections</source>
-        <translation>Erkennungen</translation>
-    </message>
-    <message>
-        <source>Labels</source>
-        <translation>Markierungen</translation>
-    </message>
-    <message>
         <source>Safe Mode</source>
         <translation>Abgesicherter Modus</translation>
     </message>
@@ -1816,10 +1808,6 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>Label ends at frame %1: I marks its first frame, Esc cancels</source>
         <translation>Markierung endet bei Frame %1: I setzt ihren ersten Frame, Esc bricht ab</translation>
-    </message>
-    <message>
-        <source>Label added: 1-9 and 0 change its class, N adds a note, Ctrl+Z takes it back</source>
-        <translation>Markierung hinzugefügt: 1-9 und 0 ändern ihre Klasse, N fügt eine Notiz hinzu, Ctrl+Z nimmt sie zurück</translation>
     </message>
     <message numerus="yes">
         <source>%n detection(s), %1 alarms/h</source>
@@ -2001,58 +1989,6 @@ Klassen der Datei abgleichen mit:</translation>
         <translation>Abgesicherter Modus: nur CPU, Standardlayout, keine Such-Proxys. Starten Sie Vigil neu, um ihn zu verlassen.</translation>
     </message>
     <message>
-        <source>Accept the selected detections</source>
-        <translation>Ausgewählte Erkennungen annehmen</translation>
-    </message>
-    <message>
-        <source>Reject the selected detections</source>
-        <translation>Ausgewählte Erkennungen ablehnen</translation>
-    </message>
-    <message>
-        <source>Make labels of the selected detections</source>
-        <translation>Aus den ausgewählten Erkennungen Markierungen erstellen</translation>
-    </message>
-    <message>
-        <source>Next detection</source>
-        <translation>Nächste Erkennung</translation>
-    </message>
-    <message>
-        <source>Previous detection</source>
-        <translation>Vorherige Erkennung</translation>
-    </message>
-    <message>
-        <source>Edit the note of the selected detection or label</source>
-        <translation>Notiz der ausgewählten Erkennung oder Markierung bearbeiten</translation>
-    </message>
-    <message>
-        <source>Give the selection class %1 (in the class list&apos;s order)</source>
-        <translation>Auswahl der Klasse %1 zuordnen (in der Reihenfolge der Klassenliste)</translation>
-    </message>
-    <message>
-        <source>Mark in at the frame shown</source>
-        <translation>Anfang am angezeigten Frame setzen</translation>
-    </message>
-    <message>
-        <source>Mark out at the frame shown</source>
-        <translation>Ende am angezeigten Frame setzen</translation>
-    </message>
-    <message>
-        <source>Clear the marks</source>
-        <translation>Anfang und Ende zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Move the selected label&apos;s first frame here</source>
-        <translation>Ersten Frame der ausgewählten Markierung hierher verschieben</translation>
-    </message>
-    <message>
-        <source>Move the selected label&apos;s last frame here</source>
-        <translation>Letzten Frame der ausgewählten Markierung hierher verschieben</translation>
-    </message>
-    <message>
-        <source>Remove the selected labels</source>
-        <translation>Ausgewählte Markierungen entfernen</translation>
-    </message>
-    <message>
         <source>Save Project As</source>
         <translation>Projekt speichern unter</translation>
     </message>
@@ -2083,10 +2019,6 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>(no key)</source>
         <translation>(keine Taste)</translation>
-    </message>
-    <message>
-        <source>Up/Down: next · %1 accept · %2 make a label · %3 reject · 1-9, 0: class · %4 note · Ctrl+A all</source>
-        <translation>Auf/Ab: nächste · %1 annehmen · %2 Markierung erstellen · %3 ablehnen · 1-9, 0: Klasse · %4 Notiz · Ctrl+A alle</translation>
     </message>
     <message>
         <source>Play or pause (%1)</source>
@@ -2311,6 +2243,85 @@ Klassen der Datei abgleichen mit:</translation>
             <numerusform>%1 als %2: %n Intervall</numerusform>
             <numerusform>%1 als %2: %n Intervalle</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ReviewDockController</name>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Detections</source>
+        <translation>Erkennungen</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Markierungen</translation>
+    </message>
+    <message>
+        <source>Label added: 1-9 and 0 change its class, N adds a note, Ctrl+Z takes it back</source>
+        <translation>Markierung hinzugefügt: 1-9 und 0 ändern ihre Klasse, N fügt eine Notiz hinzu, Ctrl+Z nimmt sie zurück</translation>
+    </message>
+    <message>
+        <source>Accept the selected detections</source>
+        <translation>Ausgewählte Erkennungen annehmen</translation>
+    </message>
+    <message>
+        <source>Reject the selected detections</source>
+        <translation>Ausgewählte Erkennungen ablehnen</translation>
+    </message>
+    <message>
+        <source>Make labels of the selected detections</source>
+        <translation>Aus den ausgewählten Erkennungen Markierungen erstellen</translation>
+    </message>
+    <message>
+        <source>Next detection</source>
+        <translation>Nächste Erkennung</translation>
+    </message>
+    <message>
+        <source>Previous detection</source>
+        <translation>Vorherige Erkennung</translation>
+    </message>
+    <message>
+        <source>Edit the note of the selected detection or label</source>
+        <translation>Notiz der ausgewählten Erkennung oder Markierung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Give the selection class %1 (in the class list&apos;s order)</source>
+        <translation>Auswahl der Klasse %1 zuordnen (in der Reihenfolge der Klassenliste)</translation>
+    </message>
+    <message>
+        <source>Mark in at the frame shown</source>
+        <translation>Anfang am angezeigten Frame setzen</translation>
+    </message>
+    <message>
+        <source>Mark out at the frame shown</source>
+        <translation>Ende am angezeigten Frame setzen</translation>
+    </message>
+    <message>
+        <source>Clear the marks</source>
+        <translation>Anfang und Ende zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s first frame here</source>
+        <translation>Ersten Frame der ausgewählten Markierung hierher verschieben</translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s last frame here</source>
+        <translation>Letzten Frame der ausgewählten Markierung hierher verschieben</translation>
+    </message>
+    <message>
+        <source>Remove the selected labels</source>
+        <translation>Ausgewählte Markierungen entfernen</translation>
+    </message>
+    <message>
+        <source>(no key)</source>
+        <translation>(keine Taste)</translation>
+    </message>
+    <message>
+        <source>Up/Down: next · %1 accept · %2 make a label · %3 reject · 1-9, 0: class · %4 note · Ctrl+A all</source>
+        <translation>Auf/Ab: nächste · %1 annehmen · %2 Markierung erstellen · %3 ablehnen · 1-9, 0: Klasse · %4 Notiz · Ctrl+A alle</translation>
     </message>
 </context>
 <context>

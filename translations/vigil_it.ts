@@ -1757,14 +1757,6 @@ Verifica le classi del file rispetto a:</translation>
         <translation>Revisione</translation>
     </message>
     <message>
-        <source>Detections</source>
-        <translation>Rilevamenti</translation>
-    </message>
-    <message>
-        <source>Labels</source>
-        <translation>Etichette</translation>
-    </message>
-    <message>
         <source>Safe Mode</source>
         <translation>Modalità provvisoria</translation>
     </message>
@@ -1816,10 +1808,6 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>Label ends at frame %1: I marks its first frame, Esc cancels</source>
         <translation>L&apos;etichetta termina al fotogramma %1: I ne segna il primo fotogramma, Esc annulla</translation>
-    </message>
-    <message>
-        <source>Label added: 1-9 and 0 change its class, N adds a note, Ctrl+Z takes it back</source>
-        <translation>Etichetta aggiunta: 1-9 e 0 ne cambiano la classe, N aggiunge una nota, Ctrl+Z la annulla</translation>
     </message>
     <message numerus="yes">
         <source>%n detection(s), %1 alarms/h</source>
@@ -2001,58 +1989,6 @@ Verifica le classi del file rispetto a:</translation>
         <translation>Modalità provvisoria: solo CPU, disposizione predefinita, nessun proxy di ricerca. Riavvia Vigil per uscirne.</translation>
     </message>
     <message>
-        <source>Accept the selected detections</source>
-        <translation>Accetta i rilevamenti selezionati</translation>
-    </message>
-    <message>
-        <source>Reject the selected detections</source>
-        <translation>Rifiuta i rilevamenti selezionati</translation>
-    </message>
-    <message>
-        <source>Make labels of the selected detections</source>
-        <translation>Crea etichette dai rilevamenti selezionati</translation>
-    </message>
-    <message>
-        <source>Next detection</source>
-        <translation>Rilevamento successivo</translation>
-    </message>
-    <message>
-        <source>Previous detection</source>
-        <translation>Rilevamento precedente</translation>
-    </message>
-    <message>
-        <source>Edit the note of the selected detection or label</source>
-        <translation>Modifica la nota del rilevamento o dell&apos;etichetta selezionati</translation>
-    </message>
-    <message>
-        <source>Give the selection class %1 (in the class list&apos;s order)</source>
-        <translation>Assegna alla selezione la classe %1 (nell&apos;ordine dell&apos;elenco delle classi)</translation>
-    </message>
-    <message>
-        <source>Mark in at the frame shown</source>
-        <translation>Segna l&apos;inizio al fotogramma mostrato</translation>
-    </message>
-    <message>
-        <source>Mark out at the frame shown</source>
-        <translation>Segna la fine al fotogramma mostrato</translation>
-    </message>
-    <message>
-        <source>Clear the marks</source>
-        <translation>Cancella i segni di inizio e fine</translation>
-    </message>
-    <message>
-        <source>Move the selected label&apos;s first frame here</source>
-        <translation>Sposta qui il primo fotogramma dell&apos;etichetta selezionata</translation>
-    </message>
-    <message>
-        <source>Move the selected label&apos;s last frame here</source>
-        <translation>Sposta qui l&apos;ultimo fotogramma dell&apos;etichetta selezionata</translation>
-    </message>
-    <message>
-        <source>Remove the selected labels</source>
-        <translation>Rimuovi le etichette selezionate</translation>
-    </message>
-    <message>
         <source>Save Project As</source>
         <translation>Salva progetto con nome</translation>
     </message>
@@ -2083,10 +2019,6 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>(no key)</source>
         <translation>(nessun tasto)</translation>
-    </message>
-    <message>
-        <source>Up/Down: next · %1 accept · %2 make a label · %3 reject · 1-9, 0: class · %4 note · Ctrl+A all</source>
-        <translation>Su/Giù: successivo · %1 accetta · %2 crea etichetta · %3 rifiuta · 1-9, 0: classe · %4 nota · Ctrl+A tutti</translation>
     </message>
     <message>
         <source>Play or pause (%1)</source>
@@ -2311,6 +2243,85 @@ Verifica le classi del file rispetto a:</translation>
             <numerusform>%1 come %2: %n intervallo</numerusform>
             <numerusform>%1 come %2: %n intervalli</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ReviewDockController</name>
+    <message>
+        <source>Review</source>
+        <translation>Revisione</translation>
+    </message>
+    <message>
+        <source>Detections</source>
+        <translation>Rilevamenti</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Etichette</translation>
+    </message>
+    <message>
+        <source>Label added: 1-9 and 0 change its class, N adds a note, Ctrl+Z takes it back</source>
+        <translation>Etichetta aggiunta: 1-9 e 0 ne cambiano la classe, N aggiunge una nota, Ctrl+Z la annulla</translation>
+    </message>
+    <message>
+        <source>Accept the selected detections</source>
+        <translation>Accetta i rilevamenti selezionati</translation>
+    </message>
+    <message>
+        <source>Reject the selected detections</source>
+        <translation>Rifiuta i rilevamenti selezionati</translation>
+    </message>
+    <message>
+        <source>Make labels of the selected detections</source>
+        <translation>Crea etichette dai rilevamenti selezionati</translation>
+    </message>
+    <message>
+        <source>Next detection</source>
+        <translation>Rilevamento successivo</translation>
+    </message>
+    <message>
+        <source>Previous detection</source>
+        <translation>Rilevamento precedente</translation>
+    </message>
+    <message>
+        <source>Edit the note of the selected detection or label</source>
+        <translation>Modifica la nota del rilevamento o dell&apos;etichetta selezionati</translation>
+    </message>
+    <message>
+        <source>Give the selection class %1 (in the class list&apos;s order)</source>
+        <translation>Assegna alla selezione la classe %1 (nell&apos;ordine dell&apos;elenco delle classi)</translation>
+    </message>
+    <message>
+        <source>Mark in at the frame shown</source>
+        <translation>Segna l&apos;inizio al fotogramma mostrato</translation>
+    </message>
+    <message>
+        <source>Mark out at the frame shown</source>
+        <translation>Segna la fine al fotogramma mostrato</translation>
+    </message>
+    <message>
+        <source>Clear the marks</source>
+        <translation>Cancella i segni di inizio e fine</translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s first frame here</source>
+        <translation>Sposta qui il primo fotogramma dell&apos;etichetta selezionata</translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s last frame here</source>
+        <translation>Sposta qui l&apos;ultimo fotogramma dell&apos;etichetta selezionata</translation>
+    </message>
+    <message>
+        <source>Remove the selected labels</source>
+        <translation>Rimuovi le etichette selezionate</translation>
+    </message>
+    <message>
+        <source>(no key)</source>
+        <translation>(nessun tasto)</translation>
+    </message>
+    <message>
+        <source>Up/Down: next · %1 accept · %2 make a label · %3 reject · 1-9, 0: class · %4 note · Ctrl+A all</source>
+        <translation>Su/Giù: successivo · %1 accetta · %2 crea etichetta · %3 rifiuta · 1-9, 0: classe · %4 nota · Ctrl+A tutti</translation>
     </message>
 </context>
 <context>

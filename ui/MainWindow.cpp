@@ -4,6 +4,7 @@
 #include "WorkstationController.h"
 #include "review/LabelTimelineController.h"
 #include "review/LabelToolsController.h"
+#include "review/ReviewDockController.h"
 #include "export/ClipExportController.h"
 #include "research/ResearchController.h"
 #include "research/VideoMetricsController.h"
@@ -128,20 +129,17 @@ MainWindow::MainWindow(QWidget* parent)
     resizeDocks({jobsDock}, {130}, Qt::Vertical);
     m_docks << jobsDock;
 
-    m_detectionsPanel = new DetectionsPanel(this);
-    m_labelsPanel = new LabelsPanel(this);
-    m_reviewTabs = new QTabWidget(this);
-    m_reviewTabs->setAccessibleName(tr("Review"));
-    m_reviewTabs->addTab(m_detectionsPanel, tr("Detections"));
-    m_reviewTabs->addTab(m_labelsPanel, tr("Labels"));
+    m_review = new ReviewDockController(m_controller, m_timeline, [this] { return m_transport->shownFrame(); }, this);
+    connect(m_review, &ReviewDockController::message, this, [this](const QString& text, int timeout) { statusBar()->showMessage(text, timeout); });
+    m_detectionsPanel = m_review->detections();
+    m_labelsPanel = m_review->labels();
+    m_reviewTabs = m_review->tabs();
     auto* detectionsDock = new QDockWidget(tr("Review"), this);
     detectionsDock->setObjectName(QStringLiteral("detectionsDock"));
     detectionsDock->setWidget(m_reviewTabs);
     addDockWidget(Qt::RightDockWidgetArea, detectionsDock);
     m_docks << detectionsDock;
     resizeDocks({library, detectionsDock}, {240, 400}, Qt::Horizontal);
-    // Undo and the queue keys act on the tab shown.
-    connect(m_reviewTabs, &QTabWidget::currentChanged, this, [this] { m_controller->setLabelsActive(labelsShown()); });
 
     m_shortcuts = new ShortcutRegistry(this);
     createMenus();
@@ -193,15 +191,7 @@ MainWindow::MainWindow(QWidget* parent)
             message += tr(", %n file(s) not added: %1", nullptr, int(problems.size())).arg(problems.first());
         statusBar()->showMessage(message, 15000);
     });
-    connect(c, &WorkstationController::videosChanged, this, &MainWindow::refreshDetectionsPanel);
-    connect(m_detectionsPanel, &DetectionsPanel::filterChanged, this, &MainWindow::refreshDetectionsPanel);
-    connect(m_detectionsPanel, &DetectionsPanel::reviewRequested, c, &WorkstationController::setReviewState);
-    connect(m_detectionsPanel, &DetectionsPanel::classRequested, c, &WorkstationController::setCorrectedClass);
-    connect(m_detectionsPanel, &DetectionsPanel::noteRequested, c, &WorkstationController::setNote);
-    connect(m_detectionsPanel, &DetectionsPanel::labelRequested, c, &WorkstationController::makeLabels);
-    connect(m_detectionsPanel, &DetectionsPanel::detectionActivated, c, &WorkstationController::playDetection);
     LabelEditor* labels = c->labels();
-    connect(labels, &LabelEditor::labelsChanged, this, [this] { showLabels(true); });
     connect(labels, &LabelEditor::marksChanged, m_timeline, &ScoreTimeline::setMarks);
     connect(labels, &LabelEditor::marksChanged, this, [this](qint64 in, qint64 out) {
         if (in >= 0 && out < 0)
@@ -211,19 +201,6 @@ MainWindow::MainWindow(QWidget* parent)
         else
             statusBar()->clearMessage();
     });
-    connect(labels, &LabelEditor::labelAdded, this, [this](qint64 id) {
-        showReviewTab(1);
-        m_labelsPanel->selectLabel(id);
-        statusBar()->showMessage(tr("Label added: 1-9 and 0 change its class, N adds a note, Ctrl+Z takes it back"), 15000);
-    });
-    connect(m_labelsPanel, &LabelsPanel::labelActivated, this, [c](const LabelRecord& label) {
-        c->player().pause();
-        c->player().seek(label.startFrame);
-    });
-    connect(m_labelsPanel, &LabelsPanel::selectionChanged, this, [this] { showLabels(false); });
-    connect(m_labelsPanel, &LabelsPanel::classRequested, labels, &LabelEditor::setClass);
-    connect(m_labelsPanel, &LabelsPanel::noteRequested, labels, &LabelEditor::setNote);
-    connect(m_labelsPanel, &LabelsPanel::removeRequested, labels, &LabelEditor::remove);
     connect(c, &WorkstationController::videoOpened, this, [this](qint64, const QString& path, qint64 frames, double fps) {
         m_transport->setVideo(frames, fps);
         m_timeline->setVideo(frames, fps);
@@ -237,7 +214,6 @@ MainWindow::MainWindow(QWidget* parent)
     connect(c, &WorkstationController::groundTruthChanged, m_timeline, &ScoreTimeline::setGroundTruth);
     connect(c, &WorkstationController::classProbabilitiesChanged, m_timeline, &ScoreTimeline::setClassProbabilities);
     connect(c, &WorkstationController::scoresAppended, m_timeline, &ScoreTimeline::appendScores);
-    connect(c, &WorkstationController::detectionsChanged, this, &MainWindow::refreshDetectionsPanel);
     // While dragging (previewed, not stored) and once stored: the same count and lanes.
     auto showDetections = [this](int count, double perHour) {
         m_detectionsLabel->setText(tr("%n detection(s), %1 alarms/h", nullptr, count).arg(perHour, 0, 'f', 1));
@@ -289,9 +265,7 @@ MainWindow::MainWindow(QWidget* parent)
         forgetRecent(path);
         m_start->setRecentProjects(recentProjects());
     });
-    // The review tables' keys are the registry's (changed or not), and the hints say them.
-    m_detectionsPanel->setOwnKeys(false);
-    m_labelsPanel->setOwnKeys(false);
+    // The hints say the keys in force.
     connect(m_shortcuts, &ShortcutRegistry::keysChanged, this, &MainWindow::showKeyHints);
     applyStoredShortcuts();
     showStartPage();
@@ -530,54 +504,8 @@ void MainWindow::createShortcuts()
 {
     // Each key says what it does, under an id its changes are stored by (Settings >
     // Keyboard changes them; Help > Keyboard Shortcuts lists them by group).
-    QString group;
-    auto add = [this, &group](const char* id, const QList<QKeySequence>& keys, const QString& what, auto function) {
-        QShortcut* shortcut = m_shortcuts->addShortcut(QString::fromLatin1(id), group, what, keys, this);
-        m_workstationShortcuts << shortcut;
-        connect(shortcut, &QShortcut::activated, this, function);
-    };
     m_workstationShortcuts << m_transport->registerKeys(m_shortcuts, this);
-    // The review queue from anywhere in the window (text fields keep their typed keys).
-    // Digits and N act on the tab shown: the detections or the labels.
-    // Keys of one tab do nothing while the other is shown.
-    const auto onDetections = [this](auto action) {
-        return [this, action] {
-            if (!labelsShown())
-                action();
-        };
-    };
-    const auto onLabels = [this](auto action) {
-        return [this, action] {
-            if (labelsShown())
-                action();
-        };
-    };
-    group = tr("Review");
-    add("review.accept", {QKeySequence(Qt::Key_A)}, tr("Accept the selected detections"), onDetections([this] { m_detectionsPanel->acceptSelected(); }));
-    add("review.reject", {QKeySequence(Qt::Key_X)}, tr("Reject the selected detections"), onDetections([this] { m_detectionsPanel->rejectSelected(); }));
-    add("review.makeLabels", {QKeySequence(Qt::SHIFT | Qt::Key_A)}, tr("Make labels of the selected detections"), onDetections([this] { m_detectionsPanel->labelSelected(); }));
-    add("review.nextDetection", {QKeySequence(Qt::Key_PageDown)}, tr("Next detection"), onDetections([this] { m_detectionsPanel->next(); }));
-    add("review.previousDetection", {QKeySequence(Qt::Key_PageUp)}, tr("Previous detection"), onDetections([this] { m_detectionsPanel->previous(); }));
-    add("review.note", {QKeySequence(Qt::Key_N)}, tr("Edit the note of the selected detection or label"), [this] { labelsShown() ? m_labelsPanel->editNote() : m_detectionsPanel->editNote(); });
-    for (int digit = 0; digit <= 9; ++digit)
-        add(QStringLiteral("review.class%1").arg(digit).toLatin1().constData(), {QKeySequence(Qt::Key_0 + digit)},
-            tr("Give the selection class %1 (in the class list's order)").arg(digit), [this, digit] {
-            labelsShown() ? m_labelsPanel->classifySelected(digit) : m_detectionsPanel->classifySelected(digit);
-        });
-    // Labels: In and Out marks at the frame shown, as in video editors.
-    LabelEditor* labels = m_controller->labels();
-    group = tr("Labels");
-    add("labels.markIn", {QKeySequence(Qt::Key_I)}, tr("Mark in at the frame shown"), [this, labels] { labels->setMarkIn(std::max<qint64>(0, m_transport->shownFrame())); });
-    add("labels.markOut", {QKeySequence(Qt::Key_O)}, tr("Mark out at the frame shown"), [this, labels] { labels->setMarkOut(std::max<qint64>(0, m_transport->shownFrame())); });
-    add("labels.clearMarks", {QKeySequence(Qt::Key_Escape)}, tr("Clear the marks"), [labels] { labels->clearMarks(); });
-    // Shift+I / Shift+O move the selected label's first / last frame to the frame shown.
-    add("labels.firstFrameHere", {QKeySequence(Qt::SHIFT | Qt::Key_I)}, tr("Move the selected label's first frame here"), onLabels([this, labels] {
-        labels->moveFirstFrame(m_labelsPanel->selectedIds().value(0), m_transport->shownFrame());
-    }));
-    add("labels.lastFrameHere", {QKeySequence(Qt::SHIFT | Qt::Key_O)}, tr("Move the selected label's last frame here"), onLabels([this, labels] {
-        labels->moveLastFrame(m_labelsPanel->selectedIds().value(0), m_transport->shownFrame());
-    }));
-    add("labels.remove", {QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_Backspace)}, tr("Remove the selected labels"), onLabels([this] { m_labelsPanel->removeSelected(); }));
+    m_workstationShortcuts << m_review->registerKeys(m_shortcuts, this);
 }
 
 double MainWindow::playbackRate() const
@@ -597,8 +525,7 @@ void MainWindow::showKeyHints()
         const QString all = keys.keysOf(QString::fromLatin1(id));
         return all.isEmpty() ? tr("(no key)") : all.section(QStringLiteral("; "), 0, 0);
     };
-    m_detectionsPanel->setKeyHint(tr("Up/Down: next · %1 accept · %2 make a label · %3 reject · 1-9, 0: class · %4 note · Ctrl+A all")
-                                      .arg(first("review.accept"), first("review.makeLabels"), first("review.reject"), first("review.note")));
+    m_review->showKeyHints(keys);
     m_playButton->setToolTip(tr("Play or pause (%1)").arg(first("playback.playPause")));
 }
 
@@ -615,26 +542,9 @@ void MainWindow::applyStoredShortcuts()
     }
 }
 
-bool MainWindow::labelsShown() const
-{
-    return m_reviewTabs->currentWidget() == m_labelsPanel;
-}
-
 void MainWindow::showReviewTab(int tab)
 {
-    m_reviewTabs->setCurrentIndex(tab);
-}
-
-void MainWindow::showLabels(bool refreshTable)
-{
-    const QList<LabelRecord>& labels = m_controller->labels()->labels();
-    if (refreshTable)
-        m_labelsPanel->setLabels(labels, m_transport->framesPerSecond());
-    const QList<qint64> selected = m_labelsPanel->selectedIds();
-    QVector<TimelineLabel> lane;
-    for (const LabelRecord& l : labels)
-        lane << TimelineLabel{l.startFrame, l.endFrame, selected.contains(l.id), l.id};
-    m_timeline->setLabels(lane);
+    m_review->showTab(tab);
 }
 
 void MainWindow::showFrame(const FrameImage& frame)
@@ -648,19 +558,6 @@ void MainWindow::showFrame(const FrameImage& frame)
     m_view->setFrameScore(score, topClass, probability);
     m_classChart->setProbabilities(m_controller->frameClassProbabilities(frame.index));
     m_timeline->setPlayhead(frame.index);
-}
-
-void MainWindow::refreshDetectionsPanel()
-{
-    QList<QPair<qint64, QString>> names;
-    QHash<qint64, QPair<QString, double>> videos;
-    for (const VideoRecord& v : m_controller->videos()) {
-        names << qMakePair(v.id, QFileInfo(v.path).fileName());
-        videos.insert(v.id, qMakePair(QFileInfo(v.path).fileName(), v.frameRate));
-    }
-    m_detectionsPanel->setVideos(names);
-    m_detectionsPanel->setClasses(m_controller->classNames(), m_controller->normalId());
-    m_detectionsPanel->setDetections(m_controller->detections(m_detectionsPanel->filter()), videos);
 }
 
 void MainWindow::saveProjectAs()

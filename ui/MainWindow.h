@@ -29,6 +29,7 @@ class SettingsController;
 class ShortcutRegistry;
 class TransportController;
 class VideoListController;
+class ReviewDockController;
 class ClipExportController;
 class VideoMetricsController;
 class TrainingController;
@@ -107,7 +108,6 @@ private:
     void showFrame(const FrameImage& frame);
     void showError(const QString& message);
     void rememberRecent(const QString& path);
-    void refreshDetectionsPanel();
     void saveProjectAs();
 
     WorkstationController* m_controller = nullptr;
@@ -120,6 +120,7 @@ private:
     ShortcutRegistry* m_shortcuts = nullptr;
     TransportController* m_transport = nullptr;
     VideoListController* m_videoList = nullptr;
+    ReviewDockController* m_review = nullptr;
     ClipExportController* m_clipExport = nullptr;
     VideoMetricsController* m_videoMetrics = nullptr;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_helpMenu = nullptr;
@@ -135,8 +136,6 @@ private:
     DetectionsPanel* m_detectionsPanel = nullptr;
     LabelsPanel* m_labelsPanel = nullptr;
     QTabWidget* m_reviewTabs = nullptr;
-    bool labelsShown() const;
-    void showLabels(bool refreshTable);
     ClassChart* m_classChart = nullptr;
     QLabel* m_detectionsLabel = nullptr;
     JobsPanel* m_jobs = nullptr;
