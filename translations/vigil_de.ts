@@ -1937,34 +1937,6 @@ Klassen der Datei abgleichen mit:</translation>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <source>&amp;Score</source>
-        <translation>Be&amp;wertung</translation>
-    </message>
-    <message>
-        <source>Choose &amp;Model...</source>
-        <translation>&amp;Modell wählen...</translation>
-    </message>
-    <message>
-        <source>Score &amp;Selected Videos</source>
-        <translation>&amp;Ausgewählte Videos bewerten</translation>
-    </message>
-    <message>
-        <source>Score &amp;Everything Unscored</source>
-        <translation>Alle &amp;unbewerteten Videos bewerten</translation>
-    </message>
-    <message>
-        <source>Score a &amp;Folder...</source>
-        <translation>&amp;Ordner bewerten...</translation>
-    </message>
-    <message>
-        <source>Score a Folder</source>
-        <translation>Ordner bewerten</translation>
-    </message>
-    <message>
-        <source>&amp;Detection Settings...</source>
-        <translation>&amp;Erkennungseinstellungen...</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1975,14 +1947,6 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>The class probabilities at the playhead appear here once a model is chosen (Score &gt; Choose Model).</source>
         <translation>Die Klassenwahrscheinlichkeiten an der Abspielposition erscheinen hier, sobald ein Modell gewählt ist (Bewertung &gt; Modell wählen).</translation>
-    </message>
-    <message>
-        <source>%1 (needs a model: Score &gt; Choose Model)</source>
-        <translation>%1 (benötigt ein Modell: Bewertung &gt; Modell wählen)</translation>
-    </message>
-    <message>
-        <source>Choose the AnomalyCLIP checkpoint first; Help &gt; System Check says where to get it.</source>
-        <translation>Wählen Sie zuerst den AnomalyCLIP-Checkpoint; wo es ihn gibt, steht unter Hilfe &gt; Systemprüfung.</translation>
     </message>
     <message>
         <source>Safe Mode: CPU only, default layout, no seek proxies. Restart Vigil to leave it.</source>
@@ -2322,6 +2286,45 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>Up/Down: next · %1 accept · %2 make a label · %3 reject · 1-9, 0: class · %4 note · Ctrl+A all</source>
         <translation>Auf/Ab: nächste · %1 annehmen · %2 Markierung erstellen · %3 ablehnen · 1-9, 0: Klasse · %4 Notiz · Ctrl+A alle</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ScoreMenuController</name>
+    <message>
+        <source>&amp;Score</source>
+        <translation>Be&amp;wertung</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Model...</source>
+        <translation>&amp;Modell wählen...</translation>
+    </message>
+    <message>
+        <source>Score &amp;Selected Videos</source>
+        <translation>&amp;Ausgewählte Videos bewerten</translation>
+    </message>
+    <message>
+        <source>Score &amp;Everything Unscored</source>
+        <translation>Alle &amp;unbewerteten Videos bewerten</translation>
+    </message>
+    <message>
+        <source>Score a &amp;Folder...</source>
+        <translation>&amp;Ordner bewerten...</translation>
+    </message>
+    <message>
+        <source>Score a Folder</source>
+        <translation>Ordner bewerten</translation>
+    </message>
+    <message>
+        <source>&amp;Detection Settings...</source>
+        <translation>&amp;Erkennungseinstellungen...</translation>
+    </message>
+    <message>
+        <source>%1 (needs a model: Score &gt; Choose Model)</source>
+        <translation>%1 (benötigt ein Modell: Bewertung &gt; Modell wählen)</translation>
+    </message>
+    <message>
+        <source>Choose the AnomalyCLIP checkpoint first; Help &gt; System Check says where to get it.</source>
+        <translation>Wählen Sie zuerst den AnomalyCLIP-Checkpoint; wo es ihn gibt, steht unter Hilfe &gt; Systemprüfung.</translation>
     </message>
 </context>
 <context>

@@ -1937,34 +1937,6 @@ Verifica le classi del file rispetto a:</translation>
         <translation>&amp;Schermo intero</translation>
     </message>
     <message>
-        <source>&amp;Score</source>
-        <translation>&amp;Analisi</translation>
-    </message>
-    <message>
-        <source>Choose &amp;Model...</source>
-        <translation>Scegli &amp;modello...</translation>
-    </message>
-    <message>
-        <source>Score &amp;Selected Videos</source>
-        <translation>Analizza i video &amp;selezionati</translation>
-    </message>
-    <message>
-        <source>Score &amp;Everything Unscored</source>
-        <translation>Analizza &amp;tutti i video non analizzati</translation>
-    </message>
-    <message>
-        <source>Score a &amp;Folder...</source>
-        <translation>Analizza una &amp;cartella...</translation>
-    </message>
-    <message>
-        <source>Score a Folder</source>
-        <translation>Analizza una cartella</translation>
-    </message>
-    <message>
-        <source>&amp;Detection Settings...</source>
-        <translation>Impostazioni di &amp;rilevamento...</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>A&amp;iuto</translation>
     </message>
@@ -1975,14 +1947,6 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>The class probabilities at the playhead appear here once a model is chosen (Score &gt; Choose Model).</source>
         <translation>Qui compaiono le probabilità delle classi all&apos;indicatore di riproduzione dopo aver scelto un modello (Analisi &gt; Scegli modello).</translation>
-    </message>
-    <message>
-        <source>%1 (needs a model: Score &gt; Choose Model)</source>
-        <translation>%1 (serve un modello: Analisi &gt; Scegli modello)</translation>
-    </message>
-    <message>
-        <source>Choose the AnomalyCLIP checkpoint first; Help &gt; System Check says where to get it.</source>
-        <translation>Scegli prima il checkpoint di AnomalyCLIP; Aiuto &gt; Verifica del sistema indica dove trovarlo.</translation>
     </message>
     <message>
         <source>Safe Mode: CPU only, default layout, no seek proxies. Restart Vigil to leave it.</source>
@@ -2322,6 +2286,45 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>Up/Down: next · %1 accept · %2 make a label · %3 reject · 1-9, 0: class · %4 note · Ctrl+A all</source>
         <translation>Su/Giù: successivo · %1 accetta · %2 crea etichetta · %3 rifiuta · 1-9, 0: classe · %4 nota · Ctrl+A tutti</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ScoreMenuController</name>
+    <message>
+        <source>&amp;Score</source>
+        <translation>&amp;Analisi</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Model...</source>
+        <translation>Scegli &amp;modello...</translation>
+    </message>
+    <message>
+        <source>Score &amp;Selected Videos</source>
+        <translation>Analizza i video &amp;selezionati</translation>
+    </message>
+    <message>
+        <source>Score &amp;Everything Unscored</source>
+        <translation>Analizza &amp;tutti i video non analizzati</translation>
+    </message>
+    <message>
+        <source>Score a &amp;Folder...</source>
+        <translation>Analizza una &amp;cartella...</translation>
+    </message>
+    <message>
+        <source>Score a Folder</source>
+        <translation>Analizza una cartella</translation>
+    </message>
+    <message>
+        <source>&amp;Detection Settings...</source>
+        <translation>Impostazioni di &amp;rilevamento...</translation>
+    </message>
+    <message>
+        <source>%1 (needs a model: Score &gt; Choose Model)</source>
+        <translation>%1 (serve un modello: Analisi &gt; Scegli modello)</translation>
+    </message>
+    <message>
+        <source>Choose the AnomalyCLIP checkpoint first; Help &gt; System Check says where to get it.</source>
+        <translation>Scegli prima il checkpoint di AnomalyCLIP; Aiuto &gt; Verifica del sistema indica dove trovarlo.</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@
 #include "review/LabelEditor.h"
 #include "review/LabelsPanel.h"
 #include "project/ProjectStore.h"
-#include "score/ScoreDialogs.h"
+#include "score/ScoreMenuController.h"
 #include "timeline/ScoreTimeline.h"
 #include "settings/AppSettings.h"
 #include "settings/Settings.h"
@@ -142,10 +142,16 @@ MainWindow::MainWindow(QWidget* parent)
     resizeDocks({library, detectionsDock}, {240, 400}, Qt::Horizontal);
 
     m_shortcuts = new ShortcutRegistry(this);
+    m_scoreMenu = new ScoreMenuController(m_controller, [this] { return m_videoList->selectedIds(); }, this);
+    connect(m_scoreMenu, &ScoreMenuController::modelChosen, m_videoList, &VideoListController::refresh);
+    connect(m_scoreMenu, &ScoreMenuController::thresholdChanged, this, [this](double threshold) {
+        m_timeline->setThreshold(threshold);
+        m_view->setThreshold(float(threshold));
+    });
     createMenus();
     m_training = new TrainingController(m_controller, this);
     m_training->install();
-    m_needModel << m_training->fineTuneAction();
+    m_scoreMenu->needsModel(m_training->fineTuneAction());
     createHelpMenu();
     m_settings = new SettingsController(m_controller, this);
     m_settings->install(m_editMenu, m_helpMenu);
@@ -416,24 +422,7 @@ void MainWindow::createMenus()
     view->addAction(tr("&Fullscreen"), QKeySequence(Qt::Key_F11), this,
                     [this] { isFullScreen() ? showNormal() : showFullScreen(); })->setObjectName(QStringLiteral("view.fullscreen"));
 
-    QMenu* score = menuBar()->addMenu(tr("&Score"));
-    score->addAction(tr("Choose &Model..."), this, &MainWindow::chooseModel)->setObjectName(QStringLiteral("score.chooseModel"));
-    score->addAction(tr("Score &Selected Videos"), this, [this] {
-        const QList<qint64> ids = m_videoList->selectedIds();
-        if (!ids.isEmpty())
-            m_controller->scoreVideos(ids);
-    })->setObjectName(QStringLiteral("score.scoreSelectedVideos"));
-    m_needModel << score->actions().constLast();
-    score->addAction(tr("Score &Everything Unscored"), this, [this] { m_controller->scoreVideos({}); })->setObjectName(QStringLiteral("score.scoreEverythingUnscored"));
-    m_needModel << score->actions().constLast();
-    score->addAction(tr("Score a &Folder..."), this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Score a Folder"));
-        if (!folder.isEmpty())
-            m_controller->addAndScoreVideos({folder});
-    })->setObjectName(QStringLiteral("score.scoreAFolder"));
-    m_needModel << score->actions().constLast();
-    score->addSeparator();
-    score->addAction(tr("&Detection Settings..."), this, &MainWindow::editDetectionSettings)->setObjectName(QStringLiteral("score.detectionSettings"));
+    m_scoreMenu->install(menuBar());
 }
 
 void MainWindow::createHelpMenu()
@@ -459,16 +448,6 @@ void MainWindow::updateModelActions()
     m_classChart->setPlaceholderText(m_controller->model()
                                          ? tr("The class probabilities at the playhead appear here: open a video from the Videos list.")
                                          : tr("The class probabilities at the playhead appear here once a model is chosen (Score > Choose Model)."));
-    // Without a model the scoring actions say why they cannot run, rather than failing.
-    const bool model = m_controller->model().has_value();
-    for (QAction* action : std::as_const(m_needModel)) {
-        if (!action->property("vigilText").isValid())
-            action->setProperty("vigilText", action->text());
-        const QString text = action->property("vigilText").toString();
-        action->setEnabled(model);
-        action->setText(model ? text : tr("%1 (needs a model: Score > Choose Model)").arg(text));
-        action->setToolTip(model ? QString() : tr("Choose the AnomalyCLIP checkpoint first; Help > System Check says where to get it."));
-    }
 }
 
 void MainWindow::setSafeMode(bool safe)
@@ -603,27 +582,6 @@ void MainWindow::addFolderDialog()
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Add Folder"));
     if (!folder.isEmpty())
         m_controller->addVideos({folder});
-}
-
-void MainWindow::chooseModel()
-{
-    const std::optional<ModelChoice> chosen =
-        chooseModelDialog(this, m_controller->model(), m_controller->device(), m_controller->precision());
-    if (!chosen)
-        return;
-    m_controller->setDevice(chosen->device, chosen->precision);
-    m_controller->setModel(chosen->model);
-    m_videoList->refresh();
-}
-
-void MainWindow::editDetectionSettings()
-{
-    const std::optional<DetectionSettings> settings = detectionSettingsDialog(this, m_controller->detectionSettings());
-    if (!settings)
-        return;
-    m_controller->setDetectionSettings(*settings);
-    m_timeline->setThreshold(settings->threshold);
-    m_view->setThreshold(float(settings->threshold));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

@@ -30,6 +30,7 @@ class ShortcutRegistry;
 class TransportController;
 class VideoListController;
 class ReviewDockController;
+class ScoreMenuController;
 class ClipExportController;
 class VideoMetricsController;
 class TrainingController;
@@ -103,8 +104,6 @@ private:
     void openProjectDialog();
     void addVideosDialog();
     void addFolderDialog();
-    void chooseModel();
-    void editDetectionSettings();
     void showFrame(const FrameImage& frame);
     void showError(const QString& message);
     void rememberRecent(const QString& path);
@@ -121,6 +120,7 @@ private:
     TransportController* m_transport = nullptr;
     VideoListController* m_videoList = nullptr;
     ReviewDockController* m_review = nullptr;
+    ScoreMenuController* m_scoreMenu = nullptr;
     ClipExportController* m_clipExport = nullptr;
     VideoMetricsController* m_videoMetrics = nullptr;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_helpMenu = nullptr;
@@ -142,7 +142,6 @@ private:
     QPushButton* m_playButton = nullptr;
     QMenu* m_recentMenu = nullptr;
     HelpController* m_help = nullptr;
-    QList<QAction*> m_needModel;
     QLabel* m_safeLabel = nullptr;
 };
 
