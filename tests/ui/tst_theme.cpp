@@ -168,7 +168,7 @@ private slots:
             QCOMPARE(window.settings()->theme()->dark(), choice == QLatin1String("dark"));
             const QString media = kShared + QStringLiteral("/media/");
             QVERIFY(window.openProject(dir.filePath(choice + QStringLiteral(".vigil")), {media + "cctv_roadaccident.mp4"}));
-            QTRY_COMPARE(window.videoList()->count(), 1);
+            QTRY_COMPARE_WITH_TIMEOUT(window.videoList()->count(), 1, 60000);
             WorkstationController* c = window.controller();
             ModelRecord model;
             model.name = QStringLiteral("golden-ucf");
@@ -181,8 +181,8 @@ private slots:
             c->scoreVideos({});
             QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 300000);
             window.videoList()->setCurrentRow(0);
-            QTRY_VERIFY(c->currentVideo() > 0);
-            QTRY_VERIFY(window.findChild<ScoreTimeline*>()->scoreCount() > 0);
+            QTRY_VERIFY_WITH_TIMEOUT(c->currentVideo() > 0, 60000);
+            QTRY_VERIFY_WITH_TIMEOUT(window.findChild<ScoreTimeline*>()->scoreCount() > 0, 60000);
             QTest::qWait(500);
             // The timeline's plot is drawn in the theme's colours: its background pixels.
             ScoreTimeline* timeline = window.findChild<ScoreTimeline*>();

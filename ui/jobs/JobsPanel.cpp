@@ -35,6 +35,9 @@ JobsPanel::JobsPanel(QWidget* parent)
     m_tree->setRootIsDecorated(false);
     m_tree->setHeaderLabels({tr("Video"), tr("Progress"), tr("Speed"), tr("Time left"), tr("State")});
     m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    // The figures keep their width in every language ("2876.7 Frames/s"); the name takes the rest.
+    for (int column : {SpeedColumn, LeftColumn, StateColumn})
+        m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_summary = new QLabel(tr("No scoring job"), this);
     m_summary->setObjectName(QStringLiteral("jobsSummary"));
     m_pause = new QPushButton(tr("Pause"), this);
