@@ -2210,6 +2210,48 @@ Klassen der Datei abgleichen mit:</translation>
     </message>
 </context>
 <context>
+    <name>vigil::ReviewDecisions</name>
+    <message numerus="yes">
+        <source>Accept %n detection(s)</source>
+        <translation>
+            <numerusform>%n Erkennung annehmen</numerusform>
+            <numerusform>%n Erkennungen annehmen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n detection(s)</source>
+        <translation>
+            <numerusform>%n Erkennung ablehnen</numerusform>
+            <numerusform>%n Erkennungen ablehnen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unmark %n detection(s)</source>
+        <translation>
+            <numerusform>Entscheidung für %n Erkennung zurücknehmen</numerusform>
+            <numerusform>Entscheidung für %n Erkennungen zurücknehmen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the class of %n detection(s)</source>
+        <translation>
+            <numerusform>Klasse von %n Erkennung ändern</numerusform>
+            <numerusform>Klasse von %n Erkennungen ändern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note on a detection</source>
+        <translation>Notiz zu einer Erkennung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n label(s) from detections</source>
+        <translation>
+            <numerusform>%n Markierung aus Erkennungen erstellen</numerusform>
+            <numerusform>%n Markierungen aus Erkennungen erstellen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::ReviewDockController</name>
     <message>
         <source>Review</source>
@@ -2374,6 +2416,53 @@ Klassen der Datei abgleichen mit:</translation>
 %2</source>
         <translation>Frame %1
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ScoringQueue</name>
+    <message>
+        <source>The class list &apos;%1&apos; cannot be read</source>
+        <translation>Die Klassenliste „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Safe Mode scores on the CPU only, and fp16 runs on a GPU: choose CPU in Score &gt; Choose Model, or restart normally.</source>
+        <translation>Im abgesicherten Modus wird nur auf der CPU bewertet, fp16 läuft aber auf einer GPU: Wählen Sie CPU unter Bewertung &gt; Modell wählen, oder starten Sie normal neu.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be scored: %2</source>
+        <translation>%1 konnte nicht bewertet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Scoring done</source>
+        <translation>Bewertung abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Model loaded, scoring on %1</source>
+        <translation>Modell geladen, Bewertung auf %1</translation>
+    </message>
+    <message>
+        <source>Choose a model first (Score &gt; Choose Model).</source>
+        <translation>Wählen Sie zuerst ein Modell (Bewertung &gt; Modell wählen).</translation>
+    </message>
+    <message>
+        <source>Nothing to score</source>
+        <translation>Nichts zu bewerten</translation>
+    </message>
+    <message>
+        <source>Done (cached features)</source>
+        <translation>Fertig (zwischengespeicherte Merkmale)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>
@@ -3351,89 +3440,6 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>%1 is missing: relink it or restore the file</source>
         <translation>%1 fehlt: Verknüpfen Sie es neu, oder stellen Sie die Datei wieder her</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accept %n detection(s)</source>
-        <translation>
-            <numerusform>%n Erkennung annehmen</numerusform>
-            <numerusform>%n Erkennungen annehmen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Reject %n detection(s)</source>
-        <translation>
-            <numerusform>%n Erkennung ablehnen</numerusform>
-            <numerusform>%n Erkennungen ablehnen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Unmark %n detection(s)</source>
-        <translation>
-            <numerusform>Entscheidung für %n Erkennung zurücknehmen</numerusform>
-            <numerusform>Entscheidung für %n Erkennungen zurücknehmen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Make %n label(s) from detections</source>
-        <translation>
-            <numerusform>%n Markierung aus Erkennungen erstellen</numerusform>
-            <numerusform>%n Markierungen aus Erkennungen erstellen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Change the class of %n detection(s)</source>
-        <translation>
-            <numerusform>Klasse von %n Erkennung ändern</numerusform>
-            <numerusform>Klasse von %n Erkennungen ändern</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Note on a detection</source>
-        <translation>Notiz zu einer Erkennung</translation>
-    </message>
-    <message>
-        <source>Choose a model first (Score &gt; Choose Model).</source>
-        <translation>Wählen Sie zuerst ein Modell (Bewertung &gt; Modell wählen).</translation>
-    </message>
-    <message>
-        <source>The class list &apos;%1&apos; cannot be read</source>
-        <translation>Die Klassenliste „%1“ kann nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>Safe Mode scores on the CPU only, and fp16 runs on a GPU: choose CPU in Score &gt; Choose Model, or restart normally.</source>
-        <translation>Im abgesicherten Modus wird nur auf der CPU bewertet, fp16 läuft aber auf einer GPU: Wählen Sie CPU unter Bewertung &gt; Modell wählen, oder starten Sie normal neu.</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>%1 could not be scored: %2</source>
-        <translation>%1 konnte nicht bewertet werden: %2</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Scoring done</source>
-        <translation>Bewertung abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Model loaded, scoring on %1</source>
-        <translation>Modell geladen, Bewertung auf %1</translation>
-    </message>
-    <message>
-        <source>Nothing to score</source>
-        <translation>Nichts zu bewerten</translation>
-    </message>
-    <message>
-        <source>Done (cached features)</source>
-        <translation>Fertig (zwischengespeicherte Merkmale)</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Fertig</translation>
     </message>
 </context>
 </TS>

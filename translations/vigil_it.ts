@@ -2210,6 +2210,48 @@ Verifica le classi del file rispetto a:</translation>
     </message>
 </context>
 <context>
+    <name>vigil::ReviewDecisions</name>
+    <message numerus="yes">
+        <source>Accept %n detection(s)</source>
+        <translation>
+            <numerusform>Accetta %n rilevamento</numerusform>
+            <numerusform>Accetta %n rilevamenti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n detection(s)</source>
+        <translation>
+            <numerusform>Rifiuta %n rilevamento</numerusform>
+            <numerusform>Rifiuta %n rilevamenti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unmark %n detection(s)</source>
+        <translation>
+            <numerusform>Annulla la decisione su %n rilevamento</numerusform>
+            <numerusform>Annulla la decisione su %n rilevamenti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the class of %n detection(s)</source>
+        <translation>
+            <numerusform>Cambia la classe di %n rilevamento</numerusform>
+            <numerusform>Cambia la classe di %n rilevamenti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note on a detection</source>
+        <translation>Nota su un rilevamento</translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n label(s) from detections</source>
+        <translation>
+            <numerusform>Crea %n etichetta dai rilevamenti</numerusform>
+            <numerusform>Crea %n etichette dai rilevamenti</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::ReviewDockController</name>
     <message>
         <source>Review</source>
@@ -2374,6 +2416,53 @@ Verifica le classi del file rispetto a:</translation>
 %2</source>
         <translation>Fotogramma %1
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ScoringQueue</name>
+    <message>
+        <source>The class list &apos;%1&apos; cannot be read</source>
+        <translation>Impossibile leggere l&apos;elenco delle classi &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Safe Mode scores on the CPU only, and fp16 runs on a GPU: choose CPU in Score &gt; Choose Model, or restart normally.</source>
+        <translation>In modalità provvisoria l&apos;analisi usa solo la CPU, mentre fp16 richiede una GPU: scegli CPU in Analisi &gt; Scegli modello oppure riavvia normalmente.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Non riuscito: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be scored: %2</source>
+        <translation>Impossibile analizzare %1: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <source>Scoring done</source>
+        <translation>Analisi completata</translation>
+    </message>
+    <message>
+        <source>Model loaded, scoring on %1</source>
+        <translation>Modello caricato, analisi su %1</translation>
+    </message>
+    <message>
+        <source>Choose a model first (Score &gt; Choose Model).</source>
+        <translation>Scegli prima un modello (Analisi &gt; Scegli modello).</translation>
+    </message>
+    <message>
+        <source>Nothing to score</source>
+        <translation>Niente da analizzare</translation>
+    </message>
+    <message>
+        <source>Done (cached features)</source>
+        <translation>Completato (feature nella cache)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Completato</translation>
     </message>
 </context>
 <context>
@@ -3351,89 +3440,6 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>%1 is missing: relink it or restore the file</source>
         <translation>%1 non si trova: ricollegalo o ripristina il file</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accept %n detection(s)</source>
-        <translation>
-            <numerusform>Accetta %n rilevamento</numerusform>
-            <numerusform>Accetta %n rilevamenti</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Reject %n detection(s)</source>
-        <translation>
-            <numerusform>Rifiuta %n rilevamento</numerusform>
-            <numerusform>Rifiuta %n rilevamenti</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Unmark %n detection(s)</source>
-        <translation>
-            <numerusform>Annulla la decisione su %n rilevamento</numerusform>
-            <numerusform>Annulla la decisione su %n rilevamenti</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Make %n label(s) from detections</source>
-        <translation>
-            <numerusform>Crea %n etichetta dai rilevamenti</numerusform>
-            <numerusform>Crea %n etichette dai rilevamenti</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Change the class of %n detection(s)</source>
-        <translation>
-            <numerusform>Cambia la classe di %n rilevamento</numerusform>
-            <numerusform>Cambia la classe di %n rilevamenti</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Note on a detection</source>
-        <translation>Nota su un rilevamento</translation>
-    </message>
-    <message>
-        <source>Choose a model first (Score &gt; Choose Model).</source>
-        <translation>Scegli prima un modello (Analisi &gt; Scegli modello).</translation>
-    </message>
-    <message>
-        <source>The class list &apos;%1&apos; cannot be read</source>
-        <translation>Impossibile leggere l&apos;elenco delle classi &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>Safe Mode scores on the CPU only, and fp16 runs on a GPU: choose CPU in Score &gt; Choose Model, or restart normally.</source>
-        <translation>In modalità provvisoria l&apos;analisi usa solo la CPU, mentre fp16 richiede una GPU: scegli CPU in Analisi &gt; Scegli modello oppure riavvia normalmente.</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Non riuscito: %1</translation>
-    </message>
-    <message>
-        <source>%1 could not be scored: %2</source>
-        <translation>Impossibile analizzare %1: %2</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Annullato</translation>
-    </message>
-    <message>
-        <source>Scoring done</source>
-        <translation>Analisi completata</translation>
-    </message>
-    <message>
-        <source>Model loaded, scoring on %1</source>
-        <translation>Modello caricato, analisi su %1</translation>
-    </message>
-    <message>
-        <source>Nothing to score</source>
-        <translation>Niente da analizzare</translation>
-    </message>
-    <message>
-        <source>Done (cached features)</source>
-        <translation>Completato (feature nella cache)</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Completato</translation>
     </message>
 </context>
 </TS>

@@ -1,19 +1,21 @@
-// The review workstation's logic between the project store, the playback and scoring
-// workers and the views: which video is open, its scores and detections, the threshold.
-// Views stay dumb; MainWindow connects them to this.
+// The review workstation: the open project (ProjectSession), the video shown with its
+// scores and detections, the player, and the parts that change them: review decisions,
+// detection settings and the scoring queue (ui/workstation/). Views stay dumb; MainWindow
+// and the dock controllers connect them to this, which keeps the parts in step.
 #pragma once
 
 #include "playback/PlaybackController.h"
 #include "project/AnnotationFile.h"
 #include "project/ProjectTypes.h"
 #include "scoring/ScoringTypes.h"
+#include "workstation/DetectionTuning.h"
+#include "workstation/ProjectSession.h"
+#include "workstation/ReviewDecisions.h"
+#include "workstation/ScoringQueue.h"
 
 #include <QObject>
-#include <QElapsedTimer>
-#include <QLockFile>
 #include <QUndoGroup>
 #include <QUndoStack>
-#include <QThread>
 #include <QVector>
 
 #include <memory>
@@ -23,7 +25,6 @@ namespace vigil {
 
 class LabelEditor;
 class ProjectStore;
-class ScoringController;
 
 /// GUI thread.
 class WorkstationController : public QObject {
@@ -34,39 +35,39 @@ public:
 
     /// Opens (creating when asked) a project; throws vigil::Error naming the file.
     void openProject(const QString& path, bool create);
-    ProjectStore* store() const { return m_store.get(); }
+    ProjectStore* store() const { return m_session.store(); }
     /// Copies the open project to `path` and continues in the copy.
     void saveProjectAs(const QString& path);
-    QString projectPath() const;
+    QString projectPath() const { return m_session.path(); }
 
     /// Probes and adds video files (folders are searched recursively) on a background
     /// thread; videosAdded() follows. A missing video of the same content is relinked to
     /// the new path instead of added twice.
-    void addVideos(const QStringList& paths);
+    void addVideos(const QStringList& paths) { m_session.addVideos(paths, false); }
     /// addVideos(), then scores what the folders and files hold (new and already present).
-    void addAndScoreVideos(const QStringList& paths);
+    void addAndScoreVideos(const QStringList& paths) { m_session.addVideos(paths, true); }
     /// Imports a dataset's temporal annotations (UCF-Crime or XD-Violence text, or a folder
     /// of ShanghaiTech frame masks; see AnnotationFile.h) for the project's videos of the
     /// same name. Returns how many videos got ground truth; throws vigil::Error.
     int importGroundTruth(const QString& annotationPath);
     QList<GroundTruthInterval> currentGroundTruth() const;
     /// What the last importGroundTruth() matched, left out and cut.
-    const AnnotationImport& lastImport() const { return m_lastImport; }
+    const AnnotationImport& lastImport() const { return m_session.lastImport(); }
     /// Points a (moved) video at a new file.
     void relinkVideo(qint64 videoId, const QString& path);
-    QList<VideoRecord> videos() const;
+    QList<VideoRecord> videos() const { return m_session.videos(); }
 
     /// The model used for scoring and shown; registered in the project.
     void setModel(const ModelRecord& model);
-    std::optional<ModelRecord> model() const { return m_model; }
+    std::optional<ModelRecord> model() const { return m_session.model(); }
     /// Where scoring runs: Auto picks CUDA when LibTorch has it and a GPU is present; int8
     /// on the CPU, fp16 on CUDA.
     void setDevice(ComputeDevice device, Precision precision = Precision::Float32);
     /// Safe Mode: scoring on the CPU whatever the device chosen, no seek proxies.
     void setSafeMode(bool safe);
     bool safeMode() const { return m_safeMode; }
-    ComputeDevice device() const { return m_device; }
-    Precision precision() const { return m_precision; }
+    ComputeDevice device() const { return m_session.device(); }
+    Precision precision() const { return m_session.precision(); }
 
     /// The user's settings the workstation follows (Edit > Settings), applied by the
     /// settings controller; plain value.
@@ -87,24 +88,24 @@ public:
 
     /// Scores the given videos (or, when empty, every unscored one) in the background.
     void scoreVideos(QList<qint64> videoIds);
-    void setScoringPaused(bool paused);
-    void cancelScoring();
+    void setScoringPaused(bool paused) { m_scoring.setPaused(paused); }
+    void cancelScoring() { m_scoring.cancel(); }
 
     /// Re-segments the open video at once; `store` also saves settings and detections.
     void setThreshold(double threshold, bool store);
-    double threshold() const { return m_settings.threshold; }
-    DetectionSettings detectionSettings() const { return m_settings; }
+    double threshold() const { return m_tuning.settings().threshold; }
+    DetectionSettings detectionSettings() const { return m_tuning.settings(); }
     /// Saves the project's detection settings and re-segments every scored video.
     void setDetectionSettings(const DetectionSettings& settings);
     /// Review edits: each is one undoable step on undoStack(), stored at once.
-    void setReviewState(const QList<qint64>& detectionIds, ReviewState state);
-    void setCorrectedClass(const QList<qint64>& detectionIds, int cls);
-    void setNote(qint64 detectionId, const QString& note);
+    void setReviewState(const QList<qint64>& detectionIds, ReviewState state) { m_review.setReviewState(detectionIds, state); }
+    void setCorrectedClass(const QList<qint64>& detectionIds, int cls) { m_review.setCorrectedClass(detectionIds, cls); }
+    void setNote(qint64 detectionId, const QString& note) { m_review.setNote(detectionId, note); }
     /// Labels of the detections' bounds and classes (corrected, else the model's), each
     /// keeping what the model said (model, class, peak and mean score) and, for the one
     /// shown, how long the analyst took. One undo step.
-    void makeLabels(const QList<qint64>& detectionIds);
-    QUndoStack* undoStack() { return &m_undo; }
+    void makeLabels(const QList<qint64>& detectionIds) { m_review.makeLabels(m_detections, detectionIds); }
+    QUndoStack* undoStack() { return m_review.undoStack(); }
     /// The analyst's label edits have a stack of their own: detections are replaced (and
     /// their stack cleared) whenever a video is scored or re-segmented; labels are not.
     QUndoStack* labelUndoStack() { return &m_labelUndo; }
@@ -117,10 +118,10 @@ public:
     /// of the open video; the first abnormal class when unscored; "Anomaly" without a model.
     QString suggestedClass(qint64 start, qint64 end) const;
     /// Detections of the current model matching `filter` (all videos unless it says).
-    QList<DetectionRecord> detections(DetectionFilter filter) const;
+    QList<DetectionRecord> detections(DetectionFilter filter) const { return m_session.detections(filter); }
     /// The current model's class names (model order) and normal class.
-    QStringList classNames() const;
-    int normalId() const;
+    QStringList classNames() const { return m_session.classNames(); }
+    int normalId() const { return m_session.normalId(); }
     /// Opens the detection's video if needed, seeks 4 s before it and plays.
     void playDetection(const DetectionRecord& detection);
 
@@ -130,7 +131,7 @@ public:
     /// p(class | abnormal) of the abnormal classes (model order, normal left out) at a frame.
     QVector<double> frameClassProbabilities(qint64 frame) const;
     /// The abnormal class names in that order.
-    QStringList abnormalClassNames() const;
+    QStringList abnormalClassNames() const { return m_session.abnormalClassNames(); }
 
 signals:
     void projectOpened(const QString& path);
@@ -159,41 +160,22 @@ signals:
 
 private:
     void applyProxySettings();
-    void onScored(const ScoringResult& result);
-    void resegment();
+    void loadTrack();
     void reloadDetections();
-    void resegmentProject();
-    void pushReview(const QString& text, const QList<qint64>& ids, const std::function<void(struct ReviewValues&)>& change);
-    void loadLabels();
+    // A video's scores or detections were replaced.
+    void trackReplaced(qint64 videoId);
 
-    std::unique_ptr<ProjectStore> m_store;
-    std::unique_ptr<QLockFile> m_lock; // held while this window may write the project
-    QElapsedTimer m_decisionClock;     // since the detection below was shown
-    qint64 m_decisionDetection = 0;
-    double decisionSecondsFor(const QList<qint64>& ids) const;
-    qint64 storedModelId(const ModelRecord& model);
+    ProjectSession m_session;
     PlaybackController m_player;
-    std::unique_ptr<ScoringController> m_scoring;
-    QUndoStack m_undo;
     QUndoStack m_labelUndo;
-    AnnotationImport m_lastImport;
-    QUndoGroup m_undoGroup;
     LabelEditor* m_labelEditor = nullptr;
-    ComputeDevice m_device = ComputeDevice::Auto;
+    ReviewDecisions m_review;
+    DetectionTuning m_tuning;
+    ScoringQueue m_scoring;
+    QUndoGroup m_undoGroup;
     bool m_safeMode = false;
     Preferences m_preferences;
-    bool m_scoringBusy = false, m_scoringStale = false;
-    Precision m_precision = Precision::Float32;
-    QThread m_probeThread;
-    QObject* m_prober = nullptr; // lives on m_probeThread
-    void onProbed(const QList<VideoRecord>& records, const QStringList& problems, bool scoreAfter);
-    void probeAndAdd(const QStringList& paths, bool scoreAfter);
-    void loadTrack();
-    void trackReplaced(qint64 videoId);
-    std::optional<ModelRecord> m_model;
-    std::optional<LabelSet> m_labels; // the model's class list, resolved once
-    QHash<QString, qint64> m_scoringIds; // video path -> id, for results
-    DetectionSettings m_settings;
+    // The video shown.
     qint64 m_videoId = 0;
     double m_fps = 30;
     std::optional<ScoreTrack> m_track;
