@@ -1765,18 +1765,6 @@ Klassen der Datei abgleichen mit:</translation>
         <translation>Bereit</translation>
     </message>
     <message>
-        <source>Preparing fast seeking in %1: %2%</source>
-        <translation>Schnelles Springen in %1 wird vorbereitet: %2 %</translation>
-    </message>
-    <message>
-        <source>Fast seeking ready in %1</source>
-        <translation>Schnelles Springen in %1 bereit</translation>
-    </message>
-    <message>
-        <source>No fast seeking in %1 (seeks stay exact, only slower): %2</source>
-        <translation>Kein schnelles Springen in %1 (Sprünge bleiben genau, nur langsamer): %2</translation>
-    </message>
-    <message>
         <source>%1 - Vigil</source>
         <translation>%1 - Vigil</translation>
     </message>
@@ -1809,13 +1797,6 @@ Klassen der Datei abgleichen mit:</translation>
         <source>Label ends at frame %1: I marks its first frame, Esc cancels</source>
         <translation>Markierung endet bei Frame %1: I setzt ihren ersten Frame, Esc bricht ab</translation>
     </message>
-    <message numerus="yes">
-        <source>%n detection(s), %1 alarms/h</source>
-        <translation>
-            <numerusform>%n Erkennung, %1 Alarme/h</numerusform>
-            <numerusform>%n Erkennungen, %1 Alarme/h</numerusform>
-        </translation>
-    </message>
     <message>
         <source>System check: %1</source>
         <translation>Systemprüfung: %1</translation>
@@ -1830,79 +1811,6 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;New Project...</source>
-        <translation>&amp;Neues Projekt...</translation>
-    </message>
-    <message>
-        <source>&amp;Open Project...</source>
-        <translation>Projekt ö&amp;ffnen...</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <source>No recent projects</source>
-        <translation>Keine zuletzt geöffneten Projekte</translation>
-    </message>
-    <message>
-        <source>Save Project &amp;As...</source>
-        <translation>Projekt speichern &amp;unter...</translation>
-    </message>
-    <message>
-        <source>&amp;Add Videos...</source>
-        <translation>&amp;Videos hinzufügen...</translation>
-    </message>
-    <message>
-        <source>Add &amp;Folder...</source>
-        <translation>&amp;Ordner hinzufügen...</translation>
-    </message>
-    <message numerus="yes">
-        <source>Ground truth for %n video(s) imported</source>
-        <translation>
-            <numerusform>Ground Truth für %n Video importiert</numerusform>
-            <numerusform>Ground Truth für %n Videos importiert</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n annotated video(s) are not in the project</source>
-        <translation>
-            <numerusform>; %n annotiertes Video ist nicht im Projekt</numerusform>
-            <numerusform>; %n annotierte Videos sind nicht im Projekt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n interval(s) cut at their video&apos;s last frame</source>
-        <translation>
-            <numerusform>; %n Intervall am letzten Frame seines Videos abgeschnitten</numerusform>
-            <numerusform>; %n Intervalle am letzten Frame ihres Videos abgeschnitten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import &amp;Ground Truth</source>
-        <translation>&amp;Ground Truth importieren</translation>
-    </message>
-    <message>
-        <source>&amp;Annotation File (UCF-Crime, XD-Violence)...</source>
-        <translation>&amp;Annotationsdatei (UCF-Crime, XD-Violence)...</translation>
-    </message>
-    <message>
-        <source>Import Ground Truth</source>
-        <translation>Ground Truth importieren</translation>
-    </message>
-    <message>
-        <source>Annotations (*.txt);;All files (*)</source>
-        <translation>Annotationen (*.txt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>&amp;Frame Masks Folder (ShanghaiTech)...</source>
-        <translation>Ordner mit &amp;Frame-Masken (ShanghaiTech)...</translation>
-    </message>
-    <message>
-        <source>Folder of .npy Frame Masks</source>
-        <translation>Ordner mit .npy-Frame-Masken</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1941,44 +1849,8 @@ Klassen der Datei abgleichen mit:</translation>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>The class probabilities at the playhead appear here: open a video from the Videos list.</source>
-        <translation>Die Klassenwahrscheinlichkeiten an der Abspielposition erscheinen hier: Öffnen Sie ein Video aus der Videoliste.</translation>
-    </message>
-    <message>
-        <source>The class probabilities at the playhead appear here once a model is chosen (Score &gt; Choose Model).</source>
-        <translation>Die Klassenwahrscheinlichkeiten an der Abspielposition erscheinen hier, sobald ein Modell gewählt ist (Bewertung &gt; Modell wählen).</translation>
-    </message>
-    <message>
         <source>Safe Mode: CPU only, default layout, no seek proxies. Restart Vigil to leave it.</source>
         <translation>Abgesicherter Modus: nur CPU, Standardlayout, keine Such-Proxys. Starten Sie Vigil neu, um ihn zu verlassen.</translation>
-    </message>
-    <message>
-        <source>Save Project As</source>
-        <translation>Projekt speichern unter</translation>
-    </message>
-    <message>
-        <source>Vigil projects (*.vigil)</source>
-        <translation>Vigil-Projekte (*.vigil)</translation>
-    </message>
-    <message>
-        <source>New Project</source>
-        <translation>Neues Projekt</translation>
-    </message>
-    <message>
-        <source>Open Project</source>
-        <translation>Projekt öffnen</translation>
-    </message>
-    <message>
-        <source>Add Videos</source>
-        <translation>Videos hinzufügen</translation>
-    </message>
-    <message>
-        <source>Videos (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;All files (*)</source>
-        <translation>Videos (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Add Folder</source>
-        <translation>Ordner hinzufügen</translation>
     </message>
     <message>
         <source>(no key)</source>
@@ -1991,6 +1863,140 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>Your keyboard settings were not applied: %1</source>
         <translation>Ihre Tastatureinstellungen wurden nicht übernommen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::PlayerPaneController</name>
+    <message>
+        <source>Preparing fast seeking in %1: %2%</source>
+        <translation>Schnelles Springen in %1 wird vorbereitet: %2 %</translation>
+    </message>
+    <message>
+        <source>Fast seeking ready in %1</source>
+        <translation>Schnelles Springen in %1 bereit</translation>
+    </message>
+    <message>
+        <source>No fast seeking in %1 (seeks stay exact, only slower): %2</source>
+        <translation>Kein schnelles Springen in %1 (Sprünge bleiben genau, nur langsamer): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s), %1 alarms/h</source>
+        <translation>
+            <numerusform>%n Erkennung, %1 Alarme/h</numerusform>
+            <numerusform>%n Erkennungen, %1 Alarme/h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The class probabilities at the playhead appear here: open a video from the Videos list.</source>
+        <translation>Die Klassenwahrscheinlichkeiten an der Abspielposition erscheinen hier: Öffnen Sie ein Video aus der Videoliste.</translation>
+    </message>
+    <message>
+        <source>The class probabilities at the playhead appear here once a model is chosen (Score &gt; Choose Model).</source>
+        <translation>Die Klassenwahrscheinlichkeiten an der Abspielposition erscheinen hier, sobald ein Modell gewählt ist (Bewertung &gt; Modell wählen).</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ProjectFilesController</name>
+    <message>
+        <source>&amp;New Project...</source>
+        <translation>&amp;Neues Projekt...</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project...</source>
+        <translation>Projekt ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As...</source>
+        <translation>Projekt speichern &amp;unter...</translation>
+    </message>
+    <message>
+        <source>&amp;Add Videos...</source>
+        <translation>&amp;Videos hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Add Videos</source>
+        <translation>Videos hinzufügen</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;All files (*)</source>
+        <translation>Videos (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Folder...</source>
+        <translation>&amp;Ordner hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Add Folder</source>
+        <translation>Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <source>Import &amp;Ground Truth</source>
+        <translation>&amp;Ground Truth importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Annotation File (UCF-Crime, XD-Violence)...</source>
+        <translation>&amp;Annotationsdatei (UCF-Crime, XD-Violence)...</translation>
+    </message>
+    <message>
+        <source>Import Ground Truth</source>
+        <translation>Ground Truth importieren</translation>
+    </message>
+    <message>
+        <source>Annotations (*.txt);;All files (*)</source>
+        <translation>Annotationen (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Frame Masks Folder (ShanghaiTech)...</source>
+        <translation>Ordner mit &amp;Frame-Masken (ShanghaiTech)...</translation>
+    </message>
+    <message>
+        <source>Folder of .npy Frame Masks</source>
+        <translation>Ordner mit .npy-Frame-Masken</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Vigil projects (*.vigil)</source>
+        <translation>Vigil-Projekte (*.vigil)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>Projekt speichern unter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ground truth for %n video(s) imported</source>
+        <translation>
+            <numerusform>Ground Truth für %n Video importiert</numerusform>
+            <numerusform>Ground Truth für %n Videos importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n annotated video(s) are not in the project</source>
+        <translation>
+            <numerusform>; %n annotiertes Video ist nicht im Projekt</numerusform>
+            <numerusform>; %n annotierte Videos sind nicht im Projekt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n interval(s) cut at their video&apos;s last frame</source>
+        <translation>
+            <numerusform>; %n Intervall am letzten Frame seines Videos abgeschnitten</numerusform>
+            <numerusform>; %n Intervalle am letzten Frame ihres Videos abgeschnitten</numerusform>
+        </translation>
     </message>
 </context>
 <context>

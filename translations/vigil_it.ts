@@ -1765,18 +1765,6 @@ Verifica le classi del file rispetto a:</translation>
         <translation>Pronto</translation>
     </message>
     <message>
-        <source>Preparing fast seeking in %1: %2%</source>
-        <translation>Preparazione della ricerca rapida in %1: %2%</translation>
-    </message>
-    <message>
-        <source>Fast seeking ready in %1</source>
-        <translation>Ricerca rapida pronta in %1</translation>
-    </message>
-    <message>
-        <source>No fast seeking in %1 (seeks stay exact, only slower): %2</source>
-        <translation>Nessuna ricerca rapida in %1 (la ricerca resta esatta, solo più lenta): %2</translation>
-    </message>
-    <message>
         <source>%1 - Vigil</source>
         <translation>%1 - Vigil</translation>
     </message>
@@ -1809,13 +1797,6 @@ Verifica le classi del file rispetto a:</translation>
         <source>Label ends at frame %1: I marks its first frame, Esc cancels</source>
         <translation>L&apos;etichetta termina al fotogramma %1: I ne segna il primo fotogramma, Esc annulla</translation>
     </message>
-    <message numerus="yes">
-        <source>%n detection(s), %1 alarms/h</source>
-        <translation>
-            <numerusform>%n rilevamento, %1 allarmi/h</numerusform>
-            <numerusform>%n rilevamenti, %1 allarmi/h</numerusform>
-        </translation>
-    </message>
     <message>
         <source>System check: %1</source>
         <translation>Verifica del sistema: %1</translation>
@@ -1830,79 +1811,6 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;New Project...</source>
-        <translation>&amp;Nuovo progetto...</translation>
-    </message>
-    <message>
-        <source>&amp;Open Project...</source>
-        <translation>&amp;Apri progetto...</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>Apri &amp;recenti</translation>
-    </message>
-    <message>
-        <source>No recent projects</source>
-        <translation>Nessun progetto recente</translation>
-    </message>
-    <message>
-        <source>Save Project &amp;As...</source>
-        <translation>Salva pr&amp;ogetto con nome...</translation>
-    </message>
-    <message>
-        <source>&amp;Add Videos...</source>
-        <translation>Aggiungi &amp;video...</translation>
-    </message>
-    <message>
-        <source>Add &amp;Folder...</source>
-        <translation>Aggiungi &amp;cartella...</translation>
-    </message>
-    <message numerus="yes">
-        <source>Ground truth for %n video(s) imported</source>
-        <translation>
-            <numerusform>Verità di riferimento importata per %n video</numerusform>
-            <numerusform>Verità di riferimento importata per %n video</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n annotated video(s) are not in the project</source>
-        <translation>
-            <numerusform>; %n video annotato non è nel progetto</numerusform>
-            <numerusform>; %n video annotati non sono nel progetto</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n interval(s) cut at their video&apos;s last frame</source>
-        <translation>
-            <numerusform>; %n intervallo troncato all&apos;ultimo fotogramma del video</numerusform>
-            <numerusform>; %n intervalli troncati all&apos;ultimo fotogramma del relativo video</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import &amp;Ground Truth</source>
-        <translation>&amp;Importa verità di riferimento</translation>
-    </message>
-    <message>
-        <source>&amp;Annotation File (UCF-Crime, XD-Violence)...</source>
-        <translation>File di &amp;annotazioni (UCF-Crime, XD-Violence)...</translation>
-    </message>
-    <message>
-        <source>Import Ground Truth</source>
-        <translation>Importa verità di riferimento</translation>
-    </message>
-    <message>
-        <source>Annotations (*.txt);;All files (*)</source>
-        <translation>Annotazioni (*.txt);;Tutti i file (*)</translation>
-    </message>
-    <message>
-        <source>&amp;Frame Masks Folder (ShanghaiTech)...</source>
-        <translation>Cartella di &amp;maschere dei fotogrammi (ShanghaiTech)...</translation>
-    </message>
-    <message>
-        <source>Folder of .npy Frame Masks</source>
-        <translation>Cartella di maschere dei fotogrammi .npy</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1941,44 +1849,8 @@ Verifica le classi del file rispetto a:</translation>
         <translation>A&amp;iuto</translation>
     </message>
     <message>
-        <source>The class probabilities at the playhead appear here: open a video from the Videos list.</source>
-        <translation>Qui compaiono le probabilità delle classi all&apos;indicatore di riproduzione: apri un video dall&apos;elenco Video.</translation>
-    </message>
-    <message>
-        <source>The class probabilities at the playhead appear here once a model is chosen (Score &gt; Choose Model).</source>
-        <translation>Qui compaiono le probabilità delle classi all&apos;indicatore di riproduzione dopo aver scelto un modello (Analisi &gt; Scegli modello).</translation>
-    </message>
-    <message>
         <source>Safe Mode: CPU only, default layout, no seek proxies. Restart Vigil to leave it.</source>
         <translation>Modalità provvisoria: solo CPU, disposizione predefinita, nessun proxy di ricerca. Riavvia Vigil per uscirne.</translation>
-    </message>
-    <message>
-        <source>Save Project As</source>
-        <translation>Salva progetto con nome</translation>
-    </message>
-    <message>
-        <source>Vigil projects (*.vigil)</source>
-        <translation>Progetti Vigil (*.vigil)</translation>
-    </message>
-    <message>
-        <source>New Project</source>
-        <translation>Nuovo progetto</translation>
-    </message>
-    <message>
-        <source>Open Project</source>
-        <translation>Apri progetto</translation>
-    </message>
-    <message>
-        <source>Add Videos</source>
-        <translation>Aggiungi video</translation>
-    </message>
-    <message>
-        <source>Videos (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;All files (*)</source>
-        <translation>Video (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;Tutti i file (*)</translation>
-    </message>
-    <message>
-        <source>Add Folder</source>
-        <translation>Aggiungi cartella</translation>
     </message>
     <message>
         <source>(no key)</source>
@@ -1991,6 +1863,140 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>Your keyboard settings were not applied: %1</source>
         <translation>Le tue impostazioni della tastiera non sono state applicate: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::PlayerPaneController</name>
+    <message>
+        <source>Preparing fast seeking in %1: %2%</source>
+        <translation>Preparazione della ricerca rapida in %1: %2%</translation>
+    </message>
+    <message>
+        <source>Fast seeking ready in %1</source>
+        <translation>Ricerca rapida pronta in %1</translation>
+    </message>
+    <message>
+        <source>No fast seeking in %1 (seeks stay exact, only slower): %2</source>
+        <translation>Nessuna ricerca rapida in %1 (la ricerca resta esatta, solo più lenta): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s), %1 alarms/h</source>
+        <translation>
+            <numerusform>%n rilevamento, %1 allarmi/h</numerusform>
+            <numerusform>%n rilevamenti, %1 allarmi/h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The class probabilities at the playhead appear here: open a video from the Videos list.</source>
+        <translation>Qui compaiono le probabilità delle classi all&apos;indicatore di riproduzione: apri un video dall&apos;elenco Video.</translation>
+    </message>
+    <message>
+        <source>The class probabilities at the playhead appear here once a model is chosen (Score &gt; Choose Model).</source>
+        <translation>Qui compaiono le probabilità delle classi all&apos;indicatore di riproduzione dopo aver scelto un modello (Analisi &gt; Scegli modello).</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ProjectFilesController</name>
+    <message>
+        <source>&amp;New Project...</source>
+        <translation>&amp;Nuovo progetto...</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project...</source>
+        <translation>&amp;Apri progetto...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Apri &amp;recenti</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>Nessun progetto recente</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As...</source>
+        <translation>Salva pr&amp;ogetto con nome...</translation>
+    </message>
+    <message>
+        <source>&amp;Add Videos...</source>
+        <translation>Aggiungi &amp;video...</translation>
+    </message>
+    <message>
+        <source>Add Videos</source>
+        <translation>Aggiungi video</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;All files (*)</source>
+        <translation>Video (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Folder...</source>
+        <translation>Aggiungi &amp;cartella...</translation>
+    </message>
+    <message>
+        <source>Add Folder</source>
+        <translation>Aggiungi cartella</translation>
+    </message>
+    <message>
+        <source>Import &amp;Ground Truth</source>
+        <translation>&amp;Importa verità di riferimento</translation>
+    </message>
+    <message>
+        <source>&amp;Annotation File (UCF-Crime, XD-Violence)...</source>
+        <translation>File di &amp;annotazioni (UCF-Crime, XD-Violence)...</translation>
+    </message>
+    <message>
+        <source>Import Ground Truth</source>
+        <translation>Importa verità di riferimento</translation>
+    </message>
+    <message>
+        <source>Annotations (*.txt);;All files (*)</source>
+        <translation>Annotazioni (*.txt);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Frame Masks Folder (ShanghaiTech)...</source>
+        <translation>Cartella di &amp;maschere dei fotogrammi (ShanghaiTech)...</translation>
+    </message>
+    <message>
+        <source>Folder of .npy Frame Masks</source>
+        <translation>Cartella di maschere dei fotogrammi .npy</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>Nuovo progetto</translation>
+    </message>
+    <message>
+        <source>Vigil projects (*.vigil)</source>
+        <translation>Progetti Vigil (*.vigil)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Apri progetto</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>Salva progetto con nome</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ground truth for %n video(s) imported</source>
+        <translation>
+            <numerusform>Verità di riferimento importata per %n video</numerusform>
+            <numerusform>Verità di riferimento importata per %n video</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n annotated video(s) are not in the project</source>
+        <translation>
+            <numerusform>; %n video annotato non è nel progetto</numerusform>
+            <numerusform>; %n video annotati non sono nel progetto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n interval(s) cut at their video&apos;s last frame</source>
+        <translation>
+            <numerusform>; %n intervallo troncato all&apos;ultimo fotogramma del video</numerusform>
+            <numerusform>; %n intervalli troncati all&apos;ultimo fotogramma del relativo video</numerusform>
+        </translation>
     </message>
 </context>
 <context>

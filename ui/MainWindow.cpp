@@ -13,6 +13,8 @@
 #include "jobs/JobsPanel.h"
 #include "player/ClassChart.h"
 #include "player/TransportController.h"
+#include "player/PlayerPaneController.h"
+#include "start/ProjectFilesController.h"
 #include "videos/VideoListController.h"
 #include "player/VideoView.h"
 #include "review/DetectionsPanel.h"
@@ -32,27 +34,16 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDebug>
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QDir>
 #include <QDockWidget>
-#include <QDoubleSpinBox>
 #include <QDragEnterEvent>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QMimeData>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QSet>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -62,12 +53,6 @@
 
 namespace vigil {
 
-namespace {
-
-constexpr int kRecentProjects = 8;
-
-} // namespace
-
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_controller(new WorkstationController(this))
@@ -75,38 +60,20 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("Vigil"));
     setAcceptDrops(true);
 
-    m_view = new VideoView(this);
-    m_view->setObjectName(QStringLiteral("videoView"));
-    connect(m_view, &VideoView::seekRequested, this, [this](qint64 frame) {
-        m_controller->player().seek(std::clamp<qint64>(frame, 0, std::max<qint64>(0, m_transport->frames() - 1)));
-    });
-    m_timeline = new ScoreTimeline(this);
     m_transport = new TransportController(m_controller->player(), this);
     m_playButton = m_transport->playButton();
-    m_detectionsLabel = new QLabel(this);
-    m_detectionsLabel->setObjectName(QStringLiteral("detectionsLabel"));
-
-    auto* transport = new QHBoxLayout;
-    transport->addWidget(m_playButton);
-    transport->addWidget(m_transport->frameLabel(), 1);
-    transport->addWidget(m_detectionsLabel);
-    transport->addWidget(m_transport->jumpEdit());
-    m_classChart = new ClassChart(this);
-    auto* playerRow = new QHBoxLayout;
-    playerRow->addWidget(m_view, 4);
-    playerRow->addWidget(m_classChart, 1);
-    auto* top = new QWidget(this);
-    auto* topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addLayout(playerRow, 1);
-    topLayout->addLayout(transport);
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(top);
-    splitter->addWidget(m_timeline);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({560, 280});
-    m_workstation = splitter;
+    m_pane = new PlayerPaneController(m_controller, m_transport, this);
+    connect(m_pane, &PlayerPaneController::message, this, [this](const QString& text, int timeout) { statusBar()->showMessage(text, timeout); });
+    m_view = m_pane->view();
+    m_timeline = m_pane->timeline();
+    m_classChart = m_pane->classChart();
+    m_workstation = m_pane->widget();
+    m_files = new ProjectFilesController(m_controller, this);
+    connect(m_files, &ProjectFilesController::message, this, [this](const QString& text, int timeout) { statusBar()->showMessage(text, timeout); });
+    connect(m_files, &ProjectFilesController::opened, this, [this] {
+        m_pane->clear();
+        showWorkstation();
+    });
     m_start = new StartPage(this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_start);
@@ -144,10 +111,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_shortcuts = new ShortcutRegistry(this);
     m_scoreMenu = new ScoreMenuController(m_controller, [this] { return m_videoList->selectedIds(); }, this);
     connect(m_scoreMenu, &ScoreMenuController::modelChosen, m_videoList, &VideoListController::refresh);
-    connect(m_scoreMenu, &ScoreMenuController::thresholdChanged, this, [this](double threshold) {
-        m_timeline->setThreshold(threshold);
-        m_view->setThreshold(float(threshold));
-    });
+    connect(m_scoreMenu, &ScoreMenuController::thresholdChanged, m_pane, &PlayerPaneController::setThreshold);
     createMenus();
     m_training = new TrainingController(m_controller, this);
     m_training->install();
@@ -166,28 +130,9 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1400, 900);
 
     WorkstationController* c = m_controller;
-    PlaybackWorker* player = c->player().worker();
-    connect(player, &PlaybackWorker::frameReady, this, &MainWindow::showFrame);
-    connect(player, &PlaybackWorker::failed, this, [this](const QString&, const QString& message) { showError(message); });
     connect(m_transport, &TransportController::message, this, [this](const QString& text, int timeout) { statusBar()->showMessage(text, timeout); });
-    connect(m_transport, &TransportController::jumped, this, [this] { m_view->setFocus(); });
-    connect(player, &PlaybackWorker::proxyProgress, this, [this](const QString& path, qint64 done, qint64 total) {
-        statusBar()->showMessage(tr("Preparing fast seeking in %1: %2%").arg(QFileInfo(path).fileName()).arg(total > 0 ? done * 100 / total : 0), 5000);
-    });
-    connect(player, &PlaybackWorker::proxyReady, this, [this](const QString& path) {
-        statusBar()->showMessage(tr("Fast seeking ready in %1").arg(QFileInfo(path).fileName()), 5000);
-    });
-    connect(player, &PlaybackWorker::proxyFailed, this, [this](const QString& path, const QString& message) {
-        statusBar()->showMessage(tr("No fast seeking in %1 (seeks stay exact, only slower): %2").arg(QFileInfo(path).fileName(), message), 15000);
-    });
-    connect(m_timeline, &ScoreTimeline::seekRequested, this, [c](qint64 frame) { c->player().seek(frame); });
-    connect(m_timeline, &ScoreTimeline::thresholdDragged, this, [this, c](double t, bool final) {
-        c->setThreshold(t, final);
-        m_view->setThreshold(float(t));
-    });
     connect(c, &WorkstationController::projectOpened, this, [this](const QString& path) {
         setWindowTitle(tr("%1 - Vigil").arg(QFileInfo(path).fileName()));
-        rememberRecent(path);
     });
     connect(c, &WorkstationController::videosAdded, this, [this](int added, int relinked, const QStringList& problems) {
         QString message = tr("%n video(s) added", nullptr, added);
@@ -207,29 +152,6 @@ MainWindow::MainWindow(QWidget* parent)
         else
             statusBar()->clearMessage();
     });
-    connect(c, &WorkstationController::videoOpened, this, [this](qint64, const QString& path, qint64 frames, double fps) {
-        m_transport->setVideo(frames, fps);
-        m_timeline->setVideo(frames, fps);
-        m_view->setFrameCount(frames);
-        m_timeline->setThreshold(m_controller->threshold());
-        m_classChart->setClasses(m_controller->abnormalClassNames());
-        m_view->setThreshold(float(m_controller->threshold()));
-        statusBar()->showMessage(path);
-    });
-    connect(c, &WorkstationController::scoresChanged, m_timeline, &ScoreTimeline::setScores);
-    connect(c, &WorkstationController::groundTruthChanged, m_timeline, &ScoreTimeline::setGroundTruth);
-    connect(c, &WorkstationController::classProbabilitiesChanged, m_timeline, &ScoreTimeline::setClassProbabilities);
-    connect(c, &WorkstationController::scoresAppended, m_timeline, &ScoreTimeline::appendScores);
-    // While dragging (previewed, not stored) and once stored: the same count and lanes.
-    auto showDetections = [this](int count, double perHour) {
-        m_detectionsLabel->setText(tr("%n detection(s), %1 alarms/h", nullptr, count).arg(perHour, 0, 'f', 1));
-        QVector<TimelineEvent> events;
-        for (const DetectionRecord& d : m_controller->currentDetections())
-            events << TimelineEvent{d.startFrame, d.endFrame, d.state != ReviewState::Unreviewed, d.state == ReviewState::Rejected};
-        m_timeline->setEvents(events);
-    };
-    connect(c, &WorkstationController::detectionsPreviewed, this, showDetections);
-    connect(c, &WorkstationController::detectionsChanged, this, showDetections);
     connect(c, &WorkstationController::scoringQueued, m_jobs, &JobsPanel::addJobs);
     connect(c, &WorkstationController::scoringProgress, m_jobs, &JobsPanel::setProgress);
     connect(c, &WorkstationController::scoringVideoEnded, m_jobs, &JobsPanel::setState);
@@ -254,21 +176,18 @@ MainWindow::MainWindow(QWidget* parent)
     m_research->install(m_training->menu());
     m_videoMetrics = new VideoMetricsController(m_controller, m_videos, this);
     connect(m_research, &ResearchController::truthSourceChanged, m_videoMetrics, &VideoMetricsController::refresh);
-    // Last, so that it stands last in the menu bar, after the menus the controllers add.
-    connect(m_controller, &WorkstationController::modelChanged, this, &MainWindow::updateModelActions);
-    updateModelActions();
 
-    connect(m_start, &StartPage::newProjectRequested, this, &MainWindow::newProject);
+    connect(m_start, &StartPage::newProjectRequested, m_files, &ProjectFilesController::newProject);
     connect(m_start, &StartPage::systemCheckRequested, m_help, &HelpController::showSystemCheck);
     connect(m_help, &HelpController::checkFinished, this, [this](const SystemCheckResult& result) {
         const int problems = result.failures() + result.warnings();
         m_start->setCheckStatus(problems == 0 ? tr("System check: %1").arg(result.summary())
                                               : tr("System check: %n thing(s) to look at. System Check... says what to do.", nullptr, problems));
     });
-    connect(m_start, &StartPage::openProjectRequested, this, &MainWindow::openProjectDialog);
+    connect(m_start, &StartPage::openProjectRequested, m_files, &ProjectFilesController::openProjectDialog);
     connect(m_start, &StartPage::recentProjectRequested, this, [this](const QString& path) { openProject(path, {}, false); });
     connect(m_start, &StartPage::recentProjectRemoved, this, [this](const QString& path) {
-        forgetRecent(path);
+        ProjectFilesController::forgetRecent(path);
         m_start->setRecentProjects(recentProjects());
     });
     // The hints say the keys in force.
@@ -307,89 +226,17 @@ bool MainWindow::startPageShown() const
     return m_pages->currentWidget() == m_start;
 }
 
-void MainWindow::openDropped(const QStringList& paths)
-{
-    // A project file opens; videos and folders go into the project open, or the default one.
-    QStringList videos;
-    for (const QString& path : paths)
-        if (path.endsWith(QLatin1String(".vigil")))
-            openProject(path, {}, false);
-        else
-            videos << path;
-    if (videos.isEmpty())
-        return;
-    if (startPageShown()) { // no project open yet
-        const QString project = ProjectStore::defaultProjectPath();
-        QDir().mkpath(QFileInfo(project).path());
-        openProject(project, videos);
-    } else {
-        m_controller->addVideos(videos);
-    }
-}
-
 MainWindow::~MainWindow() = default;
 
 bool MainWindow::openProject(const QString& path, const QStringList& videos, bool create)
 {
-    try {
-        m_controller->openProject(path, create);
-    } catch (const std::exception& e) {
-        showError(QString::fromStdString(e.what()));
-        return false;
-    }
-    m_timeline->setVideo(0, 30);
-    m_classChart->setProbabilities({});
-    m_transport->setVideo(0, 30);
-    showWorkstation();
-    m_controller->addVideos(videos);
-    return true;
+    return m_files->openProject(path, videos, create);
 }
 
 void MainWindow::createMenus()
 {
     QMenu* file = m_fileMenu = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New Project..."), QKeySequence::New, this, &MainWindow::newProject)->setObjectName(QStringLiteral("file.newProject"));
-    file->addAction(tr("&Open Project..."), QKeySequence::Open, this, &MainWindow::openProjectDialog)->setObjectName(QStringLiteral("file.openProject"));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, [this] {
-        m_recentMenu->clear();
-        for (const QString& path : recentProjects())
-            m_recentMenu->addAction(path, this, [this, path] {
-                if (!openProject(path, {}, false))
-                    forgetRecent(path);
-            });
-        if (m_recentMenu->isEmpty())
-            m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
-    });
-    file->addAction(tr("Save Project &As..."), QKeySequence::SaveAs, this, &MainWindow::saveProjectAs)->setObjectName(QStringLiteral("file.saveProjectAs"));
-    file->addSeparator();
-    file->addAction(tr("&Add Videos..."), this, &MainWindow::addVideosDialog)->setObjectName(QStringLiteral("file.addVideos"));
-    file->addAction(tr("Add &Folder..."), this, &MainWindow::addFolderDialog)->setObjectName(QStringLiteral("file.addFolder"));
-    auto importTruth = [this](const QString& path) {
-        if (path.isEmpty())
-            return;
-        try {
-            const int videos = m_controller->importGroundTruth(path);
-            const AnnotationImport& imported = m_controller->lastImport();
-            QString message = tr("Ground truth for %n video(s) imported", nullptr, videos);
-            if (!imported.unmatched.isEmpty())
-                message += tr("; %n annotated video(s) are not in the project", nullptr, int(imported.unmatched.size()));
-            if (imported.clipped)
-                message += tr("; %n interval(s) cut at their video's last frame", nullptr, imported.clipped);
-            statusBar()->showMessage(message, 15000);
-        } catch (const std::exception& e) {
-            showError(QString::fromStdString(e.what()));
-        }
-    };
-    QMenu* truth = file->addMenu(tr("Import &Ground Truth"));
-    truth->setObjectName(QStringLiteral("file.groundTruth"));
-    truth->addAction(tr("&Annotation File (UCF-Crime, XD-Violence)..."), this, [this, importTruth] {
-        importTruth(QFileDialog::getOpenFileName(this, tr("Import Ground Truth"), QString(),
-                                                 tr("Annotations (*.txt);;All files (*)")));
-    })->setObjectName(QStringLiteral("file.groundTruth.annotationFile"));
-    truth->addAction(tr("&Frame Masks Folder (ShanghaiTech)..."), this, [this, importTruth] {
-        importTruth(QFileDialog::getExistingDirectory(this, tr("Folder of .npy Frame Masks")));
-    })->setObjectName(QStringLiteral("file.groundTruth.frameMasksFolder"));
+    m_files->install(file);
     file->addSeparator();
     // Closing every window (the research window too) ends the application once the last
     // one is closed, through each window's closeEvent (scoring is cancelled there).
@@ -440,14 +287,6 @@ void MainWindow::createHelpMenu()
                 CrashGuard::setLastAction(text);
                 qInfo().noquote() << "action:" << text;
             });
-}
-
-void MainWindow::updateModelActions()
-{
-    // The class chart's sentence names the step that is missing: a model, then a video.
-    m_classChart->setPlaceholderText(m_controller->model()
-                                         ? tr("The class probabilities at the playhead appear here: open a video from the Videos list.")
-                                         : tr("The class probabilities at the playhead appear here once a model is chosen (Score > Choose Model)."));
 }
 
 void MainWindow::setSafeMode(bool safe)
@@ -526,64 +365,6 @@ void MainWindow::showReviewTab(int tab)
     m_review->showTab(tab);
 }
 
-void MainWindow::showFrame(const FrameImage& frame)
-{
-    m_view->setFrame(frame);
-    m_transport->showFrame(frame.index, frame.timestampSeconds);
-    float score = -1, probability = 0;
-    QString topClass;
-    if (!m_controller->frameScore(frame.index, &score, &topClass, &probability))
-        score = -1;
-    m_view->setFrameScore(score, topClass, probability);
-    m_classChart->setProbabilities(m_controller->frameClassProbabilities(frame.index));
-    m_timeline->setPlayhead(frame.index);
-}
-
-void MainWindow::saveProjectAs()
-{
-    if (m_controller->projectPath().isEmpty())
-        return;
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), QString(), tr("Vigil projects (*.vigil)"));
-    if (path.isEmpty())
-        return;
-    if (!path.endsWith(QLatin1String(".vigil")))
-        path += QStringLiteral(".vigil");
-    try {
-        m_controller->saveProjectAs(path);
-    } catch (const std::exception& e) {
-        showError(QString::fromStdString(e.what()));
-    }
-}
-
-void MainWindow::newProject()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QString(), tr("Vigil projects (*.vigil)"));
-    if (!path.isEmpty())
-        openProject(path.endsWith(QLatin1String(".vigil")) ? path : path + QStringLiteral(".vigil"));
-}
-
-void MainWindow::openProjectDialog()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr("Vigil projects (*.vigil)"));
-    if (!path.isEmpty())
-        openProject(path, {}, false);
-}
-
-void MainWindow::addVideosDialog()
-{
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Videos"), QString(),
-                                                            tr("Videos (*.mp4 *.mkv *.avi *.mov *.ts *.m4v *.webm);;All files (*)"));
-    if (!files.isEmpty())
-        m_controller->addVideos(files);
-}
-
-void MainWindow::addFolderDialog()
-{
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add Folder"));
-    if (!folder.isEmpty())
-        m_controller->addVideos({folder});
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     if (event->mimeData()->hasUrls())
@@ -597,7 +378,7 @@ void MainWindow::dropEvent(QDropEvent* event)
         if (url.isLocalFile())
             paths << url.toLocalFile();
     if (!paths.isEmpty())
-        openDropped(paths);
+        m_files->openDropped(paths, startPageShown());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -622,24 +403,6 @@ void MainWindow::showError(const QString& message)
     statusBar()->showMessage(message, 15000);
 }
 
-QStringList MainWindow::recentProjects()
-{
-    return appSettings().value(settingKey::recentProjects).toStringList();
-}
-
-void MainWindow::rememberRecent(const QString& path)
-{
-    QStringList recent = recentProjects();
-    recent.removeAll(path);
-    recent.prepend(path);
-    appSettings().setValue(settingKey::recentProjects, recent.mid(0, kRecentProjects));
-}
-
-void MainWindow::forgetRecent(const QString& path)
-{
-    QStringList recent = recentProjects();
-    recent.removeAll(path);
-    appSettings().setValue(settingKey::recentProjects, recent);
-}
+QStringList MainWindow::recentProjects() { return ProjectFilesController::recentProjects(); }
 
 } // namespace vigil

@@ -38,7 +38,8 @@ class VideoView;
 class StartPage;
 class HelpController;
 class WorkstationController;
-struct FrameImage;
+class PlayerPaneController;
+class ProjectFilesController;
 
 /// GUI thread only.
 class MainWindow : public QMainWindow {
@@ -97,17 +98,7 @@ private:
     void createHelpMenu();
     void showStartPage();
     void showWorkstation();
-    void openDropped(const QStringList& paths);
-    void forgetRecent(const QString& path);
-    void updateModelActions();
-    void newProject();
-    void openProjectDialog();
-    void addVideosDialog();
-    void addFolderDialog();
-    void showFrame(const FrameImage& frame);
     void showError(const QString& message);
-    void rememberRecent(const QString& path);
-    void saveProjectAs();
 
     WorkstationController* m_controller = nullptr;
     TrainingController* m_training = nullptr;
@@ -123,6 +114,8 @@ private:
     ScoreMenuController* m_scoreMenu = nullptr;
     ClipExportController* m_clipExport = nullptr;
     VideoMetricsController* m_videoMetrics = nullptr;
+    PlayerPaneController* m_pane = nullptr;
+    ProjectFilesController* m_files = nullptr;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_helpMenu = nullptr;
     QStackedWidget* m_pages = nullptr;
     StartPage* m_start = nullptr;
@@ -137,10 +130,8 @@ private:
     LabelsPanel* m_labelsPanel = nullptr;
     QTabWidget* m_reviewTabs = nullptr;
     ClassChart* m_classChart = nullptr;
-    QLabel* m_detectionsLabel = nullptr;
     JobsPanel* m_jobs = nullptr;
     QPushButton* m_playButton = nullptr;
-    QMenu* m_recentMenu = nullptr;
     HelpController* m_help = nullptr;
     QLabel* m_safeLabel = nullptr;
 };
