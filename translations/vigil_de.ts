@@ -25,6 +25,93 @@
     </message>
 </context>
 <context>
+    <name>LabelHistoryDialogs</name>
+    <message>
+        <source>History of Label %1</source>
+        <translation>Verlauf der Markierung %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Label History of This Video</source>
+        <translation>Markierungsverlauf dieses Videos</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Markierung</translation>
+    </message>
+    <message>
+        <source>Analyst Report</source>
+        <translation>Analystenbericht</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Analyst</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Markierungen</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Accepted unchanged</source>
+        <translation>Unverändert angenommen</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Unchanged share</source>
+        <translation>Anteil unverändert</translation>
+    </message>
+    <message>
+        <source>Mean decision time</source>
+        <translation>Mittlere Entscheidungszeit</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Set the class of a video to &apos;%1&apos;</source>
@@ -1582,90 +1669,6 @@ Klassen der Datei abgleichen mit:</translation>
     <message>
         <source>Folder for the Frame Masks</source>
         <translation>Ordner für die Frame-Masken</translation>
-    </message>
-    <message>
-        <source>History of Label %1</source>
-        <translation>Verlauf der Markierung %1</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Wann</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Wer</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Was</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>Vorher</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>Nachher</translation>
-    </message>
-    <message>
-        <source>Label History of This Video</source>
-        <translation>Markierungsverlauf dieses Videos</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>Markierung</translation>
-    </message>
-    <message>
-        <source>Analyst Report</source>
-        <translation>Analystenbericht</translation>
-    </message>
-    <message>
-        <source>Analyst</source>
-        <translation>Analyst</translation>
-    </message>
-    <message>
-        <source>Labels</source>
-        <translation>Markierungen</translation>
-    </message>
-    <message>
-        <source>Decisions</source>
-        <translation>Entscheidungen</translation>
-    </message>
-    <message>
-        <source>Accepted unchanged</source>
-        <translation>Unverändert angenommen</translation>
-    </message>
-    <message>
-        <source>Modified</source>
-        <translation>Geändert</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Abgelehnt</translation>
-    </message>
-    <message>
-        <source>Unchanged share</source>
-        <translation>Anteil unverändert</translation>
-    </message>
-    <message>
-        <source>Mean decision time</source>
-        <translation>Mittlere Entscheidungszeit</translation>
-    </message>
-    <message>
-        <source>(unknown)</source>
-        <translation>(unbekannt)</translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>-</source>
-        <translation>-</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
     </message>
 </context>
 <context>

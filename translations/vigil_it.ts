@@ -25,6 +25,93 @@
     </message>
 </context>
 <context>
+    <name>LabelHistoryDialogs</name>
+    <message>
+        <source>History of Label %1</source>
+        <translation>Cronologia dell&apos;etichetta %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Prima</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Dopo</translation>
+    </message>
+    <message>
+        <source>Label History of This Video</source>
+        <translation>Cronologia etichette di questo video</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etichetta</translation>
+    </message>
+    <message>
+        <source>Analyst Report</source>
+        <translation>Rapporto sugli analisti</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Analista</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Etichette</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisioni</translation>
+    </message>
+    <message>
+        <source>Accepted unchanged</source>
+        <translation>Accettati senza modifiche</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modificati</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rifiutati</translation>
+    </message>
+    <message>
+        <source>Unchanged share</source>
+        <translation>Quota senza modifiche</translation>
+    </message>
+    <message>
+        <source>Mean decision time</source>
+        <translation>Tempo medio di decisione</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(sconosciuto)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Set the class of a video to &apos;%1&apos;</source>
@@ -1582,90 +1669,6 @@ Verifica le classi del file rispetto a:</translation>
     <message>
         <source>Folder for the Frame Masks</source>
         <translation>Cartella per le maschere dei fotogrammi</translation>
-    </message>
-    <message>
-        <source>History of Label %1</source>
-        <translation>Cronologia dell&apos;etichetta %1</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Quando</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Chi</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Cosa</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>Prima</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>Dopo</translation>
-    </message>
-    <message>
-        <source>Label History of This Video</source>
-        <translation>Cronologia etichette di questo video</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>Etichetta</translation>
-    </message>
-    <message>
-        <source>Analyst Report</source>
-        <translation>Rapporto sugli analisti</translation>
-    </message>
-    <message>
-        <source>Analyst</source>
-        <translation>Analista</translation>
-    </message>
-    <message>
-        <source>Labels</source>
-        <translation>Etichette</translation>
-    </message>
-    <message>
-        <source>Decisions</source>
-        <translation>Decisioni</translation>
-    </message>
-    <message>
-        <source>Accepted unchanged</source>
-        <translation>Accettati senza modifiche</translation>
-    </message>
-    <message>
-        <source>Modified</source>
-        <translation>Modificati</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rifiutati</translation>
-    </message>
-    <message>
-        <source>Unchanged share</source>
-        <translation>Quota senza modifiche</translation>
-    </message>
-    <message>
-        <source>Mean decision time</source>
-        <translation>Tempo medio di decisione</translation>
-    </message>
-    <message>
-        <source>(unknown)</source>
-        <translation>(sconosciuto)</translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <translation>%1%</translation>
-    </message>
-    <message>
-        <source>-</source>
-        <translation>-</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "project/LabelInterchange.h"
 #include "project/ProjectStore.h"
 #include "review/LabelEditor.h"
+#include "review/LabelHistoryDialogs.h"
 #include "review/LabelsPanel.h"
 
 #include "model/Error.h"
@@ -61,42 +62,7 @@ private:
     QString m_before, m_after;
 };
 
-QTableWidget* table(QWidget* parent, const QStringList& headers)
-{
-    auto* t = new QTableWidget(0, int(headers.size()), parent);
-    t->setHorizontalHeaderLabels(headers);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->verticalHeader()->hide();
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    return t;
-}
 
-QDialog* tableDialog(QWidget* parent, const QString& title, QTableWidget** out, const QStringList& headers)
-{
-    auto* dialog = new QDialog(parent);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(title);
-    dialog->resize(900, 420);
-    auto* layout = new QVBoxLayout(dialog);
-    *out = table(dialog, headers);
-    layout->addWidget(*out);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
-    layout->addWidget(buttons);
-    return dialog;
-}
-
-QString describe(const QJsonObject& label)
-{
-    if (label.isEmpty())
-        return QStringLiteral("-");
-    const QString note = label.value(QStringLiteral("note")).toString();
-    return QObject::tr("frames %1-%2, %3%4")
-        .arg(qint64(label.value(QStringLiteral("start_frame")).toDouble()))
-        .arg(qint64(label.value(QStringLiteral("end_frame")).toDouble()) - 1)
-        .arg(label.value(QStringLiteral("class")).toString(), note.isEmpty() ? QString() : QStringLiteral(", \"%1\"").arg(note));
-}
 
 const QStringList kFormats = {QStringLiteral("ucf"), QStringLiteral("xd"), QStringLiteral("sht"), QStringLiteral("csv"),
                               QStringLiteral("json")};
@@ -365,69 +331,20 @@ void LabelToolsController::exportDialog()
 
 void LabelToolsController::showHistory(qint64 labelId)
 {
-    ProjectStore* store = m_workstation->store();
-    if (!store)
-        return;
-    QTableWidget* rows = nullptr;
-    QDialog* dialog = tableDialog(m_window, tr("History of Label %1").arg(labelId), &rows,
-                                  {tr("When"), tr("Who"), tr("What"), tr("Before"), tr("After")});
-    dialog->setObjectName(QStringLiteral("labelHistory"));
-    for (const LabelAuditRecord& r : store->labelHistory(labelId)) {
-        const int row = rows->rowCount();
-        rows->insertRow(row);
-        const QString cells[] = {QLocale().toString(r.at.toLocalTime(), QLocale::ShortFormat), r.author, r.action,
-                                 describe(r.before), describe(r.after)};
-        for (int c = 0; c < 5; ++c)
-            rows->setItem(row, c, new QTableWidgetItem(cells[c]));
-    }
-    dialog->show();
+    if (ProjectStore* store = m_workstation->store())
+        LabelHistoryDialogs::showLabelHistory(m_window, *store, labelId);
 }
 
 void LabelToolsController::showVideoHistory()
 {
-    ProjectStore* store = m_workstation->store();
-    if (!store || !m_workstation->currentVideo())
-        return;
-    QTableWidget* rows = nullptr;
-    QDialog* dialog = tableDialog(m_window, tr("Label History of This Video"), &rows,
-                                  {tr("When"), tr("Who"), tr("Label"), tr("What"), tr("Before"), tr("After")});
-    dialog->setObjectName(QStringLiteral("videoLabelHistory"));
-    for (const LabelAuditRecord& r : store->videoLabelHistory(m_workstation->currentVideo())) {
-        const int row = rows->rowCount();
-        rows->insertRow(row);
-        const QString cells[] = {QLocale().toString(r.at.toLocalTime(), QLocale::ShortFormat), r.author, QString::number(r.labelId),
-                                 r.action, describe(r.before), describe(r.after)};
-        for (int c = 0; c < 6; ++c)
-            rows->setItem(row, c, new QTableWidgetItem(cells[c]));
-    }
-    dialog->show();
+    if (ProjectStore* store = m_workstation->store(); store && m_workstation->currentVideo())
+        LabelHistoryDialogs::showVideoHistory(m_window, *store, m_workstation->currentVideo());
 }
 
 void LabelToolsController::showReport()
 {
-    ProjectStore* store = m_workstation->store();
-    if (!store)
-        return;
-    QTableWidget* rows = nullptr;
-    QDialog* dialog = tableDialog(m_window, tr("Analyst Report"), &rows,
-                                  {tr("Analyst"), tr("Labels"), tr("Decisions"), tr("Accepted unchanged"), tr("Modified"),
-                                   tr("Rejected"), tr("Unchanged share"), tr("Mean decision time")});
-    dialog->setObjectName(QStringLiteral("analystReport"));
-    for (const AnalystReport& r : store->analystReports()) {
-        const int row = rows->rowCount();
-        rows->insertRow(row);
-        const QString cells[] = {r.author.isEmpty() ? tr("(unknown)") : r.author,
-                                 QString::number(r.labels),
-                                 QString::number(r.decisions()),
-                                 QString::number(r.accepted),
-                                 QString::number(r.modified),
-                                 QString::number(r.rejected),
-                                 std::isfinite(r.unchangedShare()) ? tr("%1%").arg(100 * r.unchangedShare(), 0, 'f', 1) : tr("-"),
-                                 std::isfinite(r.meanDecisionSeconds) ? tr("%1 s").arg(r.meanDecisionSeconds, 0, 'f', 1) : tr("-")};
-        for (int c = 0; c < 8; ++c)
-            rows->setItem(row, c, new QTableWidgetItem(cells[c]));
-    }
-    dialog->show();
+    if (ProjectStore* store = m_workstation->store())
+        LabelHistoryDialogs::showAnalystReport(m_window, *store);
 }
 
 } // namespace vigil
