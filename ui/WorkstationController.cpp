@@ -219,14 +219,11 @@ void WorkstationController::setThreshold(double threshold, bool store)
                              m_track ? alarmsPerHour(size_t(m_detections.size()), m_track->frames, m_fps) : 0.0);
     if (!store || !m_session.store())
         return;
-    // Re-segmenting replaces detections, and their ids with them.
-    const bool resegmenting = m_session.model().has_value();
     if (!m_tuning.storeAndResegment(m_track ? &*m_track : nullptr, m_videoId, m_fps))
         return;
-    if (resegmenting) {
-        m_review.undoStack()->clear();
-        reloadDetections();
-    }
+    // Re-segmenting replaced the detections, and their ids with them.
+    m_review.undoStack()->clear();
+    reloadDetections();
 }
 
 void WorkstationController::setDetectionSettings(const DetectionSettings& settings)

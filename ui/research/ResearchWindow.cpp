@@ -20,6 +20,8 @@
 
 #include <cmath>
 
+#include "common/ReadOnlyTable.h"
+
 namespace vigil {
 
 namespace {
@@ -27,17 +29,6 @@ namespace {
 // Okabe-Ito hues, apart for the common colour-vision deficiencies (each curve is also named in the legend).
 const QColor kColors[] = {QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x72, 0xB2), QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7), QColor(0xE6, 0x9F, 0x00)};
 
-QTableWidget* table(QWidget* parent, const QStringList& headers)
-{
-    auto* t = new QTableWidget(0, int(headers.size()), parent);
-    t->setHorizontalHeaderLabels(headers);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->verticalHeader()->hide();
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    return t;
-}
 
 void setupCurvePlot(QCustomPlot* plot, const QString& x, const QString& y)
 {
@@ -135,14 +126,14 @@ ResearchWindow::ResearchWindow(QWidget* parent)
     m_confusion = new QCustomPlot(this);
     m_confusion->xAxis->setLabel(tr("Model's top class"));
     m_confusion->yAxis->setLabel(tr("True class"));
-    m_cell = table(this, {tr("Video"), tr("First frame"), tr("Last frame")});
+    m_cell = makeReadOnlyTable(this, {tr("Video"), tr("First frame"), tr("Last frame")});
     m_cell->setObjectName(QStringLiteral("cellIntervals"));
     m_cell->setMaximumHeight(160);
     m_tabs->addTab(plotPage(m_confusion, m_cell), tr("Analyst vs model"));
     for (QCustomPlot* plot : {m_roc, m_pr, m_histogram, m_confusion})
         followTheme(plot);
 
-    m_failures = table(this, {tr("Video"), tr("First frame"), tr("Last frame"), tr("Kind"), tr("Class"), tr("Wrongness"), tr("Score")});
+    m_failures = makeReadOnlyTable(this, {tr("Video"), tr("First frame"), tr("Last frame"), tr("Kind"), tr("Class"), tr("Wrongness"), tr("Score")});
     m_failures->setObjectName(QStringLiteral("failureCases"));
     m_failures->setToolTip(tr("Ranked by the area between the score and the threshold. Double-click or Enter shows it."));
     m_tabs->addTab(m_failures, tr("Failure cases"));

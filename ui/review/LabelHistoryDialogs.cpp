@@ -12,20 +12,12 @@
 
 #include <cmath>
 
+#include "common/ReadOnlyTable.h"
+
 namespace vigil {
 
 namespace {
 
-QTableWidget* table(QWidget* parent, const QStringList& headers)
-{
-    auto* t = new QTableWidget(0, int(headers.size()), parent);
-    t->setHorizontalHeaderLabels(headers);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->verticalHeader()->hide();
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    return t;
-}
 
 QDialog* tableDialog(QWidget* parent, const QString& title, QTableWidget** out, const QStringList& headers)
 {
@@ -34,7 +26,7 @@ QDialog* tableDialog(QWidget* parent, const QString& title, QTableWidget** out, 
     dialog->setWindowTitle(title);
     dialog->resize(900, 420);
     auto* layout = new QVBoxLayout(dialog);
-    *out = table(dialog, headers);
+    *out = makeReadOnlyTable(dialog, headers);
     layout->addWidget(*out);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
